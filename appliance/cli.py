@@ -1,0 +1,200 @@
+"""The `appliance` command: thin subcommands over the packages.
+
+Every expected failure (bad config, missing model, unusable input, no audio
+device) ends with one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+from loguru import logger
+
+from appliance.config import ConfigError, Settings, load_settings
+
+EXIT_USAGE = 2
+
+EXAMPLE_WAV = "what-is-the-capital-of-france.wav"
+
+
+def _setup_logging(verbose: int) -> None:
+    logger.remove()
+    level = {0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG")
+    logger.add(sys.stderr, level=level, format="{time:HH:mm:ss.SSS} {level: <7} {message}")
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _settings(args: argparse.Namespace, **overrides: dict) -> Settings:
+    if getattr(args, "models_dir", None):
+        overrides.setdefault("models", {})["dir"] = args.models_dir
+    return load_settings(args.config, overrides=overrides)
+
+
+def _example_path() -> Path:
+    return Path(str(resources.files("appliance.examples").joinpath(EXAMPLE_WAV)))
+
+
+def _format_timings(timings: dict) -> str:
+    labels = {
+        "eot": "end of turn",
+        "stt": "speech to text",
+        "llm_ttft": "LLM first token",
+        "tts_ttfb": "TTS first audio",
+        "voice_to_voice": "voice to voice",
+    }
+    return "  ".join(
+        f"{label} {'-' if timings.get(key) is None else f'{timings[key]:.0f} ms'}"
+        for key, label in labels.items()
+    )
+
+
+def cmd_converse(args: argparse.Namespace) -> int:
+    """Speak a recording to the appliance and keep its spoken reply."""
+    from appliance.audio.wav import AudioInputError, read_wav, write_wav
+    from appliance.converse import converse_samples
+    from appliance.pipeline import load_engines
+
+    source = Path(args.input) if args.input else _example_path()
+    if not args.input and not args.json:
+        print(f"(no recording given: using the built-in example {EXAMPLE_WAV})")
+    try:
+        samples = read_wav(source, max_duration_s=args.max_seconds)
+    except AudioInputError as e:
+        return _fail(str(e))
+    settings = _settings(args)
+    engines = load_engines(settings)
+
+    async def run():
+        try:
+            return await converse_samples(engines, samples)
+        finally:
+            await engines.aclose()
+
+    result = asyncio.run(run())
+    out = Path(args.out)
+    if result.playback.audio:
+        write_wav(out, bytes(result.playback.audio), result.playback.sample_rate_hz)
+    document = result.to_json()
+    document["reply_audio"] = str(out) if result.playback.audio else None
+    document["models_load_seconds"] = round(engines.load_seconds, 2)
+    if args.json:
+        print(json.dumps(document, indent=2))
+        return 0
+    print(f"you said:  {result.transcript or '(nothing recognised)'}")
+    print(f"reply:     {result.reply or '(no reply)'}")
+    if result.reply:
+        print(f"timings:   {_format_timings(document['timings_ms'])}")
+        print(f"audio:     {out} ({result.playback.duration_s:.1f} s)")
+    for note in result.notes:
+        print(f"note:      {note}")
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    """List audio devices."""
+    from appliance.audio.devices import AudioDeviceError, format_device_table, list_devices
+
+    try:
+        devices = list_devices()
+    except AudioDeviceError as e:
+        return _fail(str(e))
+    if not devices:
+        print("no audio devices found (no sound card, or PortAudio sees none)")
+        return 1
+    print(format_device_table(devices))
+    return 0
+
+
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    """Talk to the appliance through the microphone and speaker."""
+    from appliance.audio.devices import AudioDeviceError
+    from appliance.kiosk import run_kiosk
+
+    settings = _settings(
+        args, audio={"input_device": args.input_device, "output_device": args.output_device}
+    )
+    try:
+        return asyncio.run(run_kiosk(settings))
+    except AudioDeviceError as e:
+        return _fail(str(e))
+    except KeyboardInterrupt:
+        print("\nbye")
+        return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Run the headless service."""
+    from appliance.service.server import run_service
+
+    settings = _settings(args, service={"host": args.host, "port": args.port})
+    return run_service(settings)
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", help="TOML settings file (default: $APPLIANCE_CONFIG)")
+    parser.add_argument("--models-dir", help="where models live (default: see README)")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line."""
+    from appliance.modelstore.commands import add_models_commands
+
+    parser = argparse.ArgumentParser(
+        prog="appliance", description="An offline voice appliance: speak, and it answers."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    converse = sub.add_parser("converse", help="speak a WAV recording to the appliance")
+    converse.add_argument("input", nargs="?", help="WAV file (default: a built-in question)")
+    converse.add_argument("--out", default="reply.wav", help="where to write the spoken reply")
+    converse.add_argument("--json", action="store_true", help="print one JSON object")
+    converse.add_argument(
+        "--max-seconds", type=float, default=600.0, help="refuse longer recordings"
+    )
+    converse.set_defaults(func=cmd_converse)
+
+    kiosk = sub.add_parser("kiosk", help="live conversation on the microphone and speaker")
+    kiosk.add_argument("--input-device", help="microphone: index or name (see `devices`)")
+    kiosk.add_argument("--output-device", help="speaker: index or name (see `devices`)")
+    kiosk.set_defaults(func=cmd_kiosk)
+
+    devices = sub.add_parser("devices", help="list audio devices")
+    devices.set_defaults(func=cmd_devices)
+
+    serve = sub.add_parser("serve", help="headless HTTP/WebSocket service")
+    serve.add_argument("--host", help="listen address (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="listen port (default 8765)")
+    serve.set_defaults(func=cmd_serve)
+
+    add_models_commands(sub)
+    for name, command in sub.choices.items():
+        if name != "models":
+            _add_common(command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    from appliance.audio.wav import AudioInputError
+    from appliance.modelstore import ModelStoreError
+
+    args = build_parser().parse_args(argv)
+    _setup_logging(getattr(args, "verbose", 0))
+    try:
+        return args.func(args)
+    except (ConfigError, ModelStoreError, AudioInputError) as e:
+        return _fail(str(e))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,8 @@
+"""Language models: one interface, one module per provider, and the pipecat stage."""
+
+from appliance.llm.context_window import trim_history
+from appliance.llm.fake import FakeChatModel
+from appliance.llm.interface import ChatModel, TokenChunk
+from appliance.llm.service import ChatModelLLMService
+
+__all__ = ["ChatModel", "ChatModelLLMService", "FakeChatModel", "TokenChunk", "trim_history"]

@@ -1,0 +1,37 @@
+"""A scripted chat model for unit tests of the logic around generation."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterable
+
+from appliance.llm.interface import ChatModel, TokenChunk
+
+
+class FakeChatModel(ChatModel):
+    """Streams scripted answers word by word, recording the messages it saw."""
+
+    name = "fake-llm"
+
+    def __init__(self, answers: Iterable[str], *, seconds_per_token: float = 0.0):
+        self._answers = list(answers)
+        self._seconds_per_token = seconds_per_token
+        self.calls: list[list[dict]] = []
+        self.stopped_early = 0
+
+    async def stream(
+        self, messages: list[dict], *, max_tokens: int, temperature: float
+    ) -> AsyncIterator[TokenChunk]:
+        """Yield the next scripted answer a word at a time."""
+        self.calls.append([dict(m) for m in messages])
+        answer = self._answers.pop(0) if self._answers else "OK."
+        words = answer.split(" ")
+        finished = False
+        try:
+            for i, word in enumerate(words[:max_tokens]):
+                await asyncio.sleep(self._seconds_per_token)
+                yield TokenChunk(word if i == 0 else " " + word)
+            finished = True
+        finally:
+            if not finished:
+                self.stopped_early += 1

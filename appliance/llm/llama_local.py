@@ -1,0 +1,82 @@
+"""llama.cpp in-process through llama-cpp-python, loaded from a local GGUF file."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from llama_cpp import Llama
+
+from appliance.llm.interface import ChatModel, TokenChunk
+
+_END = object()
+
+
+class LlamaLocalChatModel(ChatModel):
+    """A GGUF chat model with its embedded chat template, generating on a worker thread.
+
+    llama.cpp keeps the KV cache of the previous prompt and reuses the common
+    prefix, so the system prompt and earlier turns are not evaluated again.
+    """
+
+    name = "llama-local"
+
+    def __init__(self, model_path: Path, *, threads: int = 2, context_window_tokens: int = 2048):
+        self._llama = Llama(
+            model_path=str(model_path),
+            n_ctx=context_window_tokens,
+            n_threads=threads,
+            n_threads_batch=threads,
+            verbose=False,
+        )
+        # llama.cpp holds one KV cache: generations must not overlap.
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llama")
+        self._lock = asyncio.Lock()
+
+    def count_tokens(self, text: str) -> int:
+        """Count with the model's own tokenizer."""
+        return len(self._llama.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    async def stream(
+        self, messages: list[dict], *, max_tokens: int, temperature: float
+    ) -> AsyncIterator[TokenChunk]:
+        """Stream tokens; closing the iterator stops generation within one token."""
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue = asyncio.Queue()
+        stop = threading.Event()
+
+        def produce() -> None:
+            try:
+                chunks = self._llama.create_chat_completion(
+                    messages=messages, stream=True, max_tokens=max_tokens, temperature=temperature
+                )
+                for chunk in chunks:
+                    if stop.is_set():
+                        break
+                    text = chunk["choices"][0]["delta"].get("content")
+                    if text:
+                        loop.call_soon_threadsafe(queue.put_nowait, TokenChunk(text))
+            except Exception as e:  # handed to the event loop, raised there
+                loop.call_soon_threadsafe(queue.put_nowait, e)
+            finally:
+                loop.call_soon_threadsafe(queue.put_nowait, _END)
+
+        async with self._lock:
+            generation = loop.run_in_executor(self._executor, produce)
+            try:
+                while (item := await queue.get()) is not _END:
+                    if isinstance(item, Exception):
+                        raise item
+                    yield item
+            finally:
+                stop.set()
+                # The worker notices `stop` after at most one more token.
+                await asyncio.shield(generation)
+
+    async def aclose(self) -> None:
+        """Stop the worker thread and free the model."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        self._llama.close()

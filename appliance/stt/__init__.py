@@ -1,0 +1,7 @@
+"""Speech to text: one interface, one module per provider, and the pipecat stage."""
+
+from appliance.stt.fake import FakeSpeechToText
+from appliance.stt.interface import SpeechToText, Transcript
+from appliance.stt.service import ProviderSTTService
+
+__all__ = ["FakeSpeechToText", "ProviderSTTService", "SpeechToText", "Transcript"]

@@ -1,0 +1,7 @@
+"""Text to speech: one interface, one module per provider, and the pipecat stage."""
+
+from appliance.tts.fake import FakeTextToSpeech
+from appliance.tts.interface import TextToSpeech
+from appliance.tts.service import ProviderTTSService
+
+__all__ = ["FakeTextToSpeech", "ProviderTTSService", "TextToSpeech"]

@@ -1,0 +1,59 @@
+"""Voice activity and end-of-turn detection, built from settings and local model files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipecat.audio.turn.smart_turn.base_smart_turn import SmartTurnParams
+from pipecat.audio.turn.smart_turn.local_smart_turn_v3 import LocalSmartTurnAnalyzerV3
+from pipecat.audio.vad.silero import SileroOnnxModel, SileroVADAnalyzer
+from pipecat.audio.vad.vad_analyzer import VADParams
+from pipecat.turns.user_start import TranscriptionUserTurnStartStrategy, VADUserTurnStartStrategy
+from pipecat.turns.user_stop import (
+    SpeechTimeoutUserTurnStopStrategy,
+    TurnAnalyzerUserTurnStopStrategy,
+)
+from pipecat.turns.user_turn_strategies import UserTurnStrategies
+
+from appliance.config import TurnSettings
+
+
+class LocalSileroVADAnalyzer(SileroVADAnalyzer):
+    """Silero VAD read from the models folder, so the file in use is the verified one."""
+
+    def __init__(self, model_path: Path, *, params: VADParams):
+        super().__init__(sample_rate=16000, params=params)
+        self._model = SileroOnnxModel(str(model_path), force_onnx_cpu=True)
+
+
+def make_vad_analyzer(settings: TurnSettings, model_path: Path) -> SileroVADAnalyzer:
+    """One VAD per conversation: it carries the state of the audio it has heard."""
+    params = VADParams(
+        confidence=settings.vad_confidence,
+        start_secs=settings.vad_start_s,
+        stop_secs=settings.vad_stop_s,
+    )
+    return LocalSileroVADAnalyzer(model_path, params=params)
+
+
+def make_turn_strategies(settings: TurnSettings, smart_turn_path: Path) -> UserTurnStrategies:
+    """Turn start on voice (or a transcript); turn end by Smart Turn, else by a silence timeout.
+
+    Barge-in is the start strategies' interruption: with it off, the user's
+    speech while the appliance talks does not cut the reply short.
+    """
+    interrupt = settings.enable_barge_in
+    start = [
+        VADUserTurnStartStrategy(enable_interruptions=interrupt),
+        TranscriptionUserTurnStartStrategy(enable_interruptions=interrupt),
+    ]
+    if settings.enable_smart_turn:
+        analyzer = LocalSmartTurnAnalyzerV3(
+            smart_turn_model_path=str(smart_turn_path),
+            cpu_count=settings.smart_turn_threads,
+            params=SmartTurnParams(stop_secs=settings.fallback_timeout_s),
+        )
+        stop = [TurnAnalyzerUserTurnStopStrategy(turn_analyzer=analyzer)]
+    else:
+        stop = [SpeechTimeoutUserTurnStopStrategy(user_speech_timeout=settings.fallback_timeout_s)]
+    return UserTurnStrategies(start=start, stop=stop)

@@ -1,0 +1,162 @@
+"""Per-turn timings, read off the frames as they pass: what a user waits for, stage by stage."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from pipecat.frames.frames import (
+    BotStartedSpeakingFrame,
+    BotStoppedSpeakingFrame,
+    InterruptionFrame,
+    LLMFullResponseEndFrame,
+    LLMFullResponseStartFrame,
+    LLMTextFrame,
+    TranscriptionFrame,
+    TTSAudioRawFrame,
+    TTSStartedFrame,
+    UserStoppedSpeakingFrame,
+    VADUserStartedSpeakingFrame,
+    VADUserStoppedSpeakingFrame,
+)
+from pipecat.observers.base_observer import BaseObserver, FramePushed
+
+from appliance.stt.interface import Transcript
+
+_NS_PER_MS = 1_000_000
+
+
+@dataclass
+class TurnRecord:
+    """One user turn and the appliance's answer, with clock times in nanoseconds."""
+
+    transcript: str = ""
+    reply: str = ""
+    stt_confidence: Transcript | None = None
+    interrupted: bool = False
+    speech_started_ns: int | None = None
+    speech_end_ns: int | None = None
+    vad_stopped_ns: int | None = None
+    transcript_ns: int | None = None
+    turn_end_ns: int | None = None
+    llm_start_ns: int | None = None
+    llm_first_token_ns: int | None = None
+    llm_end_ns: int | None = None
+    tts_start_ns: int | None = None
+    tts_first_audio_ns: int | None = None
+    bot_started_ns: int | None = None
+    bot_stopped_ns: int | None = None
+    reply_audio_parts: list[str] = field(default_factory=list)
+
+    def timings_ms(self) -> dict[str, float | None]:
+        """Stage latencies in milliseconds; None where a stage did not happen.
+
+        eot: end of speech to the turn being declared over (Smart Turn, and the
+        transcript it waits for). stt: segment end to transcript. llm_ttft:
+        context sent to first token. tts_ttfb: first sentence to first audio.
+        voice_to_voice: end of speech to the first reply sample played.
+        """
+
+        def span(start: int | None, end: int | None) -> float | None:
+            if start is None or end is None:
+                return None
+            return round((end - start) / _NS_PER_MS, 1)
+
+        return {
+            "eot": span(self.speech_end_ns, self.turn_end_ns),
+            "stt": span(self.vad_stopped_ns, self.transcript_ns),
+            "llm_ttft": span(self.llm_start_ns, self.llm_first_token_ns),
+            "tts_ttfb": span(self.tts_start_ns, self.tts_first_audio_ns),
+            "voice_to_voice": span(self.speech_end_ns, self.bot_started_ns),
+        }
+
+
+TurnCallback = Callable[[TurnRecord], Awaitable[None] | None]
+
+
+class TurnTimelineObserver(BaseObserver):
+    """Builds a `TurnRecord` per user turn and reports it when the reply ends.
+
+    Frames are broadcast both ways and pass through many processors; only the
+    first sighting of each event in a turn counts, so every time is the moment
+    the event happened, not when a later processor saw it.
+    """
+
+    def __init__(self, on_turn: TurnCallback | None = None):
+        super().__init__()
+        self._on_turn = on_turn
+        self._current: TurnRecord | None = None
+        self.turns: list[TurnRecord] = []
+        self._seen: set[int] = set()
+        self._last_speech_start_ns: int | None = None
+
+    @property
+    def current(self) -> TurnRecord | None:
+        """The turn in progress, if any."""
+        return self._current
+
+    async def _finish(self, record: TurnRecord) -> None:
+        self.turns.append(record)
+        if self._on_turn:
+            result = self._on_turn(record)
+            if inspect.isawaitable(result):
+                await result
+
+    def _turn(self) -> TurnRecord:
+        if self._current is None:
+            self._current = TurnRecord()
+        return self._current
+
+    async def on_push_frame(self, data: FramePushed):
+        """Record the first sighting of each turn event."""
+        frame, at = data.frame, data.timestamp
+        if frame.id in self._seen:
+            return
+        self._seen.add(frame.id)
+        if len(self._seen) > 10_000:
+            self._seen = {frame.id}
+        await self._record(frame, at)
+
+    async def _record(self, frame, at: int) -> None:  # noqa: C901 - one branch per frame type
+        if isinstance(frame, VADUserStartedSpeakingFrame):
+            self._last_speech_start_ns = at
+            turn = self._turn()
+            if turn.speech_started_ns is None:
+                turn.speech_started_ns = at
+        elif isinstance(frame, VADUserStoppedSpeakingFrame) and self._current:
+            self._current.vad_stopped_ns = at
+            self._current.speech_end_ns = at - int(frame.stop_secs * 1e9)
+        elif isinstance(frame, TranscriptionFrame):
+            turn = self._turn()
+            turn.transcript = f"{turn.transcript} {frame.text}".strip()
+            turn.transcript_ns = at
+            if isinstance(frame.result, Transcript):
+                turn.stt_confidence = frame.result
+        elif isinstance(frame, UserStoppedSpeakingFrame) and self._current:
+            self._current.turn_end_ns = at
+        elif isinstance(frame, LLMFullResponseStartFrame) and self._current:
+            self._current.llm_start_ns = self._current.llm_start_ns or at
+        elif isinstance(frame, LLMTextFrame) and self._current:
+            self._current.llm_first_token_ns = self._current.llm_first_token_ns or at
+            self._current.reply += frame.text
+        elif isinstance(frame, LLMFullResponseEndFrame) and self._current:
+            self._current.llm_end_ns = at
+        elif isinstance(frame, TTSStartedFrame) and self._current:
+            self._current.tts_start_ns = self._current.tts_start_ns or at
+        elif isinstance(frame, TTSAudioRawFrame) and self._current:
+            self._current.tts_first_audio_ns = self._current.tts_first_audio_ns or at
+        elif isinstance(frame, BotStartedSpeakingFrame) and self._current:
+            self._current.bot_started_ns = self._current.bot_started_ns or at
+        elif isinstance(frame, InterruptionFrame) and self._current:
+            if self._current.bot_started_ns is not None or self._current.llm_start_ns is not None:
+                self._current.interrupted = True
+                done = self._current
+                # The speech that interrupted is the start of the next turn.
+                self._current = TurnRecord(speech_started_ns=self._last_speech_start_ns)
+                await self._finish(done)
+        elif isinstance(frame, BotStoppedSpeakingFrame) and self._current:
+            if self._current.llm_end_ns is not None:
+                self._current.bot_stopped_ns = at
+                done, self._current = self._current, None
+                await self._finish(done)
