@@ -72,7 +72,9 @@ class TurnRecord:
         }
 
 
-TurnCallback = Callable[[TurnRecord], Awaitable[None] | None]
+# Called with ("transcript", turn) when the user's words are known and
+# ("turn", turn) when the reply has finished playing or was interrupted.
+TurnEventCallback = Callable[[str, TurnRecord], Awaitable[None] | None]
 
 
 class TurnTimelineObserver(BaseObserver):
@@ -83,9 +85,9 @@ class TurnTimelineObserver(BaseObserver):
     the event happened, not when a later processor saw it.
     """
 
-    def __init__(self, on_turn: TurnCallback | None = None):
+    def __init__(self, on_event: TurnEventCallback | None = None):
         super().__init__()
-        self._on_turn = on_turn
+        self.on_event = on_event
         self._current: TurnRecord | None = None
         self.turns: list[TurnRecord] = []
         self._seen: set[int] = set()
@@ -96,12 +98,15 @@ class TurnTimelineObserver(BaseObserver):
         """The turn in progress, if any."""
         return self._current
 
-    async def _finish(self, record: TurnRecord) -> None:
-        self.turns.append(record)
-        if self._on_turn:
-            result = self._on_turn(record)
+    async def _emit(self, kind: str, record: TurnRecord) -> None:
+        if self.on_event:
+            result = self.on_event(kind, record)
             if inspect.isawaitable(result):
                 await result
+
+    async def _finish(self, record: TurnRecord) -> None:
+        self.turns.append(record)
+        await self._emit("turn", record)
 
     def _turn(self) -> TurnRecord:
         if self._current is None:
@@ -133,6 +138,7 @@ class TurnTimelineObserver(BaseObserver):
             turn.transcript_ns = at
             if isinstance(frame.result, Transcript):
                 turn.stt_confidence = frame.result
+            await self._emit("transcript", turn)
         elif isinstance(frame, UserStoppedSpeakingFrame) and self._current:
             self._current.turn_end_ns = at
         elif isinstance(frame, LLMFullResponseStartFrame) and self._current:

@@ -1,0 +1,53 @@
+"""The kiosk: a live conversation on the microphone and speaker until Ctrl-C."""
+
+from __future__ import annotations
+
+from pipecat.workers.runner import WorkerRunner
+
+from appliance.audio.devices import resolve_device
+from appliance.audio.sounddevice_transport import SoundDeviceTransport, SoundDeviceTransportParams
+from appliance.config import Settings
+from appliance.pipeline import build_conversation, load_engines
+from appliance.turns import TurnRecord
+
+
+def _print_event(kind: str, record: TurnRecord) -> None:
+    if kind == "transcript":
+        print(f"you:       {record.transcript}", flush=True)
+    elif kind == "turn":
+        ms = record.timings_ms()["voice_to_voice"]
+        suffix = " (interrupted)" if record.interrupted else ""
+        latency = f"  [{ms:.0f} ms]" if ms is not None else ""
+        print(f"appliance: {record.reply.strip()}{suffix}{latency}", flush=True)
+
+
+async def run_kiosk(settings: Settings) -> int:
+    """Open the devices first (fail fast and clearly), then load models and talk.
+
+    Raises:
+        AudioDeviceError: when no usable microphone or speaker is found.
+    """
+    input_device = resolve_device(settings.audio.input_device, "input")
+    output_device = resolve_device(settings.audio.output_device, "output")
+    engines = load_engines(settings)
+    transport = SoundDeviceTransport(
+        SoundDeviceTransportParams(
+            input_device=input_device,
+            output_device=output_device,
+            audio_in_enabled=True,
+            audio_in_sample_rate=settings.audio.input_sample_rate_hz,
+            audio_out_enabled=True,
+            audio_out_sample_rate=settings.audio.output_sample_rate_hz,
+        )
+    )
+    conversation = build_conversation(engines, transport)
+    conversation.timeline.on_event = _print_event
+    print("listening: speak to the appliance, Ctrl-C to stop", flush=True)
+    runner = WorkerRunner(handle_sigint=True, check_dangling_tasks=False)
+    await runner.add_workers(conversation.worker)
+    try:
+        await runner.run()
+    finally:
+        await engines.aclose()
+    print("bye", flush=True)
+    return 0

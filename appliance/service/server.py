@@ -1,0 +1,159 @@
+"""The headless service: health, readiness and WebSocket conversations over HTTP.
+
+Models load in the background after the socket opens, so `/healthz` answers at
+once and `/readyz` turns 200 only when every model is loaded and warmed up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import uvicorn
+from fastapi import FastAPI, WebSocket, WebSocketDisconnect
+from fastapi.responses import JSONResponse
+from loguru import logger
+
+from appliance.config import Settings
+from appliance.modelstore import ModelStoreError
+from appliance.pipeline import Engines, load_engines
+from appliance.service.session import run_session
+from appliance.service.systemd import SystemdNotifier
+
+# Close code for "server at capacity, try again later" (RFC 6455 registry).
+WS_TRY_AGAIN_LATER = 1013
+
+
+@dataclass
+class ServiceState:
+    """What the HTTP handlers need to know about the process."""
+
+    settings: Settings
+    engines: Engines | None = None
+    load_error: str | None = None
+    started_at: float = field(default_factory=time.monotonic)
+    ready_seconds: float | None = None
+    sessions: int = 0
+
+
+async def warm_up(engines: Engines) -> None:
+    """Run each model once so the first user does not pay for first-call costs."""
+    await engines.stt.transcribe(np.zeros(16000, dtype=np.int16).tobytes(), 16000)
+    stream = engines.llm.stream(
+        [{"role": "system", "content": engines.settings.llm.system_prompt},
+         {"role": "user", "content": "Hello."}],
+        max_tokens=4,
+        temperature=0.0,
+    )
+    async with contextlib.aclosing(stream):
+        async for _ in stream:
+            pass
+    async for _ in engines.tts.synthesize("Ready."):
+        pass
+
+
+async def _load(state: ServiceState, notifier: SystemdNotifier) -> None:
+    try:
+        engines = await asyncio.to_thread(load_engines, state.settings)
+        await warm_up(engines)
+    except ModelStoreError as e:
+        state.load_error = str(e)
+        logger.error(f"cannot start: {e}")
+        notifier.status(f"failed: {e}")
+        return
+    state.engines = engines
+    state.ready_seconds = time.monotonic() - state.started_at
+    logger.info(f"ready in {state.ready_seconds:.1f} s")
+    notifier.ready(f"ready in {state.ready_seconds:.1f} s")
+
+
+def create_app(settings: Settings, *, notifier: SystemdNotifier | None = None) -> FastAPI:
+    """The ASGI app; models start loading when the app starts."""
+    notifier = notifier or SystemdNotifier()
+    state = ServiceState(settings=settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        loader = asyncio.create_task(_load(state, notifier))
+        try:
+            yield
+        finally:
+            loader.cancel()
+            await asyncio.gather(loader, return_exceptions=True)
+            await notifier.stopping()
+            if state.engines:
+                await state.engines.aclose()
+
+    app = FastAPI(title="Edge voice appliance", lifespan=lifespan)
+    app.state.appliance = state
+
+    @app.get("/healthz")
+    async def healthz():
+        """Alive (the process answers), whether or not models are loaded."""
+        return {"status": "ok", "uptime_s": round(time.monotonic() - state.started_at, 1)}
+
+    @app.get("/readyz")
+    async def readyz():
+        """Ready only once every model is loaded and warm."""
+        if state.engines is None:
+            reason = state.load_error or "loading models"
+            return JSONResponse({"ready": False, "reason": reason}, status_code=503)
+        return {
+            "ready": True,
+            "ready_seconds": round(state.ready_seconds or 0.0, 2),
+            "sessions": state.sessions,
+            "max_sessions": settings.service.max_sessions,
+        }
+
+    @app.websocket("/ws")
+    async def conversation(websocket: WebSocket):
+        """One conversation per connection: 16 kHz PCM in, reply PCM and JSON events out."""
+        await websocket.accept()
+        if state.engines is None:
+            await websocket.close(code=WS_TRY_AGAIN_LATER, reason="models are still loading")
+            return
+        if state.sessions >= settings.service.max_sessions:
+            await websocket.close(code=WS_TRY_AGAIN_LATER, reason="too many conversations")
+            return
+        state.sessions += 1
+        try:
+            await run_session(websocket, state.engines, settings.service.session_idle_timeout_s)
+        except WebSocketDisconnect:
+            pass
+        finally:
+            state.sessions -= 1
+
+    return app
+
+
+def run_service(settings: Settings) -> int:
+    """Serve until SIGINT/SIGTERM; exit non-zero if the models cannot be loaded."""
+    app = create_app(settings)
+    config = uvicorn.Config(
+        app,
+        host=settings.service.host,
+        port=settings.service.port,
+        log_level="warning",
+        ws="websockets-sansio",
+    )
+    server = uvicorn.Server(config)
+
+    async def serve() -> int:
+        watcher = asyncio.create_task(_stop_on_load_error(app.state.appliance, server))
+        await server.serve()
+        watcher.cancel()
+        return 2 if app.state.appliance.load_error else 0
+
+    print(f"serving on http://{settings.service.host}:{settings.service.port} "
+          "(/healthz, /readyz, /ws)", flush=True)
+    return asyncio.run(serve())
+
+
+async def _stop_on_load_error(state: ServiceState, server: uvicorn.Server) -> None:
+    while state.load_error is None:
+        await asyncio.sleep(0.2)
+    print(f"error: {state.load_error}", flush=True)
+    server.should_exit = True

@@ -1,0 +1,82 @@
+"""One WebSocket client = one conversation: its own pipeline and context, shared models."""
+
+from __future__ import annotations
+
+import itertools
+
+from fastapi import WebSocket
+from loguru import logger
+from pipecat.frames.frames import OutputTransportMessageUrgentFrame
+from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPIWebsocketTransport
+from pipecat.workers.runner import WorkerRunner
+
+from appliance.pipeline import Engines, build_conversation
+from appliance.service.protocol import INPUT_SAMPLE_RATE_HZ, PcmJsonSerializer
+from appliance.turns import TurnRecord
+
+_session_ids = itertools.count(1)
+
+
+def turn_event(record: TurnRecord) -> dict:
+    """The JSON event sent when a turn's reply has finished (or was interrupted)."""
+    return {
+        "type": "turn",
+        "transcript": record.transcript,
+        "reply": record.reply.strip(),
+        "interrupted": record.interrupted,
+        "timings_ms": record.timings_ms(),
+    }
+
+
+async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: float) -> None:
+    """Converse with one connected client until it disconnects or goes idle."""
+    session_id = next(_session_ids)
+    settings = engines.settings
+    transport = FastAPIWebsocketTransport(
+        websocket,
+        FastAPIWebsocketParams(
+            audio_in_enabled=True,
+            audio_in_sample_rate=INPUT_SAMPLE_RATE_HZ,
+            audio_out_enabled=True,
+            audio_out_sample_rate=settings.audio.output_sample_rate_hz,
+            audio_out_end_silence_secs=0,
+            serializer=PcmJsonSerializer(),
+            session_timeout=None,
+        ),
+    )
+    conversation = build_conversation(engines, transport, idle_timeout_s=idle_timeout_s)
+    worker = conversation.worker
+
+    async def send(event: dict) -> None:
+        await worker.queue_frame(OutputTransportMessageUrgentFrame(message=event))
+
+    async def on_event(kind: str, record: TurnRecord) -> None:
+        if kind == "transcript":
+            await send({"type": "transcript", "text": record.transcript})
+        elif kind == "turn":
+            await send(turn_event(record))
+
+    conversation.timeline.on_event = on_event
+
+    @transport.event_handler("on_client_connected")
+    async def on_connected(_transport, _ws):
+        await send(
+            {
+                "type": "hello",
+                "session": session_id,
+                "input_sample_rate_hz": INPUT_SAMPLE_RATE_HZ,
+                "output_sample_rate_hz": settings.audio.output_sample_rate_hz,
+            }
+        )
+
+    @transport.event_handler("on_client_disconnected")
+    async def on_disconnected(_transport, _ws):
+        await worker.cancel()
+
+    logger.info(f"session {session_id}: connected")
+    runner = WorkerRunner(handle_sigint=False, check_dangling_tasks=False)
+    await runner.add_workers(worker)
+    try:
+        await runner.run()
+    finally:
+        logger.info(f"session {session_id}: ended after {len(conversation.timeline.turns)} turns")

@@ -1,0 +1,81 @@
+import asyncio
+
+import pytest
+from pipecat.frames.frames import (
+    InterruptionFrame,
+    LLMContextFrame,
+    LLMFullResponseEndFrame,
+    LLMFullResponseStartFrame,
+    LLMTextFrame,
+)
+from pipecat.processors.aggregators.llm_context import LLMContext
+from pipecat.tests.utils import SleepFrame, run_test
+
+from appliance.llm import ChatModelLLMService, FakeChatModel
+
+pytestmark = pytest.mark.unit
+
+
+def _service(model, **kwargs):
+    return ChatModelLLMService(model, system_prompt="Be brief.", **kwargs)
+
+
+async def test_answer_streams_as_text_frames_between_start_and_end():
+    model = FakeChatModel(["The capital of France is Paris."])
+    context = LLMContext(messages=[{"role": "user", "content": "Capital of France?"}])
+    down, _ = await run_test(
+        _service(model), frames_to_send=[LLMContextFrame(context=context)]
+    )
+    types = [type(f) for f in down if "Metadata" not in type(f).__name__]
+    assert types[0] is LLMFullResponseStartFrame and types[-1] is LLMFullResponseEndFrame
+    text = "".join(f.text for f in down if isinstance(f, LLMTextFrame))
+    assert text == "The capital of France is Paris."
+    assert model.calls[0][0] == {"role": "system", "content": "Be brief."}
+
+
+async def test_barge_in_stops_generation_mid_answer():
+    words = " ".join(f"word{i}" for i in range(40))
+    model = FakeChatModel([words], seconds_per_token=0.02)
+    context = LLMContext(messages=[{"role": "user", "content": "Talk."}])
+    down, _ = await run_test(
+        _service(model),
+        frames_to_send=[LLMContextFrame(context=context), SleepFrame(0.15), InterruptionFrame()],
+    )
+    spoken = [f for f in down if isinstance(f, LLMTextFrame)]
+    assert 0 < len(spoken) < 40
+    await asyncio.sleep(0.05)
+    assert model.stopped_early == 1
+
+
+async def test_long_conversation_keeps_only_recent_turns_in_context():
+    model = FakeChatModel(["ok"] * 3)
+    messages = []
+    for i in range(10):
+        messages += [
+            {"role": "user", "content": f"question {i}"},
+            {"role": "assistant", "content": f"answer {i}"},
+        ]
+    messages.append({"role": "user", "content": "last question"})
+    context = LLMContext(messages=messages)
+    await run_test(
+        _service(model, max_history_turns=2), frames_to_send=[LLMContextFrame(context=context)]
+    )
+    sent = [m["content"] for m in model.calls[0]]
+    assert sent == ["Be brief.", "question 8", "answer 8", "question 9", "answer 9", "last question"]
+    # The shared context itself is trimmed, so memory stays bounded too.
+    assert len(context.get_messages()) == 5
+
+
+async def test_failing_model_reports_an_error_and_still_closes_the_response():
+    class Broken(FakeChatModel):
+        async def stream(self, messages, *, max_tokens, temperature):
+            raise RuntimeError("model file vanished")
+            yield  # pragma: no cover
+
+    down, up = await run_test(
+        _service(Broken([])),
+        frames_to_send=[LLMContextFrame(context=LLMContext(messages=[{"role": "user", "content": "hi"}]))],
+    )
+    assert isinstance(down[-1], LLMFullResponseEndFrame)
+    errors = [f for f in up if type(f).__name__ == "ErrorFrame"]
+    assert errors and "model file vanished" in errors[0].error

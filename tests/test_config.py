@@ -1,0 +1,45 @@
+import pytest
+
+from appliance.config import ConfigError, load_settings
+
+pytestmark = pytest.mark.unit
+
+
+def test_defaults_need_no_file(monkeypatch):
+    monkeypatch.delenv("APPLIANCE_CONFIG", raising=False)
+    settings = load_settings()
+    assert settings.llm.model == "smollm2-135m"
+    assert settings.service.host == "127.0.0.1"
+
+
+def test_file_values_override_defaults(tmp_path):
+    path = tmp_path / "appliance.toml"
+    path.write_text('[llm]\nmodel = "qwen2.5-0.5b"\nmax_tokens = 40\n')
+    settings = load_settings(path)
+    assert settings.llm.model == "qwen2.5-0.5b" and settings.llm.max_tokens == 40
+
+
+def test_bad_value_names_the_field_and_what_is_allowed(tmp_path):
+    path = tmp_path / "appliance.toml"
+    path.write_text('[llm]\nmodel = "gpt-9"\n[turns]\nvad_stop_s = -1\n')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(path)
+    message = str(caught.value)
+    assert "llm.model" in message and "'smollm2-135m' or 'qwen2.5-0.5b'" in message
+    assert "turns.vad_stop_s" in message and "greater than or equal to 0.05" in message
+
+
+def test_misspelt_setting_is_rejected_not_ignored(tmp_path):
+    path = tmp_path / "appliance.toml"
+    path.write_text("[service]\nprot = 9000\n")
+    with pytest.raises(ConfigError, match="service.prot: unknown setting"):
+        load_settings(path)
+
+
+def test_broken_toml_and_missing_file_are_reported(tmp_path):
+    path = tmp_path / "appliance.toml"
+    path.write_text("[llm\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings(path)
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings(tmp_path / "missing.toml")
