@@ -59,7 +59,7 @@ def _format_timings(timings: dict) -> str:
 
 def cmd_converse(args: argparse.Namespace) -> int:
     """Speak a recording to the appliance and keep its spoken reply."""
-    from appliance.audio.wav import AudioInputError, read_wav, write_wav
+    from appliance.audio.wav import AudioInputError, AudioTooLongError, read_wav, write_wav
     from appliance.converse import converse_samples
     from appliance.pipeline import load_engines
 
@@ -68,6 +68,8 @@ def cmd_converse(args: argparse.Namespace) -> int:
         print(f"(no recording given: using the built-in example {EXAMPLE_WAV})")
     try:
         samples = read_wav(source, max_duration_s=args.max_seconds)
+    except AudioTooLongError as e:
+        return _fail(f"{e}, or raise the limit with --max-seconds")
     except AudioInputError as e:
         return _fail(str(e))
     settings = _settings(args)
@@ -159,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
     converse.add_argument("--out", default="reply.wav", help="where to write the spoken reply")
     converse.add_argument("--json", action="store_true", help="print one JSON object")
     converse.add_argument(
-        "--max-seconds", type=float, default=600.0, help="refuse longer recordings"
+        "--max-seconds", type=float, default=120.0, help="refuse longer recordings (default 120)"
     )
     converse.set_defaults(func=cmd_converse)
 

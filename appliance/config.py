@@ -65,6 +65,8 @@ class LLMSettings(_Section):
     )
     max_tokens: int = Field(96, ge=1, le=2048)
     temperature: float = Field(0.2, ge=0.0, le=2.0)
+    # A fixed seed makes the same conversation give the same answers.
+    seed: int = Field(42, ge=0)
     threads: int = Field(2, ge=1, le=16)
     context_window_tokens: int = Field(2048, ge=256, le=32768)
     # The context keeps the system prompt plus at most this many recent

@@ -87,6 +87,7 @@ def load_engines(settings: Settings, *, store: ModelStore | None = None) -> Engi
         _only_file(folders[settings.llm.model], "*.gguf"),
         threads=settings.llm.threads,
         context_window_tokens=settings.llm.context_window_tokens,
+        seed=settings.llm.seed,
     )
     voice = _only_file(folders[settings.tts.voice], "*.onnx")
     tts = PiperTTS(

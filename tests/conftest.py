@@ -1,7 +1,88 @@
+"""Shared fixtures: real models, loaded once per test session, and real synthesized speech."""
+
+import re
+import subprocess
 import sys
 
+import jiwer
+import numpy as np
+import pytest
+import soxr
 from loguru import logger
 
 # pipecat logs every frame at DEBUG; keep test output readable.
 logger.remove()
 logger.add(sys.stderr, level="WARNING")
+
+LEAD_SILENCE_S = 0.5
+
+
+def normalise(text: str) -> str:
+    """Lower case, no punctuation: what word error rate should compare."""
+    return re.sub(r"[^a-z0-9' ]+", " ", text.lower()).strip()
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    return jiwer.wer(normalise(reference), normalise(hypothesis) or "<empty>")
+
+
+@pytest.fixture(scope="session")
+def settings():
+    from appliance.config import load_settings
+    from appliance.modelstore import ModelStore, ModelStoreError
+
+    settings = load_settings(None)
+    store = ModelStore(settings.models.dir)
+    try:
+        for name in ("silero-vad", "smart-turn-v3.2", "whisper-tiny.en", "smollm2-135m",
+                     "piper-joe-medium"):
+            store.require(name)
+    except ModelStoreError as e:
+        pytest.exit(f"models are not installed: {e} (or run `make models`)", returncode=2)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def engines(settings):
+    from appliance.pipeline import load_engines
+
+    return load_engines(settings)
+
+
+@pytest.fixture(scope="session")
+def speak(settings):
+    """Synthesize speech with the Piper voice, as 16 kHz int16 with a little room noise before."""
+    from piper import PiperVoice
+
+    from appliance.modelstore import ModelStore
+
+    folder = ModelStore(settings.models.dir).require("piper-joe-medium")
+    onnx = next(folder.glob("*.onnx"))
+    voice = PiperVoice.load(onnx, config_path=onnx.with_name(onnx.name + ".json"))
+
+    def synthesize(text: str, *, lead_s: float = LEAD_SILENCE_S) -> np.ndarray:
+        pcm = b"".join(c.audio_int16_bytes for c in voice.synthesize(text))
+        samples = np.frombuffer(pcm, dtype=np.int16).astype(np.float32) / 32768
+        samples = soxr.resample(samples, voice.config.sample_rate, 16000)
+        lead = np.zeros(int(16000 * lead_s), dtype=np.float32)
+        return (np.concatenate([lead, samples]) * 32767).astype(np.int16)
+
+    return synthesize
+
+
+@pytest.fixture(scope="session")
+def espeak(tmp_path_factory):
+    """Synthesize speech with espeak-ng (a second, very different voice)."""
+    folder = tmp_path_factory.mktemp("espeak")
+
+    def synthesize(text: str, voice: str = "en-us") -> np.ndarray:
+        raw = folder / "raw.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-w", str(raw), text], check=True)
+        import soundfile
+
+        samples, rate = soundfile.read(raw, dtype="float32")
+        samples = soxr.resample(samples, rate, 16000)
+        lead = np.zeros(int(16000 * LEAD_SILENCE_S), dtype=np.float32)
+        return (np.concatenate([lead, samples]) * 32767).astype(np.int16)
+
+    return synthesize

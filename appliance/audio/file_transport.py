@@ -49,6 +49,8 @@ class PacedInputTransport(BaseInputTransport):
         self._feeder: asyncio.Task | None = None
         self.utterance_fed = asyncio.Event()
         self.fed_seconds = 0.0
+        # When each queued utterance began to be fed (time.monotonic seconds).
+        self.utterance_starts: list[float] = []
 
     def enqueue(self, samples: np.ndarray) -> None:
         """Queue int16 mono samples to be 'spoken' next."""
@@ -83,6 +85,8 @@ class PacedInputTransport(BaseInputTransport):
         while True:
             if current.size == 0 and not self._pending.empty():
                 current = self._pending.get_nowait()
+                self.utterance_fed.clear()
+                self.utterance_starts.append(time.monotonic())
             if current.size:
                 chunk, current = current[: self._frame_samples], current[self._frame_samples :]
                 if chunk.size < self._frame_samples:

@@ -23,6 +23,10 @@ class AudioInputError(Exception):
     """The input audio cannot be used; the message says why and what to do."""
 
 
+class AudioTooLongError(AudioInputError):
+    """The input is longer than the caller's limit."""
+
+
 def decode_wav(
     data: bytes,
     *,
@@ -47,7 +51,7 @@ def decode_wav(
             rate, frames = f.samplerate, f.frames
             duration_s = frames / rate if rate else 0.0
             if duration_s > max_duration_s:
-                raise AudioInputError(
+                raise AudioTooLongError(
                     f"{source} lasts {duration_s:.0f} s, longer than the {max_duration_s:.0f} s "
                     "limit; cut it into shorter utterances (e.g. `sox in.wav out.wav trim 0 60`)"
                 )

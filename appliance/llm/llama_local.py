@@ -24,9 +24,17 @@ class LlamaLocalChatModel(ChatModel):
 
     name = "llama-local"
 
-    def __init__(self, model_path: Path, *, threads: int = 2, context_window_tokens: int = 2048):
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        threads: int = 2,
+        context_window_tokens: int = 2048,
+        seed: int = 42,
+    ):
         self._llama = Llama(
             model_path=str(model_path),
+            seed=seed,
             n_ctx=context_window_tokens,
             n_threads=threads,
             n_threads_batch=threads,
