@@ -34,7 +34,8 @@ class TurnSettings(_Section):
     """Voice activity and end-of-turn detection."""
 
     vad_confidence: float = Field(0.7, ge=0.05, le=0.99)
-    vad_start_s: float = Field(0.2, ge=0.05, le=2.0)
+    # Short enough that barge-in stops playback within ~0.3 s of the first word.
+    vad_start_s: float = Field(0.15, ge=0.05, le=2.0)
     vad_stop_s: float = Field(0.2, ge=0.05, le=3.0)
     enable_smart_turn: bool = True
     smart_turn_threads: int = Field(1, ge=1, le=8)

@@ -25,7 +25,7 @@ from pipecat.transports.base_transport import BaseTransport
 
 from appliance.config import Settings
 from appliance.llm import ChatModel, ChatModelLLMService
-from appliance.modelstore import ModelStore
+from appliance.modelstore import ModelStore, ModelStoreError
 from appliance.stt import ProviderSTTService, SpeechToText
 from appliance.tts import ProviderTTSService, TextToSpeech
 from appliance.turns import TurnTimelineObserver, make_turn_strategies, make_vad_analyzer
@@ -66,16 +66,18 @@ def load_engines(settings: Settings, *, store: ModelStore | None = None) -> Engi
     started = time.monotonic()
     store = store or ModelStore(settings.models.dir)
     # Check every model before loading any, so one run reports every problem's fix.
-    folders = {
-        name: store.require(name)
-        for name in (
-            "silero-vad",
-            "smart-turn-v3.2",
-            settings.stt.model,
-            settings.llm.model,
-            settings.tts.voice,
-        )
-    }
+    names = ("silero-vad", "smart-turn-v3.2", settings.stt.model, settings.llm.model,
+             settings.tts.voice)
+    folders, problems = {}, []
+    for name in names:
+        try:
+            folders[name] = store.require(name)
+        except ModelStoreError as e:
+            problems.append(str(e))
+    if len(problems) == 1:
+        raise ModelStoreError(problems[0])
+    if problems:
+        raise ModelStoreError("several models are not usable:\n  " + "\n  ".join(problems))
     stt = WhisperLocalSTT(
         folders[settings.stt.model],
         threads=settings.stt.threads,

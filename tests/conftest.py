@@ -26,6 +26,11 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
     return jiwer.wer(normalise(reference), normalise(hypothesis) or "<empty>")
 
 
+def character_error_rate(reference: str, hypothesis: str) -> float:
+    """Fairer than WER for short sentences, where one split word costs a third."""
+    return jiwer.cer(normalise(reference), normalise(hypothesis) or "<empty>")
+
+
 @pytest.fixture(scope="session")
 def settings():
     from appliance.config import load_settings

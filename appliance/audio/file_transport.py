@@ -143,6 +143,8 @@ class FileTransport(BaseTransport):
             audio_out_enabled=True,
             audio_out_sample_rate=output_sample_rate_hz,
             audio_out_end_silence_secs=0,
+            # 20 ms output chunks: an interruption cuts playback at most this late.
+            audio_out_10ms_chunks=2,
         )
         self._input = PacedInputTransport(params)
         self._output = RecordingOutputTransport(params)

@@ -40,9 +40,8 @@ class LlamaLocalChatModel(ChatModel):
             n_threads_batch=threads,
             verbose=False,
         )
-        # llama.cpp holds one KV cache: generations must not overlap.
+        # llama.cpp holds one KV cache: generations run one after another on this thread.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llama")
-        self._lock = asyncio.Lock()
 
     def count_tokens(self, text: str) -> int:
         """Count with the model's own tokenizer."""
@@ -72,17 +71,16 @@ class LlamaLocalChatModel(ChatModel):
             finally:
                 loop.call_soon_threadsafe(queue.put_nowait, _END)
 
-        async with self._lock:
-            generation = loop.run_in_executor(self._executor, produce)
-            try:
-                while (item := await queue.get()) is not _END:
-                    if isinstance(item, Exception):
-                        raise item
-                    yield item
-            finally:
-                stop.set()
-                # The worker notices `stop` after at most one more token.
-                await asyncio.shield(generation)
+        loop.run_in_executor(self._executor, produce)
+        try:
+            while (item := await queue.get()) is not _END:
+                if isinstance(item, Exception):
+                    raise item
+                yield item
+        finally:
+            # Not awaited: a barge-in must not wait for the worker, which notices
+            # `stop` after one more token; the next answer queues behind it.
+            stop.set()
 
     async def aclose(self) -> None:
         """Stop the worker thread and free the model."""

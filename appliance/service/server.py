@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sys
 import time
 from dataclasses import dataclass, field
 
@@ -37,6 +38,7 @@ class ServiceState:
     started_at: float = field(default_factory=time.monotonic)
     ready_seconds: float | None = None
     sessions: int = 0
+    failed: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 async def warm_up(engines: Engines) -> None:
@@ -63,6 +65,7 @@ async def _load(state: ServiceState, notifier: SystemdNotifier) -> None:
         state.load_error = str(e)
         logger.error(f"cannot start: {e}")
         notifier.status(f"failed: {e}")
+        state.failed.set()
         return
     state.engines = engines
     state.ready_seconds = time.monotonic() - state.started_at
@@ -153,7 +156,6 @@ def run_service(settings: Settings) -> int:
 
 
 async def _stop_on_load_error(state: ServiceState, server: uvicorn.Server) -> None:
-    while state.load_error is None:
-        await asyncio.sleep(0.2)
-    print(f"error: {state.load_error}", flush=True)
+    await state.failed.wait()
+    print(f"error: {state.load_error}", file=sys.stderr, flush=True)
     server.should_exit = True

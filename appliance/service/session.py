@@ -40,6 +40,8 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
             audio_out_enabled=True,
             audio_out_sample_rate=settings.audio.output_sample_rate_hz,
             audio_out_end_silence_secs=0,
+            # 20 ms output chunks: an interruption cuts playback at most this late.
+            audio_out_10ms_chunks=2,
             serializer=PcmJsonSerializer(),
             session_timeout=None,
         ),

@@ -123,7 +123,7 @@ class TurnTimelineObserver(BaseObserver):
             self._seen = {frame.id}
         await self._record(frame, at)
 
-    async def _record(self, frame, at: int) -> None:  # noqa: C901 - one branch per frame type
+    async def _record(self, frame, at: int) -> None:
         if isinstance(frame, VADUserStartedSpeakingFrame):
             self._last_speech_start_ns = at
             turn = self._turn()
@@ -141,28 +141,31 @@ class TurnTimelineObserver(BaseObserver):
             await self._emit("transcript", turn)
         elif isinstance(frame, UserStoppedSpeakingFrame) and self._current:
             self._current.turn_end_ns = at
-        elif isinstance(frame, LLMFullResponseStartFrame) and self._current:
-            self._current.llm_start_ns = self._current.llm_start_ns or at
-        elif isinstance(frame, LLMTextFrame) and self._current:
-            self._current.llm_first_token_ns = self._current.llm_first_token_ns or at
-            self._current.reply += frame.text
-        elif isinstance(frame, LLMFullResponseEndFrame) and self._current:
-            self._current.llm_end_ns = at
-        elif isinstance(frame, TTSStartedFrame) and self._current:
-            self._current.tts_start_ns = self._current.tts_start_ns or at
-        elif isinstance(frame, TTSAudioRawFrame) and self._current:
-            self._current.tts_first_audio_ns = self._current.tts_first_audio_ns or at
-        elif isinstance(frame, BotStartedSpeakingFrame) and self._current:
-            self._current.bot_started_ns = self._current.bot_started_ns or at
-        elif isinstance(frame, InterruptionFrame) and self._current:
-            if self._current.bot_started_ns is not None or self._current.llm_start_ns is not None:
-                self._current.interrupted = True
-                done = self._current
-                # The speech that interrupted is the start of the next turn.
-                self._current = TurnRecord(speech_started_ns=self._last_speech_start_ns)
-                await self._finish(done)
-        elif isinstance(frame, BotStoppedSpeakingFrame) and self._current:
-            if self._current.llm_end_ns is not None:
-                self._current.bot_stopped_ns = at
-                done, self._current = self._current, None
-                await self._finish(done)
+        elif self._current is not None and self._current.turn_end_ns is not None:
+            # Reply frames count only once the user's turn has ended: after a
+            # barge-in the interrupted reply's last frames still drift past.
+            await self._record_reply(self._current, frame, at)
+
+    async def _record_reply(self, turn: TurnRecord, frame, at: int) -> None:
+        if isinstance(frame, LLMFullResponseStartFrame):
+            turn.llm_start_ns = turn.llm_start_ns or at
+        elif isinstance(frame, LLMTextFrame):
+            turn.llm_first_token_ns = turn.llm_first_token_ns or at
+            turn.reply += frame.text
+        elif isinstance(frame, LLMFullResponseEndFrame):
+            turn.llm_end_ns = at
+        elif isinstance(frame, TTSStartedFrame):
+            turn.tts_start_ns = turn.tts_start_ns or at
+        elif isinstance(frame, TTSAudioRawFrame):
+            turn.tts_first_audio_ns = turn.tts_first_audio_ns or at
+        elif isinstance(frame, BotStartedSpeakingFrame):
+            turn.bot_started_ns = turn.bot_started_ns or at
+        elif isinstance(frame, InterruptionFrame) and turn.llm_start_ns is not None:
+            turn.interrupted = True
+            # The speech that interrupted is the start of the next turn.
+            self._current = TurnRecord(speech_started_ns=self._last_speech_start_ns)
+            await self._finish(turn)
+        elif isinstance(frame, BotStoppedSpeakingFrame) and turn.llm_end_ns is not None:
+            turn.bot_stopped_ns = at
+            self._current = None
+            await self._finish(turn)

