@@ -10,7 +10,7 @@ from appliance.modelstore import ModelStore
 pytestmark = pytest.mark.models
 
 QUESTION = [
-    {"role": "system", "content": "You are a helpful voice assistant. Answer in one short sentence."},
+    {"role": "system", "content": "You are a helpful voice assistant. Answer in one sentence."},
     {"role": "user", "content": "What is the capital of France?"},
 ]
 
