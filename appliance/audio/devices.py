@@ -3,7 +3,7 @@
 sounddevice loads PortAudio when it is first imported and raises OSError if the
 library is missing, so every import of it goes through `load_sounddevice()`,
 which turns that into an `AudioDeviceError` naming the package to install.
-PortAudio errors are translated here too (`device_open_error`), so the CLI has
+PortAudio errors are translated here too (`device_error`), so the CLI has
 one exception to catch and every message says what to change.
 """
 
@@ -156,21 +156,33 @@ def _device_named(candidates: list[AudioDevice], spec: str, kind: DeviceKind) ->
     )
 
 
-def device_open_error(
-    kind: DeviceKind, device: int | None, sample_rate_hz: int, channels: int, error: Exception
+def device_error(
+    kind: DeviceKind,
+    device: int | None,
+    sample_rate_hz: int | None,
+    channels: int,
+    error: Exception,
+    *,
+    action: str = "open",
 ) -> AudioDeviceError:
     """Translate PortAudio's failure to open or use a device into advice.
 
     Args:
         kind: "input" or "output".
         device: The device index, or None for the system default.
-        sample_rate_hz: The rate the stream asked for.
-        channels: The channel count the stream asked for.
+        sample_rate_hz: The rate asked for; None for the device's own.
+        channels: The channel count asked for.
         error: sounddevice's PortAudioError (or ValueError for a bad setting).
+        action: What failed, for the message: "open", "write to".
     """
-    which = f"device {device}" if device is not None else "the default device"
+    which = (
+        f"audio {kind} device {device}"
+        if device is not None
+        else f"the default audio {kind} device"
+    )
+    rate = f"{sample_rate_hz} Hz" if sample_rate_hz else "its default rate"
     return AudioDeviceError(
-        f"cannot open audio {kind} {which} at {sample_rate_hz} Hz with {channels} channel(s): "
+        f"cannot {action} {which} at {rate} with {channels} channel(s): "
         f"{error}. Check that the {_HARDWARE[kind]} is connected and no other program holds "
         f"it, or choose another with audio.{kind}_device (see `appliance devices`)"
     )
@@ -184,8 +196,11 @@ def format_device_table(devices: list[AudioDevice]) -> str:
     header = f"{'index':>5}  {'name':<{name_width}}  {'in':>3}  {'out':>3}  {'rate_hz':>7}  default"
     rows = [header]
     for d in devices:
-        defaults = [k for k, flag in (("input", d.is_default_input),
-                                      ("output", d.is_default_output)) if flag]
+        defaults = [
+            k
+            for k, flag in (("input", d.is_default_input), ("output", d.is_default_output))
+            if flag
+        ]
         rows.append(
             f"{d.index:>5}  {d.name:<{name_width}}  {d.max_input_channels:>3}  "
             f"{d.max_output_channels:>3}  {d.default_sample_rate_hz:>7.0f}  {', '.join(defaults)}"
