@@ -187,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
+    _setup_logging(0)  # before pipecat is imported: it logs a banner at import
     from appliance.audio.wav import AudioInputError
     from appliance.modelstore import ModelStoreError
 

@@ -77,7 +77,11 @@ def load_engines(settings: Settings, *, store: ModelStore | None = None) -> Engi
     if len(problems) == 1:
         raise ModelStoreError(problems[0])
     if problems:
-        raise ModelStoreError("several models are not usable:\n  " + "\n  ".join(problems))
+        raise ModelStoreError(
+            "several models are not usable:\n  "
+            + "\n  ".join(problems)
+            + f"\nRun: appliance models fetch --models-dir {store.models_dir}  (fetches them all)"
+        )
     stt = WhisperLocalSTT(
         folders[settings.stt.model],
         threads=settings.stt.threads,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the appliance and its tests need: PortAudio for sounddevice,
-# espeak-ng and sox to make test speech, systemd-analyze to check the unit.
+# espeak-ng and sox to make test speech, systemd-analyze to check the unit, and
+# PulseAudio with its ALSA plugin as a real-time virtual sound card for the kiosk tests.
 # Installs only what is missing, so a ready machine pays nothing.
 set -euo pipefail
 need=()
@@ -8,6 +9,11 @@ ldconfig -p | grep -q libportaudio.so.2 || need+=(libportaudio2)
 command -v espeak-ng >/dev/null || need+=(espeak-ng)
 command -v sox >/dev/null || need+=(sox)
 command -v systemd-analyze >/dev/null || need+=(systemd)
+command -v pulseaudio >/dev/null || need+=(pulseaudio)
+command -v parec >/dev/null || need+=(pulseaudio-utils)
+[ -e /usr/lib/x86_64-linux-gnu/alsa-lib/libasound_module_pcm_pulse.so ] \
+    || [ -e /usr/lib/aarch64-linux-gnu/alsa-lib/libasound_module_pcm_pulse.so ] \
+    || need+=(libasound2-plugins)
 [ ${#need[@]} -eq 0 ] && exit 0
 echo "installing system packages: ${need[*]}"
 SUDO=""

@@ -1,0 +1,126 @@
+"""`appliance kiosk` on a real-time virtual sound card (PulseAudio null sink + pipe source).
+
+PulseAudio runs as a private daemon in a temporary HOME; the kiosk reaches it through
+PortAudio → ALSA → the pulse plugin, exactly as it would a USB headset. The test speaks
+into the microphone FIFO at real-time pace and records what the speaker played.
+"""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from appliance.audio.wav import read_wav
+from tests.conftest import character_error_rate
+
+pytestmark = [pytest.mark.hw, pytest.mark.models]
+
+EXAMPLE = Path(__file__).parents[2] / "appliance" / "examples" / "what-is-the-capital-of-france.wav"
+SPEAKER_RATE = 22050
+
+
+@pytest.fixture
+def sound_card(tmp_path, settings):
+    if not shutil.which("pulseaudio"):
+        pytest.skip("pulseaudio is not installed (scripts/install-system-deps.sh installs it)")
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    fifo = tmp_path / "mic.fifo"
+    config = tmp_path / "pulse.pa"
+    config.write_text(
+        "load-module module-native-protocol-unix\n"
+        f"load-module module-null-sink sink_name=speaker rate={SPEAKER_RATE} channels=1\n"
+        f"load-module module-pipe-source source_name=mic file={fifo} format=s16le "
+        "rate=16000 channels=1\n"
+        "set-default-sink speaker\nset-default-source mic\n"
+    )
+    (tmp_path / ".asoundrc").write_text("pcm.!default { type pulse }\nctl.!default { type pulse }\n")
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(runtime),
+           "APPLIANCE_MODELS_DIR": str(settings.models.dir), "PYTHONUNBUFFERED": "1"}
+    subprocess.run(["pulseaudio", "-n", "-F", str(config), "--exit-idle-time=-1",
+                    "--daemonize=yes", "--log-target=stderr"], env=env, check=True,
+                   capture_output=True)
+    yield {"env": env, "fifo": fifo, "home": tmp_path}
+    subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True)
+
+
+def speak_into(fifo: Path, samples: np.ndarray, trailing_silence_s: float) -> None:
+    audio = np.concatenate([samples, np.zeros(int(16000 * trailing_silence_s), np.int16)])
+    with open(fifo, "wb", buffering=0) as mic:
+        due = time.monotonic()
+        for i in range(0, len(audio), 320):
+            mic.write(audio[i : i + 320].tobytes())
+            due += 0.02
+            time.sleep(max(0.0, due - time.monotonic()))
+
+
+def wait_for_line(process, prefix: str, timeout_s: float, lines: list[str]) -> str:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if line.startswith(prefix):
+            return line
+    raise AssertionError(f"no line starting {prefix!r}; got {lines}")
+
+
+def test_kiosk_answers_out_loud_and_ctrl_c_ends_it_cleanly(sound_card, engines):
+    import asyncio
+
+    recording = sound_card["home"] / "speaker.raw"
+    recorder = subprocess.Popen(
+        ["parec", "-d", "speaker.monitor", "--format=s16le", f"--rate={SPEAKER_RATE}",
+         "--channels=1", "--raw", str(recording)], env=sound_card["env"])
+    kiosk = subprocess.Popen([sys.executable, "-m", "appliance.cli", "kiosk"],
+                             env=sound_card["env"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    try:
+        wait_for_line(kiosk, "listening", 60, lines)
+        question = np.concatenate([np.zeros(16000, np.int16), read_wav(EXAMPLE)])
+        speaker = threading.Thread(target=speak_into, args=(sound_card["fifo"], question, 10))
+        speaker.start()
+        heard = wait_for_line(kiosk, "you:", 30, lines)
+        answer = wait_for_line(kiosk, "appliance:", 30, lines)
+        speaker.join()
+        kiosk.send_signal(signal.SIGINT)
+        out, err = kiosk.communicate(timeout=20)
+    finally:
+        kiosk.kill()
+        recorder.terminate()
+        recorder.wait(timeout=5)
+
+    assert "capital of france" in heard.lower()
+    assert "paris" in answer.lower()
+    assert kiosk.returncode == 0 and "bye" in out, err
+    assert "Traceback" not in err
+    # The speaker really played the answer.
+    played = np.frombuffer(recording.read_bytes(), dtype=np.int16)
+    import soxr
+
+    played16k = (soxr.resample(played.astype(np.float32) / 32768, SPEAKER_RATE, 16000) * 32767)
+    text = asyncio.run(engines.stt.transcribe(played16k.astype(np.int16).tobytes(), 16000)).text
+    reply = answer.split(":", 1)[1].split("[")[0].strip()
+    assert character_error_rate(reply, text) <= 0.25, (reply, text)
+
+
+def test_kiosk_without_a_sound_card_says_so_and_fails(tmp_path, settings):
+    env = {k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"}
+    env.update(HOME=str(tmp_path), APPLIANCE_MODELS_DIR=str(settings.models.dir))
+    done = subprocess.run([sys.executable, "-m", "appliance.cli", "kiosk"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: no audio input device found")
+    assert "Traceback" not in done.stderr
+    listed = subprocess.run([sys.executable, "-m", "appliance.cli", "devices"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert listed.returncode == 1 and "no audio devices found" in listed.stdout
