@@ -1,4 +1,4 @@
-"""Synthesize the built-in example question with the Piper voice (run once; the WAV is committed)."""
+"""Synthesize the built-in example question with the Piper voice (run once; the WAV is kept)."""
 
 import sys
 from pathlib import Path

@@ -41,12 +41,30 @@ def sound_card(tmp_path, settings):
         "rate=16000 channels=1\n"
         "set-default-sink speaker\nset-default-source mic\n"
     )
-    (tmp_path / ".asoundrc").write_text("pcm.!default { type pulse }\nctl.!default { type pulse }\n")
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(runtime),
-           "APPLIANCE_MODELS_DIR": str(settings.models.dir), "PYTHONUNBUFFERED": "1"}
-    subprocess.run(["pulseaudio", "-n", "-F", str(config), "--exit-idle-time=-1",
-                    "--daemonize=yes", "--log-target=stderr"], env=env, check=True,
-                   capture_output=True)
+    (tmp_path / ".asoundrc").write_text(
+        "pcm.!default { type pulse }\nctl.!default { type pulse }\n"
+    )
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "APPLIANCE_MODELS_DIR": str(settings.models.dir),
+        "PYTHONUNBUFFERED": "1",
+    }
+    subprocess.run(
+        [
+            "pulseaudio",
+            "-n",
+            "-F",
+            str(config),
+            "--exit-idle-time=-1",
+            "--daemonize=yes",
+            "--log-target=stderr",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     yield {"env": env, "fifo": fifo, "home": tmp_path}
     subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True)
 
@@ -78,11 +96,25 @@ def test_kiosk_answers_out_loud_and_ctrl_c_ends_it_cleanly(sound_card, engines):
 
     recording = sound_card["home"] / "speaker.raw"
     recorder = subprocess.Popen(
-        ["parec", "-d", "speaker.monitor", "--format=s16le", f"--rate={SPEAKER_RATE}",
-         "--channels=1", "--raw", str(recording)], env=sound_card["env"])
-    kiosk = subprocess.Popen([sys.executable, "-m", "appliance.cli", "kiosk"],
-                             env=sound_card["env"], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+        [
+            "parec",
+            "-d",
+            "speaker.monitor",
+            "--format=s16le",
+            f"--rate={SPEAKER_RATE}",
+            "--channels=1",
+            "--raw",
+            str(recording),
+        ],
+        env=sound_card["env"],
+    )
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "appliance.cli", "kiosk"],
+        env=sound_card["env"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     lines: list[str] = []
     try:
         wait_for_line(kiosk, "listening", 60, lines)
@@ -107,7 +139,7 @@ def test_kiosk_answers_out_loud_and_ctrl_c_ends_it_cleanly(sound_card, engines):
     played = np.frombuffer(recording.read_bytes(), dtype=np.int16)
     import soxr
 
-    played16k = (soxr.resample(played.astype(np.float32) / 32768, SPEAKER_RATE, 16000) * 32767)
+    played16k = soxr.resample(played.astype(np.float32) / 32768, SPEAKER_RATE, 16000) * 32767
     text = asyncio.run(engines.stt.transcribe(played16k.astype(np.int16).tobytes(), 16000)).text
     reply = answer.split(":", 1)[1].split("[")[0].strip()
     assert character_error_rate(reply, text) <= 0.25, (reply, text)
@@ -116,11 +148,21 @@ def test_kiosk_answers_out_loud_and_ctrl_c_ends_it_cleanly(sound_card, engines):
 def test_kiosk_without_a_sound_card_says_so_and_fails(tmp_path, settings):
     env = {k: v for k, v in os.environ.items() if k != "XDG_RUNTIME_DIR"}
     env.update(HOME=str(tmp_path), APPLIANCE_MODELS_DIR=str(settings.models.dir))
-    done = subprocess.run([sys.executable, "-m", "appliance.cli", "kiosk"], env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "appliance.cli", "kiosk"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert done.stderr.startswith("error: no audio input device found")
     assert "Traceback" not in done.stderr
-    listed = subprocess.run([sys.executable, "-m", "appliance.cli", "devices"], env=env,
-                            capture_output=True, text=True, timeout=60)
+    listed = subprocess.run(
+        [sys.executable, "-m", "appliance.cli", "devices"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert listed.returncode == 1 and "no audio devices found" in listed.stdout
