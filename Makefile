@@ -26,6 +26,7 @@ demo: models
 	$(BIN)/appliance converse --out reply.wav
 
 test: models
+	$(BIN)/ruff check appliance tests scripts
 	$(BIN)/python -m pytest
 
 lint: setup

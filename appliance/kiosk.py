@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipecat.workers.runner import WorkerRunner
 
-from appliance.audio.devices import resolve_device
+from appliance.audio.devices import AudioDeviceError, resolve_device
 from appliance.audio.sounddevice_transport import SoundDeviceTransport, SoundDeviceTransportParams
 from appliance.config import Settings
 from appliance.pipeline import build_conversation, load_engines
@@ -42,6 +42,16 @@ async def run_kiosk(settings: Settings) -> int:
     )
     conversation = build_conversation(engines, transport)
     conversation.timeline.on_event = _print_event
+    device_failures: list[str] = []
+
+    @conversation.worker.event_handler("on_pipeline_error")
+    async def on_error(worker, frame):
+        # A microphone or speaker that fails (unplugged, busy) ends the kiosk:
+        # carrying on deaf or mute would look like a hang.
+        if isinstance(frame.exception, AudioDeviceError):
+            device_failures.append(str(frame.exception))
+            await worker.cancel()
+
     print("listening: speak to the appliance, Ctrl-C to stop", flush=True)
     runner = WorkerRunner(handle_sigint=True, check_dangling_tasks=False)
     await runner.add_workers(conversation.worker)
@@ -49,5 +59,7 @@ async def run_kiosk(settings: Settings) -> int:
         await runner.run()
     finally:
         await engines.aclose()
+    if device_failures:
+        raise AudioDeviceError(device_failures[0])
     print("bye", flush=True)
     return 0
