@@ -104,6 +104,11 @@ async def converse_samples(engines: Engines, samples: np.ndarray) -> ConverseRes
     )
 
 
+def _answered_empty(turn: TurnRecord) -> bool:
+    """The model finished without a word: there is nothing to play, so nothing to wait for."""
+    return turn.llm_end_ns is not None and not turn.reply.strip()
+
+
 async def _wait_until_settled(
     transport: FileTransport,
     timeline,
@@ -124,7 +129,7 @@ async def _wait_until_settled(
         busy = (
             not transport.input().utterance_fed.is_set()
             or (playback.last_write_at is not None and now - playback.last_write_at < 0.25)
-            or (current is not None and bool(current.transcript))
+            or (current is not None and bool(current.transcript) and not _answered_empty(current))
             or (current is not None and current.speech_started_ns and not current.vad_stopped_ns)
             or len(timeline.turns) != turns_seen
         )
