@@ -10,9 +10,17 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 CONFIG_ENV = "APPLIANCE_CONFIG"
 MODELS_DIR_ENV = "APPLIANCE_MODELS_DIR"
@@ -101,8 +109,118 @@ class ServiceSettings(_Section):
     host: str = "127.0.0.1"
     port: int = Field(8765, ge=1, le=65535)
     max_sessions: int = Field(4, ge=1, le=64)
-    # systemd's watchdog is pinged at half this interval when it is enabled.
     session_idle_timeout_s: float = Field(300.0, ge=5.0)
+    # Bearer token for the OpenAI-compatible endpoints (/v1/...): read from this
+    # environment variable, else from `api_token_file` (which must be mode 0600).
+    # With neither, those endpoints answer 401.
+    api_token_env: str = "APPLIANCE_API_TOKEN"
+    api_token_file: Path | None = None
+
+
+ProviderName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,40}$")]
+
+
+class ProviderSettings(_Section):
+    """One provider of one role: the on-device engine, or a remote OpenAI-compatible API."""
+
+    name: ProviderName
+    # "local": the on-device engine (model = a models-folder name, e.g. "qwen2.5-0.5b").
+    # "openai": any server speaking the OpenAI API (OpenAI, vLLM, llama.cpp server,
+    # Ollama, another appliance), at `base_url`.
+    kind: Literal["local", "openai"] = "local"
+    model: str = Field(min_length=1)
+    base_url: str | None = None
+    api_key_env: str | None = None
+    voice: str | None = None
+    # Larger local tiers are escalated to when a question looks hard and no remote may serve.
+    tier: Literal["small", "large"] = "small"
+    timeout_s: float = Field(20.0, gt=0, le=600)
+    first_byte_timeout_s: float = Field(4.0, gt=0, le=120)
+    max_retries: int = Field(1, ge=0, le=5)
+    price_per_1k_tokens: float = Field(0.0, ge=0)
+    price_per_audio_minute: float = Field(0.0, ge=0)
+    price_per_1k_chars: float = Field(0.0, ge=0)
+
+    @model_validator(mode="after")
+    def _remote_needs_url(self) -> ProviderSettings:
+        if self.kind == "openai" and not self.base_url:
+            raise ValueError(
+                f"provider '{self.name}' is kind 'openai' but has no base_url "
+                '(e.g. base_url = "http://127.0.0.1:8000/v1")'
+            )
+        return self
+
+    @property
+    def is_local(self) -> bool:
+        """Whether this provider runs on the device."""
+        return self.kind == "local"
+
+
+def _unique_with_a_local(role: str, providers: list[ProviderSettings]) -> list[ProviderSettings]:
+    names = [p.name for p in providers]
+    if len(set(names)) != len(names):
+        raise ValueError(f"{role} provider names must be unique, got {names}")
+    if not any(p.is_local for p in providers):
+        raise ValueError(
+            f"{role} needs at least one provider with kind = \"local\": the appliance must "
+            "keep answering with no network"
+        )
+    return providers
+
+
+class ProvidersSettings(_Section):
+    """Named providers per role, in order of preference.
+
+    An empty list means the `[stt]`/`[llm]`/`[tts]` model as the only, local, provider.
+    """
+
+    stt: list[ProviderSettings] = Field(default_factory=list)
+    llm: list[ProviderSettings] = Field(default_factory=list)
+    tts: list[ProviderSettings] = Field(default_factory=list)
+
+    @field_validator("stt", "llm", "tts")
+    @classmethod
+    def _check(cls, providers: list[ProviderSettings], info) -> list[ProviderSettings]:
+        return _unique_with_a_local(info.field_name, providers) if providers else providers
+
+
+class RoutingSettings(_Section):
+    """How each turn picks its providers: budgets, confidence, privacy, cost, faults."""
+
+    # Time from the end of the user's speech to the first reply audio.
+    latency_budget_ms: float = Field(800.0, ge=50, le=60000)
+    # Race a remote provider against the local one when the budget allows.
+    enable_hedging: bool = True
+    # Re-transcribe remotely when the local transcript is less sure than this.
+    stt_min_avg_logprob: float = Field(-0.7, le=0)
+    stt_max_no_speech_prob: float = Field(0.5, ge=0, le=1)
+    # A question this long, or with one of these words, goes to a stronger model.
+    escalate_min_words: int = Field(30, ge=1)
+    escalate_keywords: list[str] = Field(
+        default_factory=lambda: ["explain", "why", "compare", "analyse", "analyze",
+                                 "calculate", "step by step", "plan", "summarize", "summarise"]
+    )
+    # Escalate when the local answer's first tokens average a log-probability below this
+    # (0 probe tokens disables the check, which costs their generation time).
+    llm_min_mean_logprob: float = Field(-2.5, le=0)
+    llm_probe_tokens: int = Field(0, ge=0, le=64)
+    # Turns matching any of these regular expressions never leave the device.
+    local_only_patterns: list[str] = Field(default_factory=list)
+    # ... nor do turns where personal data (e-mail, phone, card number...) is detected.
+    detect_personal_data: bool = True
+    daily_budget_usd: float = Field(1.0, ge=0)
+    breaker_failure_threshold: int = Field(3, ge=1, le=100)
+    breaker_reset_s: float = Field(30.0, gt=0)
+    stats_window: int = Field(20, ge=3, le=1000)
+    # A provider whose p95 time-to-first-byte exceeds the budget over the window is
+    # demoted; after this long it gets one trial and is re-promoted if it is fast again.
+    demotion_cooldown_s: float = Field(60.0, gt=0)
+    fallback_line: str = Field(
+        "Sorry, I can't reach my language model right now. Please try again in a moment.",
+        min_length=1,
+    )
+    # Where the day's spending is kept across restarts (None: in memory only).
+    cost_ledger_path: Path | None = None
 
 
 class ModelSettings(_Section):
@@ -121,6 +239,16 @@ class Settings(_Section):
     audio: AudioSettings = AudioSettings()
     service: ServiceSettings = ServiceSettings()
     models: ModelSettings = Field(default_factory=ModelSettings)
+    providers: ProvidersSettings = ProvidersSettings()
+    routing: RoutingSettings = RoutingSettings()
+
+    def providers_for(self, role: Literal["stt", "llm", "tts"]) -> list[ProviderSettings]:
+        """The role's providers; by default its configured on-device model alone."""
+        configured = getattr(self.providers, role)
+        if configured:
+            return list(configured)
+        model = {"stt": self.stt.model, "llm": self.llm.model, "tts": self.tts.voice}[role]
+        return [ProviderSettings(name="local", kind="local", model=model)]
 
 
 class ConfigError(Exception):
