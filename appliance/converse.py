@@ -54,12 +54,14 @@ class ConverseResult:
             "transcript": self.transcript,
             "reply": self.reply,
             "timings_ms": first.timings_ms() if first else dict.fromkeys(keys),
+            "route": first.route if first else {},
             "turns": [
                 {
                     "transcript": t.transcript,
                     "reply": t.reply.strip(),
                     "interrupted": t.interrupted,
                     "timings_ms": t.timings_ms(),
+                    "route": t.route,
                     "stt_avg_logprob": t.stt_confidence.avg_logprob if t.stt_confidence else None,
                 }
                 for t in self.turns

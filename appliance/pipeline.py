@@ -1,18 +1,16 @@
 """The one place the stages are wired: transport in → STT → context → LLM → TTS → transport out.
 
-Models load once into `Engines` and are shared; every conversation (the kiosk,
-a converted file, each WebSocket client) gets its own pipeline, context, VAD and
-turn analyzer around them.
+Providers load once into `Engines` and are shared; every conversation (the kiosk,
+a converted file, each WebSocket client) gets its own pipeline, context, VAD,
+turn analyzer and route log around them. Each stage talks to a routed provider,
+which picks the actual one per turn.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from loguru import logger
 from pipecat.observers.base_observer import BaseObserver
 from pipecat.pipeline.pipeline import Pipeline
 from pipecat.pipeline.worker import PipelineParams, PipelineWorker
@@ -23,93 +21,15 @@ from pipecat.processors.aggregators.llm_response_universal import (
 )
 from pipecat.transports.base_transport import BaseTransport
 
-from appliance.config import Settings
-from appliance.llm import ChatModel, ChatModelLLMService
-from appliance.modelstore import ModelStore, ModelStoreError
-from appliance.stt import ProviderSTTService, SpeechToText
-from appliance.tts import ProviderTTSService, TextToSpeech
+from appliance.engines import Engines, load_engines
+from appliance.llm import ChatModelLLMService
+from appliance.routing.routed import RoutedChatModel, RoutedSpeechToText, RoutedTextToSpeech
+from appliance.routing.router import RouteLog
+from appliance.stt import ProviderSTTService
+from appliance.tts import ProviderTTSService
 from appliance.turns import TurnTimelineObserver, make_turn_strategies, make_vad_analyzer
 
-
-@dataclass
-class Engines:
-    """The loaded models, shared by every conversation of this process."""
-
-    settings: Settings
-    stt: SpeechToText
-    llm: ChatModel
-    tts: TextToSpeech
-    vad_model_path: Path
-    smart_turn_model_path: Path
-    load_seconds: float = 0.0
-
-    async def aclose(self) -> None:
-        """Release every model."""
-        for engine in (self.stt, self.llm, self.tts):
-            await engine.aclose()
-
-
-def _only_file(folder: Path, pattern: str) -> Path:
-    return next(iter(sorted(folder.glob(pattern))))
-
-
-def load_engines(settings: Settings, *, store: ModelStore | None = None) -> Engines:
-    """Load every model the settings name, from the models folder.
-
-    Raises:
-        ModelStoreError: naming the missing or corrupt model and the command that fixes it.
-    """
-    from appliance.llm.llama_local import LlamaLocalChatModel
-    from appliance.stt.whisper_local import WhisperLocalSTT
-    from appliance.tts.piper import PiperTTS
-
-    started = time.monotonic()
-    store = store or ModelStore(settings.models.dir)
-    # Check every model before loading any, so one run reports every problem's fix.
-    names = ("silero-vad", "smart-turn-v3.2", settings.stt.model, settings.llm.model,
-             settings.tts.voice)
-    folders, problems = {}, []
-    for name in names:
-        try:
-            folders[name] = store.require(name)
-        except ModelStoreError as e:
-            problems.append(str(e))
-    if len(problems) == 1:
-        raise ModelStoreError(problems[0])
-    if problems:
-        raise ModelStoreError(
-            "several models are not usable:\n  "
-            + "\n  ".join(problems)
-            + f"\nRun: appliance models fetch --models-dir {store.models_dir}  (fetches them all)"
-        )
-    stt = WhisperLocalSTT(
-        folders[settings.stt.model],
-        threads=settings.stt.threads,
-        beam_size=settings.stt.beam_size,
-        language=settings.stt.language,
-        no_speech_threshold=settings.stt.no_speech_threshold,
-    )
-    llm = LlamaLocalChatModel(
-        _only_file(folders[settings.llm.model], "*.gguf"),
-        threads=settings.llm.threads,
-        context_window_tokens=settings.llm.context_window_tokens,
-        seed=settings.llm.seed,
-    )
-    voice = _only_file(folders[settings.tts.voice], "*.onnx")
-    tts = PiperTTS(
-        voice, voice.with_name(voice.name + ".json"), length_scale=settings.tts.length_scale
-    )
-    engines = Engines(
-        settings=settings,
-        stt=stt,
-        llm=llm,
-        tts=tts,
-        vad_model_path=_only_file(folders["silero-vad"], "*.onnx"),
-        smart_turn_model_path=_only_file(folders["smart-turn-v3.2"], "*.onnx"),
-    )
-    engines.load_seconds = time.monotonic() - started
-    logger.info(f"models loaded in {engines.load_seconds:.1f} s")
-    return engines
+__all__ = ["Conversation", "Engines", "build_conversation", "load_engines"]
 
 
 @dataclass
@@ -119,6 +39,7 @@ class Conversation:
     worker: PipelineWorker
     timeline: TurnTimelineObserver
     context: LLMContext
+    route_log: RouteLog
 
 
 def build_conversation(
@@ -138,8 +59,9 @@ def build_conversation(
     user_aggregator, assistant_aggregator = LLMContextAggregatorPair(
         context, user_params=user_params
     )
+    route_log = RouteLog()
     llm = ChatModelLLMService(
-        engines.llm,
+        RoutedChatModel(engines.router, route_log),
         system_prompt=settings.llm.system_prompt,
         max_tokens=settings.llm.max_tokens,
         temperature=settings.llm.temperature,
@@ -149,15 +71,20 @@ def build_conversation(
     pipeline = Pipeline(
         [
             transport.input(),
-            ProviderSTTService(engines.stt),
+            ProviderSTTService(RoutedSpeechToText(engines.router, route_log)),
             user_aggregator,
             llm,
-            ProviderTTSService(engines.tts),
+            ProviderTTSService(
+                RoutedTextToSpeech(
+                    engines.router, route_log,
+                    sample_rate_hz=settings.audio.output_sample_rate_hz,
+                )
+            ),
             transport.output(),
             assistant_aggregator,
         ]
     )
-    timeline = TurnTimelineObserver()
+    timeline = TurnTimelineObserver(route_log=route_log)
     worker = PipelineWorker(
         pipeline,
         params=PipelineParams(
@@ -169,4 +96,4 @@ def build_conversation(
         idle_timeout_secs=idle_timeout_s,
         enable_rtvi=False,
     )
-    return Conversation(worker=worker, timeline=timeline, context=context)
+    return Conversation(worker=worker, timeline=timeline, context=context, route_log=route_log)

@@ -9,15 +9,22 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class TokenChunk:
-    """A piece of streamed answer text."""
+    """A piece of streamed answer text.
+
+    Attributes:
+        logprob: The model's log-probability of the previous token, when the
+            provider can tell (routing escalates on a low mean).
+    """
 
     text: str
+    logprob: float | None = None
 
 
 class ChatModel(ABC):
     """Streams an answer to OpenAI-style chat messages."""
 
     name: str = "llm"
+    is_local: bool = True
 
     @abstractmethod
     def stream(

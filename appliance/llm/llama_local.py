@@ -8,11 +8,32 @@ from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from llama_cpp import Llama
+import numpy as np
+from llama_cpp import Llama, LogitsProcessorList
 
 from appliance.llm.interface import ChatModel, TokenChunk
 
 _END = object()
+
+
+class _TokenLogprobs:
+    """Log-probabilities of sampled tokens, read off the logits as generation runs.
+
+    llama-cpp-python only reports logprobs with `logits_all=True`, which slows every
+    prompt; a logits processor sees each step's logits for free, and the token sampled
+    from them shows up as the last input id of the next step.
+    """
+
+    def __init__(self) -> None:
+        self._previous: np.ndarray | None = None
+        self.values: list[float] = []
+
+    def __call__(self, input_ids: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        if self._previous is not None and len(input_ids):
+            self.values.append(float(self._previous[input_ids[-1]]))
+        peak = scores.max()
+        self._previous = scores - (peak + np.log(np.exp(scores - peak).sum()))
+        return scores
 
 
 class LlamaLocalChatModel(ChatModel):
@@ -55,17 +76,24 @@ class LlamaLocalChatModel(ChatModel):
         queue: asyncio.Queue = asyncio.Queue()
         stop = threading.Event()
 
+        logprobs = _TokenLogprobs()
+
         def produce() -> None:
             try:
                 chunks = self._llama.create_chat_completion(
-                    messages=messages, stream=True, max_tokens=max_tokens, temperature=temperature
+                    messages=messages,
+                    stream=True,
+                    max_tokens=max_tokens,
+                    temperature=temperature,
+                    logits_processor=LogitsProcessorList([logprobs]),
                 )
                 for chunk in chunks:
                     if stop.is_set():
                         break
                     text = chunk["choices"][0]["delta"].get("content")
                     if text:
-                        loop.call_soon_threadsafe(queue.put_nowait, TokenChunk(text))
+                        latest = logprobs.values[-1] if logprobs.values else None
+                        loop.call_soon_threadsafe(queue.put_nowait, TokenChunk(text, latest))
             except Exception as e:  # handed to the event loop, raised there
                 loop.call_soon_threadsafe(queue.put_nowait, e)
             finally:

@@ -21,6 +21,7 @@ from loguru import logger
 from appliance.config import Settings
 from appliance.modelstore import ModelStoreError
 from appliance.pipeline import Engines, load_engines
+from appliance.service.openai_api import openai_router
 from appliance.service.session import run_session
 from appliance.service.systemd import SystemdNotifier
 
@@ -92,6 +93,7 @@ def create_app(settings: Settings, *, notifier: SystemdNotifier | None = None) -
 
     app = FastAPI(title="Edge voice appliance", lifespan=lifespan)
     app.state.appliance = state
+    app.include_router(openai_router(state))
 
     @app.get("/healthz")
     async def healthz():

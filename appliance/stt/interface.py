@@ -19,6 +19,8 @@ class Transcript:
     text: str
     avg_logprob: float | None = None
     no_speech_prob: float | None = None
+    # How routing served it (provider, reason, ms), when it was routed.
+    route: dict | None = None
 
 
 class SpeechToText(ABC):

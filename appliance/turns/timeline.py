@@ -47,7 +47,7 @@ class TurnRecord:
     tts_first_audio_ns: int | None = None
     bot_started_ns: int | None = None
     bot_stopped_ns: int | None = None
-    reply_audio_parts: list[str] = field(default_factory=list)
+    route: dict = field(default_factory=dict)
 
     def timings_ms(self) -> dict[str, float | None]:
         """Stage latencies in milliseconds; None where a stage did not happen.
@@ -85,9 +85,17 @@ class TurnTimelineObserver(BaseObserver):
     the event happened, not when a later processor saw it.
     """
 
-    def __init__(self, on_event: TurnEventCallback | None = None):
+    def __init__(self, on_event: TurnEventCallback | None = None, *, route_log=None):
+        """Create the observer.
+
+        Args:
+            on_event: Called on "transcript" and "turn" events.
+            route_log: The conversation's routing record (anything with
+                `take() -> dict`); its LLM and TTS entries join the finished turn.
+        """
         super().__init__()
         self.on_event = on_event
+        self._route_log = route_log
         self._current: TurnRecord | None = None
         self.turns: list[TurnRecord] = []
         self._seen: set[int] = set()
@@ -105,6 +113,8 @@ class TurnTimelineObserver(BaseObserver):
                 await result
 
     async def _finish(self, record: TurnRecord) -> None:
+        if self._route_log is not None:
+            record.route.update(self._route_log.take())
         self.turns.append(record)
         await self._emit("turn", record)
 
@@ -138,6 +148,8 @@ class TurnTimelineObserver(BaseObserver):
             turn.transcript_ns = at
             if isinstance(frame.result, Transcript):
                 turn.stt_confidence = frame.result
+                if frame.result.route:
+                    turn.route["stt"] = frame.result.route
             await self._emit("transcript", turn)
         elif isinstance(frame, UserStoppedSpeakingFrame) and self._current:
             self._current.turn_end_ns = at

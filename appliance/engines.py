@@ -1,0 +1,216 @@
+"""The process's providers: local models loaded once, remote clients, and a router per role.
+
+`Engines.reload` swaps in new settings between turns: local models still named
+are kept warm, new ones are loaded before the swap, and conversations pick the
+new routers up at their next turn.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from loguru import logger
+
+from appliance.config import ProviderSettings, Settings
+from appliance.modelstore import ModelStore, ModelStoreError
+from appliance.routing.breaker import CircuitBreaker
+from appliance.routing.ledger import CostLedger
+from appliance.routing.privacy import PrivacyPolicy
+from appliance.routing.router import ProviderSlot, RoleRouter
+from appliance.routing.stats import ProviderStats
+
+ROLES = ("stt", "llm", "tts")
+
+
+def _only_file(folder: Path, pattern: str) -> Path:
+    return next(iter(sorted(folder.glob(pattern))))
+
+
+class LocalModels:
+    """Local engines by (role, model name), each loaded at most once."""
+
+    def __init__(self, settings: Settings):
+        self._store = ModelStore(settings.models.dir)
+        self._loaded: dict[tuple[str, str], Any] = {}
+
+    def check(self, wanted: list[tuple[str, str]]) -> dict[str, Path]:
+        """Check every model before loading any, so one run reports every fix.
+
+        Raises:
+            ModelStoreError: naming each missing or corrupt model and the fix.
+        """
+        folders, problems = {}, []
+        for _, name in wanted:
+            try:
+                folders[name] = self._store.require(name)
+            except ModelStoreError as e:
+                problems.append(str(e))
+        if len(problems) == 1:
+            raise ModelStoreError(problems[0])
+        if problems:
+            raise ModelStoreError(
+                "several models are not usable:\n  " + "\n  ".join(problems)
+                + f"\nRun: appliance models fetch --models-dir {self._store.models_dir}"
+                "  (fetches them all)"
+            )
+        return folders
+
+    def get(self, role: str, model: str, settings: Settings, folder: Path) -> Any:
+        """The engine for `model` in `role`, loading it on first use."""
+        key = (role, model)
+        if key not in self._loaded:
+            self._loaded[key] = _load_local(role, folder, settings)
+        return self._loaded[key]
+
+    def engines(self) -> list[Any]:
+        """Every loaded engine."""
+        return list(self._loaded.values())
+
+
+def _load_local(role: str, folder: Path, settings: Settings) -> Any:
+    if role == "stt":
+        from appliance.stt.whisper_local import WhisperLocalSTT
+
+        return WhisperLocalSTT(folder, threads=settings.stt.threads,
+                               beam_size=settings.stt.beam_size, language=settings.stt.language,
+                               no_speech_threshold=settings.stt.no_speech_threshold)
+    if role == "llm":
+        from appliance.llm.llama_local import LlamaLocalChatModel
+
+        return LlamaLocalChatModel(_only_file(folder, "*.gguf"), threads=settings.llm.threads,
+                                   context_window_tokens=settings.llm.context_window_tokens,
+                                   seed=settings.llm.seed)
+    from appliance.tts.piper import PiperTTS
+
+    voice = _only_file(folder, "*.onnx")
+    return PiperTTS(voice, voice.with_name(voice.name + ".json"),
+                    length_scale=settings.tts.length_scale)
+
+
+def remote_engine(role: str, provider: ProviderSettings) -> Any:
+    """A client for an OpenAI-compatible server; the key comes from the environment."""
+    api_key = os.environ.get(provider.api_key_env) if provider.api_key_env else None
+    common = dict(name=provider.name, base_url=provider.base_url, model=provider.model,
+                  api_key=api_key, timeout_s=provider.timeout_s)
+    if role == "stt":
+        from appliance.stt.openai_remote import OpenAISpeechToText
+
+        return OpenAISpeechToText(**common)
+    if role == "llm":
+        from appliance.llm.openai_remote import OpenAIChatModel
+
+        return OpenAIChatModel(**common, first_byte_timeout_s=provider.first_byte_timeout_s)
+    from appliance.tts.openai_remote import OpenAITextToSpeech
+
+    return OpenAITextToSpeech(**common, voice=provider.voice or "alloy",
+                              first_byte_timeout_s=provider.first_byte_timeout_s)
+
+
+@dataclass
+class Engines:
+    """Every provider of the process, with the routers that choose among them."""
+
+    settings: Settings
+    routers: dict[str, RoleRouter]
+    local: LocalModels
+    vad_model_path: Path
+    smart_turn_model_path: Path
+    ledger: CostLedger
+    load_seconds: float = 0.0
+    _swap: threading.Lock = field(default_factory=threading.Lock)
+
+    def router(self, role: str) -> RoleRouter:
+        """The role's current router (replaced by `reload`)."""
+        return self.routers[role]
+
+    def _first_local(self, role: str) -> Any:
+        return next(s.engine for s in self.routers[role].slots.values() if s.is_local)
+
+    @property
+    def stt(self) -> Any:
+        """The first local speech-to-text engine (what the appliance serves as a hub)."""
+        return self._first_local("stt")
+
+    @property
+    def llm(self) -> Any:
+        """The first local language model."""
+        return self._first_local("llm")
+
+    @property
+    def tts(self) -> Any:
+        """The first local voice."""
+        return self._first_local("tts")
+
+    def reload(self, settings: Settings) -> None:
+        """Load what the new settings need, then swap the routers in one step."""
+        routers = _build_routers(settings, self.local, self.ledger, previous=self.routers)
+        with self._swap:
+            self.routers = routers
+            self.settings = settings
+        logger.info("settings reloaded: " + ", ".join(
+            f"{role}=[{', '.join(r.slots)}]" for role, r in routers.items()))
+
+    async def aclose(self) -> None:
+        """Release every model and client."""
+        closed = set()
+        for router in self.routers.values():
+            for slot in router.slots.values():
+                if id(slot.engine) not in closed:
+                    closed.add(id(slot.engine))
+                    await slot.engine.aclose()
+
+
+def _build_routers(settings: Settings, local: LocalModels, ledger: CostLedger,
+                   previous: dict[str, RoleRouter] | None = None) -> dict[str, RoleRouter]:
+    wanted = [(role, p.model) for role in ROLES for p in settings.providers_for(role)
+              if p.is_local]
+    folders = local.check(wanted + [("vad", "silero-vad"), ("turn", "smart-turn-v3.2")])
+    privacy = PrivacyPolicy(settings.routing.local_only_patterns,
+                            settings.routing.detect_personal_data)
+    ledger.daily_budget_usd = settings.routing.daily_budget_usd
+    routers = {}
+    for role in ROLES:
+        slots = []
+        for provider in settings.providers_for(role):
+            old = previous[role].slots.get(provider.name) if previous else None
+            if old is not None and old.settings == provider:
+                slots.append(old)  # same provider: keep its engine and what we know of it
+                continue
+            engine = (local.get(role, provider.model, settings, folders[provider.model])
+                      if provider.is_local else remote_engine(role, provider))
+            slots.append(ProviderSlot(
+                settings=provider, engine=engine,
+                stats=ProviderStats(window=settings.routing.stats_window),
+                breaker=CircuitBreaker(settings.routing.breaker_failure_threshold,
+                                       settings.routing.breaker_reset_s)))
+        routers[role] = RoleRouter(role, slots, settings.routing, ledger=ledger, privacy=privacy)
+    return routers
+
+
+def load_engines(settings: Settings) -> Engines:
+    """Load every configured local model and connect every remote provider.
+
+    Raises:
+        ModelStoreError: naming the missing or corrupt model and the command that fixes it.
+    """
+    started = time.monotonic()
+    local = LocalModels(settings)
+    ledger = CostLedger(settings.routing.daily_budget_usd, path=settings.routing.cost_ledger_path)
+    routers = _build_routers(settings, local, ledger)
+    store = ModelStore(settings.models.dir)
+    engines = Engines(
+        settings=settings,
+        routers=routers,
+        local=local,
+        vad_model_path=_only_file(store.model_dir("silero-vad"), "*.onnx"),
+        smart_turn_model_path=_only_file(store.model_dir("smart-turn-v3.2"), "*.onnx"),
+        ledger=ledger,
+    )
+    engines.load_seconds = time.monotonic() - started
+    logger.info(f"models loaded in {engines.load_seconds:.1f} s")
+    return engines

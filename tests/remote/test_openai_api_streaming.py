@@ -1,0 +1,114 @@
+"""The /v1 router's lifecycle logic on a real uvicorn server, with scripted engines.
+
+Fakes stand in for the models here because what is checked (a disconnect stops
+generation, 503 while loading) does not depend on them; the real-model tests are
+in test_openai_api_service.py.
+"""
+
+import asyncio
+from types import SimpleNamespace
+
+import httpx
+import pytest
+import uvicorn
+from fastapi import FastAPI
+
+from appliance.config import ServiceSettings, Settings
+from appliance.llm import FakeChatModel
+from appliance.service.openai_api import openai_router
+from appliance.stt import FakeSpeechToText
+from appliance.tts.fake import FakeTextToSpeech
+from tests.remote.servers import free_port
+
+pytestmark = pytest.mark.unit
+
+TOKEN_ENV = "APPLIANCE_TEST_ROUTER_TOKEN"
+HEADERS = {"Authorization": "Bearer router-token"}
+
+
+@pytest.fixture
+async def serve(monkeypatch):
+    """Serve the /v1 router over `engines` (None: still loading) on 127.0.0.1."""
+    running = []
+
+    async def start(engines, *, token: str | None = "router-token") -> str:
+        if token is None:
+            monkeypatch.delenv(TOKEN_ENV, raising=False)
+        else:
+            monkeypatch.setenv(TOKEN_ENV, token)
+        settings = Settings(service=ServiceSettings(api_token_env=TOKEN_ENV))
+        app = FastAPI()
+        state = SimpleNamespace(settings=settings, engines=engines, load_error=None)
+        app.include_router(openai_router(state))
+        port = free_port()
+        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                               log_level="warning", lifespan="off"))
+        task = asyncio.create_task(server.serve())
+        async with asyncio.timeout(10):
+            while not server.started:  # noqa: ASYNC110 - uvicorn offers no event to await
+                await asyncio.sleep(0.01)
+        running.append((server, task))
+        return f"http://127.0.0.1:{port}/v1"
+
+    yield start
+    for server, task in running:
+        server.should_exit = True
+        await task
+
+
+def fake_engines(llm) -> SimpleNamespace:
+    return SimpleNamespace(settings=Settings(), llm=llm, stt=FakeSpeechToText(["hi"]),
+                           tts=FakeTextToSpeech(), load_seconds=0.0)
+
+
+async def test_a_client_that_disconnects_mid_stream_stops_generation(serve):
+    llm = FakeChatModel([" ".join(["word"] * 400)], seconds_per_token=0.01)
+    base = await serve(fake_engines(llm))
+    body = {"messages": [{"role": "user", "content": "Talk."}], "stream": True,
+            "max_tokens": 400}
+    async with httpx.AsyncClient(timeout=10) as client:
+        async with client.stream("POST", f"{base}/chat/completions", json=body,
+                                 headers=HEADERS) as response:
+            lines = response.aiter_lines()
+            received = [line async for line in _first(lines, 6)]
+    assert any('"content":"word"' in line for line in received)
+    async with asyncio.timeout(3):
+        while llm.stopped_early == 0:  # noqa: ASYNC110 - the fake only counts
+            await asyncio.sleep(0.02)
+
+
+async def _first(lines, count):
+    async for line in lines:
+        if line:
+            yield line
+            count -= 1
+            if count == 0:
+                return
+
+
+async def test_every_route_answers_503_in_openai_shape_while_models_load(serve):
+    base = await serve(None)
+    async with httpx.AsyncClient(timeout=10) as client:
+        for method, path in (("GET", "/models"), ("POST", "/chat/completions"),
+                             ("POST", "/audio/transcriptions"), ("POST", "/audio/speech")):
+            response = await client.request(method, base + path, headers=HEADERS, json={})
+            assert response.status_code == 503, path
+            error = response.json()["error"]
+            assert error["code"] == "model_not_ready" and "loading" in error["message"]
+
+
+async def test_the_token_is_checked_before_readiness(serve):
+    base = await serve(None)
+    async with httpx.AsyncClient(timeout=10) as client:
+        response = await client.get(f"{base}/models")
+    assert response.status_code == 401
+
+
+async def test_with_no_token_configured_every_route_says_how_to_set_one(serve):
+    base = await serve(fake_engines(FakeChatModel([])), token=None)
+    async with httpx.AsyncClient(timeout=10) as client:
+        for method, path in (("GET", "/models"), ("POST", "/chat/completions")):
+            response = await client.request(method, base + path, headers=HEADERS, json={})
+            assert response.status_code == 401, path
+            message = response.json()["error"]["message"]
+            assert f"set the {TOKEN_ENV} environment variable" in message
