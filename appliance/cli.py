@@ -121,11 +121,13 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
     from appliance.audio.devices import AudioDeviceError
     from appliance.kiosk import run_kiosk
 
-    settings = _settings(
-        args, audio={"input_device": args.input_device, "output_device": args.output_device}
-    )
+    def load() -> Settings:
+        return _settings(
+            args, audio={"input_device": args.input_device, "output_device": args.output_device}
+        )
+
     try:
-        return asyncio.run(run_kiosk(settings))
+        return asyncio.run(run_kiosk(load(), load))
     except AudioDeviceError as e:
         return _fail(str(e))
     except KeyboardInterrupt:
@@ -137,8 +139,37 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Run the headless service."""
     from appliance.service.server import run_service
 
-    settings = _settings(args, service={"host": args.host, "port": args.port})
-    return run_service(settings)
+    def load() -> Settings:
+        return _settings(args, service={"host": args.host, "port": args.port})
+
+    return run_service(load(), load)
+
+
+def cmd_reload(args: argparse.Namespace) -> int:
+    """Ask a running service to re-read its settings file."""
+    import httpx
+
+    from appliance.service.auth import load_api_token
+
+    settings = _settings(args)
+    host = args.host or settings.service.host
+    port = args.port or settings.service.port
+    token = load_api_token(settings.service)
+    if not token:
+        return _fail(f"no API token: set {settings.service.api_token_env} (the service's token)"
+                     " or service.api_token_file, as for the service itself")
+    url = f"http://{host}:{port}/admin/reload"
+    try:
+        response = httpx.post(url, headers={"Authorization": f"Bearer {token}"}, timeout=120)
+    except httpx.TransportError as e:
+        return _fail(f"cannot reach the service at {url} ({e}); is `appliance serve` running?")
+    body = response.json()
+    if response.status_code != 200:
+        return _fail(f"reload refused ({response.status_code}): {body.get('error')}")
+    for role, names in body["providers"].items():
+        print(f"{role}: {', '.join(names)}")
+    print("reloaded")
+    return 0
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -177,6 +208,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="listen address (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="listen port (default 8765)")
     serve.set_defaults(func=cmd_serve)
+
+    reload = sub.add_parser("reload", help="make a running service re-read its settings")
+    reload.add_argument("--host", help="service address (default from settings)")
+    reload.add_argument("--port", type=int, help="service port (default from settings)")
+    reload.set_defaults(func=cmd_reload)
 
     add_models_commands(sub)
     for name, command in sub.choices.items():

@@ -8,6 +8,7 @@ from appliance.audio.devices import AudioDeviceError, resolve_device
 from appliance.audio.sounddevice_transport import SoundDeviceTransport, SoundDeviceTransportParams
 from appliance.config import Settings
 from appliance.pipeline import build_conversation, load_engines
+from appliance.reloading import Reloader, SettingsLoader
 from appliance.turns import TurnRecord
 
 
@@ -21,7 +22,7 @@ def _print_event(kind: str, record: TurnRecord) -> None:
         print(f"appliance: {record.reply.strip()}{suffix}{latency}", flush=True)
 
 
-async def run_kiosk(settings: Settings) -> int:
+async def run_kiosk(settings: Settings, load_settings: SettingsLoader | None = None) -> int:
     """Open the devices first (fail fast and clearly), then load models and talk.
 
     Raises:
@@ -52,6 +53,7 @@ async def run_kiosk(settings: Settings) -> int:
             device_failures.append(str(frame.exception))
             await worker.cancel()
 
+    Reloader(engines, load_settings or (lambda: settings)).install_sighup()
     print("listening: speak to the appliance, Ctrl-C to stop", flush=True)
     runner = WorkerRunner(handle_sigint=True, check_dangling_tasks=False)
     await runner.add_workers(conversation.worker)

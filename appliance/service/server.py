@@ -21,6 +21,8 @@ from loguru import logger
 from appliance.config import Settings
 from appliance.modelstore import ModelStoreError
 from appliance.pipeline import Engines, load_engines
+from appliance.reloading import Reloader, SettingsLoader
+from appliance.service.admin import admin_router
 from appliance.service.openai_api import openai_router
 from appliance.service.session import run_session
 from appliance.service.systemd import SystemdNotifier
@@ -40,6 +42,7 @@ class ServiceState:
     ready_seconds: float | None = None
     sessions: int = 0
     failed: asyncio.Event = field(default_factory=asyncio.Event)
+    reloader: Reloader | None = None
 
 
 async def warm_up(engines: Engines) -> None:
@@ -58,7 +61,8 @@ async def warm_up(engines: Engines) -> None:
         pass
 
 
-async def _load(state: ServiceState, notifier: SystemdNotifier) -> None:
+async def _load(state: ServiceState, notifier: SystemdNotifier,
+                load_settings: SettingsLoader) -> None:
     try:
         engines = await asyncio.to_thread(load_engines, state.settings)
         await warm_up(engines)
@@ -69,19 +73,34 @@ async def _load(state: ServiceState, notifier: SystemdNotifier) -> None:
         state.failed.set()
         return
     state.engines = engines
+    state.reloader = Reloader(engines, load_settings)
+    with contextlib.suppress(NotImplementedError, RuntimeError):
+        state.reloader.install_sighup()  # only in the main thread, on Unix
     state.ready_seconds = time.monotonic() - state.started_at
     logger.info(f"ready in {state.ready_seconds:.1f} s")
     notifier.ready(f"ready in {state.ready_seconds:.1f} s")
 
 
-def create_app(settings: Settings, *, notifier: SystemdNotifier | None = None) -> FastAPI:
-    """The ASGI app; models start loading when the app starts."""
+def create_app(
+    settings: Settings,
+    *,
+    notifier: SystemdNotifier | None = None,
+    load_settings: SettingsLoader | None = None,
+) -> FastAPI:
+    """The ASGI app; models start loading when the app starts.
+
+    Args:
+        settings: The settings to start with.
+        notifier: systemd notification (a no-op outside systemd).
+        load_settings: Re-reads the settings for a reload (SIGHUP, POST /admin/reload).
+    """
     notifier = notifier or SystemdNotifier()
+    load_settings = load_settings or (lambda: settings)
     state = ServiceState(settings=settings)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
-        loader = asyncio.create_task(_load(state, notifier))
+        loader = asyncio.create_task(_load(state, notifier, load_settings))
         try:
             yield
         finally:
@@ -94,6 +113,7 @@ def create_app(settings: Settings, *, notifier: SystemdNotifier | None = None) -
     app = FastAPI(title="Edge voice appliance", lifespan=lifespan)
     app.state.appliance = state
     app.include_router(openai_router(state))
+    app.include_router(admin_router(state))
 
     @app.get("/healthz")
     async def healthz():
@@ -134,9 +154,9 @@ def create_app(settings: Settings, *, notifier: SystemdNotifier | None = None) -
     return app
 
 
-def run_service(settings: Settings) -> int:
+def run_service(settings: Settings, load_settings: SettingsLoader | None = None) -> int:
     """Serve until SIGINT/SIGTERM; exit non-zero if the models cannot be loaded."""
-    app = create_app(settings)
+    app = create_app(settings, load_settings=load_settings)
     config = uvicorn.Config(
         app,
         host=settings.service.host,
@@ -153,7 +173,7 @@ def run_service(settings: Settings) -> int:
         return 2 if app.state.appliance.load_error else 0
 
     print(f"serving on http://{settings.service.host}:{settings.service.port} "
-          "(/healthz, /readyz, /ws)", flush=True)
+          "(/healthz, /readyz, /ws, /v1/..., /admin/...)", flush=True)
     return asyncio.run(serve())
 
 
