@@ -228,9 +228,11 @@ class RoutedChatModel(ChatModel):
             yield TokenChunk(LOST_CONNECTION_LINE)
         finally:
             if not slot.is_local and slot.settings.price_per_1k_tokens:
-                usage = getattr(slot.engine, "last_usage", None) or {}
-                prompt = usage.get("prompt_tokens") or self.count_tokens(_text_of(messages))
-                completion = usage.get("completion_tokens") or self.count_tokens(answer)
+                usage = getattr(slot.engine, "last_usage", None)
+                prompt = getattr(usage, "prompt_tokens", None) or self.count_tokens(
+                    _text_of(messages))
+                completion = getattr(usage, "completion_tokens", None) or self.count_tokens(
+                    answer)
                 record.cost_usd = llm_cost_usd(slot.settings.price_per_1k_tokens, prompt,
                                                completion)
                 router.charge(name, record.cost_usd)

@@ -25,6 +25,9 @@ class FaultProxy:
     fault: str = "none"
     latency_s: float = 1.5
     retry_after_s: int = 3
+    # Stream faults strike after this many server-sent events (the role event and two
+    # tokens by default), so output has already reached the caller.
+    fault_after_events: int = 3
     received: list[dict] = field(default_factory=list)
     port: int = 0
     _runner: web.AppRunner | None = None
@@ -78,18 +81,29 @@ class FaultProxy:
                 k: v for k, v in upstream.headers.items()
                 if k.lower() in ("content-type", "cache-control")})
             await response.prepare(request)
-            chunks = 0
+            streaming = "event-stream" in upstream.headers.get("content-type", "")
+            buffer, events = b"", 0
             async for chunk in upstream.content.iter_any():
-                chunks += 1
-                if chunks == 2 and fault == "reset_mid_stream":
-                    request.transport.abort()
-                    return response
-                if chunks == 2 and fault == "malformed_chunk":
-                    await response.write(b'data: {"choices": [{"delta": {"content": "Par\n\n')
-                    await response.write(b"data: [DONE]\n\n")
-                    return response
-                if chunks == 2 and fault == "stall":
-                    await asyncio.sleep(3600)
-                await response.write(chunk)
+                if not streaming:
+                    await response.write(chunk)
+                    continue
+                buffer += chunk
+                while b"\n\n" in buffer:
+                    event, buffer = buffer.split(b"\n\n", 1)
+                    events += 1
+                    if events > self.fault_after_events and fault in FAULTS[4:]:
+                        await self._strike(fault, request, response)
+                        return response
+                    await response.write(event + b"\n\n")
+            await response.write(buffer)
             await response.write_eof()
             return response
+
+    async def _strike(self, fault: str, request: web.Request, response) -> None:
+        if fault == "reset_mid_stream":
+            request.transport.abort()
+        elif fault == "malformed_chunk":
+            await response.write(b'data: {"choices": [{"delta": {"content": "Par\n\n')
+            await response.write(b"data: [DONE]\n\n")
+        elif fault == "stall":
+            await asyncio.sleep(3600)

@@ -1,0 +1,196 @@
+"""LLM routing against a real remote: `python -m llama_cpp.server` with Qwen 0.5B behind a
+fault-injecting proxy on 127.0.0.1. For each fault: the route decision, the breaker state,
+and an answer for every turn."""
+
+import sys
+
+import pytest
+import pytest_asyncio
+
+from appliance.config import ProviderSettings, RoutingSettings
+from appliance.errors import ProviderError
+from appliance.llm.fake import FakeChatModel
+from appliance.routing.breaker import CircuitBreaker
+from appliance.routing.ledger import CostLedger
+from appliance.routing.privacy import PrivacyPolicy
+from appliance.routing.routed import LOST_CONNECTION_LINE, RoutedChatModel
+from appliance.routing.router import ProviderSlot, RoleRouter, RouteLog
+from appliance.routing.stats import ProviderStats
+from tests.remote.servers import free_port, start_until_ok, stop
+from tests.support.fault_proxy import FaultProxy
+
+pytestmark = pytest.mark.models
+
+SYSTEM = {"role": "system", "content": "You are a helpful voice assistant. Answer in one short "
+          "sentence."}
+# "explain" makes the question look beyond the small local model: it escalates to the remote.
+HARD = [SYSTEM, {"role": "user", "content": "Explain what the capital of France is."}]
+EASY = [SYSTEM, {"role": "user", "content": "What is the capital of France?"}]
+
+
+@pytest.fixture(scope="module")
+def qwen_server(settings):
+    gguf = next((settings.models.dir / "qwen2.5-0.5b").glob("*.gguf"))
+    port = free_port()
+    process = start_until_ok(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1",
+         "--port", str(port), "--n_ctx", "1024", "--n_threads", "2", "--n_threads_batch", "2"],
+        f"http://127.0.0.1:{port}/v1/models",
+    )
+    yield f"http://127.0.0.1:{port}"
+    stop(process)
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="session")
+async def proxy(qwen_server):
+    proxy = await FaultProxy(qwen_server).start()
+    yield proxy
+    await proxy.stop()
+
+
+@pytest.fixture
+def reset_proxy(proxy):
+    proxy.fault, proxy.received = "none", []
+    return proxy
+
+
+def make_router(engines, proxy, *, local_engine=None, **routing) -> RoleRouter:
+    """A fresh LLM router (no history) over the loaded local model and the proxied remote."""
+    settings = RoutingSettings(**{"enable_hedging": False, "latency_budget_ms": 8000, **routing})
+    from appliance.engines import remote_engine
+
+    cloud = ProviderSettings(name="cloud", kind="openai", model="qwen", base_url=proxy.base_url,
+                             first_byte_timeout_s=6.0, timeout_s=30.0, max_retries=0)
+    local = ProviderSettings(name="local", kind="local", model="smollm2-135m")
+
+    def slot(provider, engine):
+        return ProviderSlot(provider, engine, ProviderStats(window=settings.stats_window),
+                            CircuitBreaker(settings.breaker_failure_threshold,
+                                           settings.breaker_reset_s))
+
+    slots = [slot(local, local_engine or engines.llm), slot(cloud, remote_engine("llm", cloud))]
+    return RoleRouter("llm", slots, settings, ledger=CostLedger(settings.daily_budget_usd),
+                      privacy=PrivacyPolicy(settings.local_only_patterns,
+                                            settings.detect_personal_data))
+
+
+async def ask(router, messages=HARD):
+    log = RouteLog()
+    log.start_turn()
+    model = RoutedChatModel(lambda role: router, log)
+    answer = "".join([c.text async for c in model.stream(messages, max_tokens=24,
+                                                         temperature=0.0)])
+    return answer, log.take(("llm",))["llm"]
+
+
+async def test_healthy_remote_serves_the_escalated_question(engines, reset_proxy):
+    router = make_router(engines, reset_proxy)
+    answer, route = await ask(router)
+    assert route["provider"] == "cloud" and "reasoning word 'explain'" in route["reason"]
+    assert "paris" in answer.lower()
+    assert router.slots["cloud"].breaker.state == "closed"
+
+
+@pytest.mark.parametrize("fault, kind", [("latency", "timeout"), ("error500", "unavailable")])
+async def test_remote_failing_before_output_fails_over_to_local_then_breaker_opens(
+        engines, reset_proxy, fault, kind):
+    reset_proxy.fault, reset_proxy.latency_s = fault, 8.0
+    router = make_router(engines, reset_proxy, breaker_failure_threshold=1)
+    routes = []
+    for _ in range(2):
+        answer, route = await ask(router)
+        assert answer.strip(), "every turn gets an answer"
+        routes.append(route)
+    first, second = routes
+    assert first["provider"] == "local"
+    assert first["attempts"][0] == {"provider": "cloud", "outcome": "failed",
+                                    "ms": None, "kind": kind}
+    assert router.slots["cloud"].breaker.state == "open"
+    # With the breaker open the remote is not even tried.
+    assert second["provider"] == "local" and "cannot escalate" in second["reason"]
+    assert all(a["provider"] != "cloud" for a in second["attempts"])
+
+
+async def test_rate_limit_opens_the_breaker_for_retry_after(engines, reset_proxy):
+    reset_proxy.fault, reset_proxy.retry_after_s = "rate_limit", 30
+    router = make_router(engines, reset_proxy, breaker_failure_threshold=5)
+    answer, route = await ask(router)
+    assert answer.strip() and route["provider"] == "local"
+    assert route["attempts"][0]["kind"] == "rate_limited"
+    snapshot = router.slots["cloud"].breaker.snapshot()
+    assert snapshot["state"] == "open" and snapshot["probe_in_s"] > 20
+
+
+@pytest.mark.parametrize("fault, kind", [("reset_mid_stream", "unavailable"),
+                                         ("malformed_chunk", "bad_response"),
+                                         ("stall", "stalled")])
+async def test_remote_failing_mid_answer_is_not_failed_over_but_closed_politely(
+        engines, reset_proxy, fault, kind):
+    reset_proxy.fault = fault
+    router = make_router(engines, reset_proxy)
+    answer, route = await ask(router)
+    # Words already went out: no second answer from another model, a short apology instead.
+    assert route["provider"] == "cloud"
+    assert answer.endswith(LOST_CONNECTION_LINE) and len(answer) > len(LOST_CONNECTION_LINE)
+    assert route["attempts"][-1]["outcome"] == "failed"
+    assert route["attempts"][-1]["kind"] == kind
+    assert router.slots["cloud"].stats.snapshot()["failures"]
+
+
+async def test_every_provider_failing_still_says_the_fallback_line(engines, reset_proxy):
+    class BrokenLocal(FakeChatModel):
+        async def stream(self, messages, *, max_tokens, temperature):
+            raise ProviderError("local", "engine crashed", kind="internal", retryable=False)
+            yield  # pragma: no cover
+
+    reset_proxy.fault = "error500"
+    router = make_router(engines, reset_proxy, local_engine=BrokenLocal([]))
+    answer, route = await ask(router, EASY)
+    assert answer == router.settings.fallback_line
+    assert route["provider"] == "fallback" and "every provider failed" in route["reason"]
+
+
+async def test_hedged_race_takes_the_first_answer_and_cancels_the_other(engines, reset_proxy):
+    router = make_router(engines, reset_proxy, enable_hedging=True, latency_budget_ms=800)
+    answer, route = await ask(router, EASY)
+    assert "racing remote 'cloud'" in route["reason"]
+    assert route["provider"] == "local"  # SmolLM2 on the device starts in ~0.15 s
+    assert {"provider": "cloud", "outcome": "cancelled", "ms": None, "kind": None} in \
+        route["attempts"]
+    assert "paris" in answer.lower()
+
+
+async def test_slow_remote_is_not_chosen_under_a_tight_budget(engines, reset_proxy):
+    router = make_router(engines, reset_proxy, enable_hedging=True, latency_budget_ms=800)
+    for _ in range(3):  # teach the router the remote's real (slow) first-byte times
+        router.slots["cloud"].stats.record_success(1.6)
+    answer, route = await ask(router, EASY)
+    assert route["provider"] == "local" and "too slow" in route["reason"]
+    assert reset_proxy.received == []
+    assert "paris" in answer.lower()
+
+
+async def test_local_only_turn_never_reaches_the_remote(engines, reset_proxy):
+    router = make_router(engines, reset_proxy)
+    private = [SYSTEM, {"role": "user", "content":
+                        "Explain what to write to jane.doe@example.com about Paris."}]
+    answer, route = await ask(router, private)
+    assert answer.strip() and route["provider"] == "local"
+    assert "personal data detected (email)" in route["reason"]
+    assert not any("jane" in text for text in reset_proxy.user_texts())
+    # A configured rule works the same way.
+    router = make_router(engines, reset_proxy, local_only_patterns=["diagnos"])
+    answer, route = await ask(router, [SYSTEM, {"role": "user", "content":
+                                                "Explain my diagnosis to me."}])
+    assert route["provider"] == "local" and "local-only rule" in route["reason"]
+    assert reset_proxy.received == []
+
+
+async def test_spent_daily_budget_keeps_priced_remotes_off(engines, reset_proxy):
+    router = make_router(engines, reset_proxy, daily_budget_usd=0.000001)
+    router.slots["cloud"].settings = router.slots["cloud"].settings.model_copy(
+        update={"price_per_1k_tokens": 1.0})
+    _, first = await ask(router)
+    assert first["provider"] == "cloud" and first["cost_usd"] > 0
+    _, second = await ask(router)
+    assert second["provider"] == "local" and "daily cost budget" in second["reason"]
