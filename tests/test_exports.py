@@ -7,7 +7,7 @@ import pytest
 pytestmark = pytest.mark.unit
 
 PACKAGES = ["appliance.stt", "appliance.llm", "appliance.tts", "appliance.turns",
-            "appliance.modelstore", "appliance.service", "appliance.audio"]
+            "appliance.modelstore", "appliance.service", "appliance.audio", "appliance.routing"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

@@ -3,6 +3,14 @@
 from appliance.llm.context_window import trim_history
 from appliance.llm.fake import FakeChatModel
 from appliance.llm.interface import ChatModel, TokenChunk
+from appliance.llm.openai_remote import OpenAIChatModel
 from appliance.llm.service import ChatModelLLMService
 
-__all__ = ["ChatModel", "ChatModelLLMService", "FakeChatModel", "TokenChunk", "trim_history"]
+__all__ = [
+    "ChatModel",
+    "ChatModelLLMService",
+    "FakeChatModel",
+    "OpenAIChatModel",
+    "TokenChunk",
+    "trim_history",
+]

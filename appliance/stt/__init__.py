@@ -2,6 +2,13 @@
 
 from appliance.stt.fake import FakeSpeechToText
 from appliance.stt.interface import SpeechToText, Transcript
+from appliance.stt.openai_remote import OpenAISpeechToText
 from appliance.stt.service import ProviderSTTService
 
-__all__ = ["FakeSpeechToText", "ProviderSTTService", "SpeechToText", "Transcript"]
+__all__ = [
+    "FakeSpeechToText",
+    "OpenAISpeechToText",
+    "ProviderSTTService",
+    "SpeechToText",
+    "Transcript",
+]

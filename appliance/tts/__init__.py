@@ -2,6 +2,7 @@
 
 from appliance.tts.fake import FakeTextToSpeech
 from appliance.tts.interface import TextToSpeech
+from appliance.tts.openai_remote import OpenAITextToSpeech
 from appliance.tts.service import ProviderTTSService
 
-__all__ = ["FakeTextToSpeech", "ProviderTTSService", "TextToSpeech"]
+__all__ = ["FakeTextToSpeech", "OpenAITextToSpeech", "ProviderTTSService", "TextToSpeech"]

@@ -41,6 +41,10 @@ def test_spoken_question_gets_a_spoken_answer(tmp_path, speak, engines):
     timings = result["timings_ms"]
     assert set(timings) >= {"eot", "stt", "llm_ttft", "tts_ttfb", "voice_to_voice"}
     assert all(isinstance(timings[k], float) and timings[k] > 0 for k in timings)
+    # Which provider served each stage, and why (only the local ones are configured).
+    route = result["route"]
+    assert {route[role]["provider"] for role in ("stt", "llm", "tts")} == {"local"}
+    assert all(route[role]["reason"] and route[role]["ms"] > 0 for role in route)
     # The reply audio really says the reply text (Whisper tiny hears "France is" as
     # "Francis", so compare characters, not words).
     heard = asyncio.run(engines.stt.transcribe(read_wav(reply_wav).tobytes(), 16000))

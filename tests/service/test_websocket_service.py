@@ -99,5 +99,6 @@ async def test_two_clients_at_once_each_get_their_own_answer(service, speak):
         assert word_error_rate(question, turn["transcript"]) <= 0.2
         assert answer in turn["reply"].lower()
         assert turn["timings_ms"]["voice_to_voice"] > 0
+        assert turn["route"]["llm"]["provider"] == "local"
         assert any(e["type"] == "transcript" for e in result["events"])
         assert result["audio_bytes"] / 2 / result["rate"] > 0.5  # real reply audio arrived
