@@ -32,6 +32,7 @@ class FaultProxy:
     port: int = 0
     _runner: web.AppRunner | None = None
     _session: aiohttp.ClientSession | None = None
+    _closing: asyncio.Event = field(default_factory=asyncio.Event)
 
     @property
     def base_url(self) -> str:
@@ -49,6 +50,7 @@ class FaultProxy:
         return self
 
     async def stop(self) -> None:
+        self._closing.set()  # releases stalled streams so shutdown does not wait for them
         if self._session:
             await self._session.close()
         if self._runner:
@@ -106,4 +108,4 @@ class FaultProxy:
             await response.write(b'data: {"choices": [{"delta": {"content": "Par\n\n')
             await response.write(b"data: [DONE]\n\n")
         elif fault == "stall":
-            await asyncio.sleep(3600)
+            await self._closing.wait()
