@@ -172,6 +172,45 @@ def cmd_reload(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Run the latency benchmark on the built-in corpus or a folder of WAVs."""
+    from tqdm import tqdm
+
+    from appliance.benchmark import built_in_corpus, folder_corpus, format_table, run_benchmark
+    from appliance.pipeline import load_engines
+
+    settings = _settings(args)
+    engines = load_engines(settings)
+    if args.corpus:
+        try:
+            corpus = folder_corpus(Path(args.corpus))
+        except (FileNotFoundError, ValueError, KeyError) as e:
+            return _fail(str(e))
+    else:
+        onnx = next((settings.models.dir / settings.tts.voice).glob("*.onnx"))
+        corpus = built_in_corpus(onnx)
+    corpus = corpus[: args.limit] if args.limit else corpus
+    bar = tqdm(total=len(corpus) * args.repeat, desc="utterances", unit="utt", file=sys.stderr)
+
+    def progress(done: int, total: int) -> None:
+        bar.update(done - bar.n)
+
+    async def run():
+        try:
+            return await run_benchmark(engines, corpus, repeat=args.repeat, warmup=args.warmup,
+                                       progress=progress)
+        finally:
+            await engines.aclose()
+
+    result = asyncio.run(run())
+    bar.close()
+    document = result.to_json()
+    Path(args.out).write_text(json.dumps(document, indent=2))
+    print(format_table(document["summary"]))
+    print(f"written: {args.out}")
+    return 0
+
+
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", help="TOML settings file (default: $APPLIANCE_CONFIG)")
     parser.add_argument("--models-dir", help="where models live (default: see README)")
@@ -208,6 +247,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="listen address (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="listen port (default 8765)")
     serve.set_defaults(func=cmd_serve)
+
+    bench = sub.add_parser("bench", help="latency benchmark (per-stage p50/p90/p99, WER)")
+    bench.add_argument("--corpus", help="folder of WAVs with manifest.json (default: built-in)")
+    bench.add_argument("--repeat", type=int, default=1, help="runs per utterance (default 1)")
+    bench.add_argument("--warmup", type=int, default=1, help="uncounted warm-up runs")
+    bench.add_argument("--limit", type=int, help="only the first N utterances")
+    bench.add_argument("--out", default="bench.json", help="where to write the JSON report")
+    bench.set_defaults(func=cmd_bench)
 
     reload = sub.add_parser("reload", help="make a running service re-read its settings")
     reload.add_argument("--host", help="service address (default from settings)")

@@ -1,0 +1,110 @@
+"""Runs a corpus through the appliance's own pipeline, paced in real time, and summarises it."""
+
+from __future__ import annotations
+
+import re
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import jiwer
+import numpy as np
+
+from appliance.benchmark.corpus import Utterance
+from appliance.converse import converse_samples
+from appliance.engines import Engines
+
+STAGES = ("eot", "stt", "llm_ttft", "tts_ttfb", "voice_to_voice")
+
+
+def _normalise(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
+
+
+@dataclass
+class Sample:
+    """One utterance's run."""
+
+    name: str
+    text: str
+    transcript: str
+    reply: str
+    timings_ms: dict
+    route: dict
+
+
+@dataclass
+class BenchResult:
+    """All runs, and the summary users compare."""
+
+    samples: list[Sample] = field(default_factory=list)
+    wall_s: float = 0.0
+    cpu_s: float = 0.0
+    peak_rss_mb: float = 0.0
+
+    def summary(self) -> dict:
+        """p50/p90/p99 per stage, word error rate, CPU use and peak memory."""
+        stages = {}
+        for stage in STAGES:
+            values = [s.timings_ms[stage] for s in self.samples
+                      if s.timings_ms.get(stage) is not None]
+            stages[stage] = ({f"p{q}": round(float(np.percentile(values, q)), 1)
+                              for q in (50, 90, 99)} | {"n": len(values)}) if values else {}
+        refs = [_normalise(s.text) for s in self.samples]
+        hyps = [_normalise(s.transcript) or "<empty>" for s in self.samples]
+        return {
+            "utterances": len(self.samples),
+            "stages_ms": stages,
+            "word_error_rate": round(jiwer.wer(refs, hyps), 3) if refs else None,
+            "unanswered": sum(1 for s in self.samples if not s.reply),
+            "cpu_percent": round(100 * self.cpu_s / self.wall_s, 1) if self.wall_s else None,
+            "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "wall_s": round(self.wall_s, 1),
+        }
+
+    def to_json(self) -> dict:
+        """Summary plus every sample."""
+        return {"summary": self.summary(), "samples": [s.__dict__ for s in self.samples]}
+
+
+def _cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+async def run_benchmark(engines: Engines, corpus: list[Utterance], *, repeat: int = 1,
+                        warmup: int = 1,
+                        progress: Callable[[int, int], None] | None = None) -> BenchResult:
+    """Feed each utterance `repeat` times through a fresh conversation; warm-ups not counted."""
+    for utterance in corpus[:warmup]:
+        await converse_samples(engines, utterance.samples)
+    result = BenchResult()
+    total = len(corpus) * repeat
+    started, cpu = time.monotonic(), _cpu_s()
+    for round_ in range(repeat):
+        for i, utterance in enumerate(corpus):
+            run = await converse_samples(engines, utterance.samples)
+            document = run.to_json()
+            result.samples.append(Sample(utterance.name, utterance.text, run.transcript,
+                                         run.reply, document["timings_ms"], document["route"]))
+            if progress:
+                progress(round_ * len(corpus) + i + 1, total)
+    result.wall_s, result.cpu_s = time.monotonic() - started, _cpu_s() - cpu
+    result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def format_table(summary: dict) -> str:
+    """The terminal table."""
+    lines = [f"{'stage':<16}{'p50 ms':>10}{'p90 ms':>10}{'p99 ms':>10}{'n':>5}"]
+    for stage, figures in summary["stages_ms"].items():
+        if figures:
+            lines.append(f"{stage:<16}{figures['p50']:>10.0f}{figures['p90']:>10.0f}"
+                         f"{figures['p99']:>10.0f}{figures['n']:>5}")
+        else:
+            lines.append(f"{stage:<16}{'-':>10}{'-':>10}{'-':>10}{0:>5}")
+    lines.append(f"word error rate {summary['word_error_rate']}  unanswered "
+                 f"{summary['unanswered']}/{summary['utterances']}  CPU "
+                 f"{summary['cpu_percent']}%  peak RSS {summary['peak_rss_mb']} MB")
+    return "\n".join(lines)
