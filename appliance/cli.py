@@ -177,6 +177,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from appliance.benchmark import built_in_corpus, folder_corpus, format_table, run_benchmark
+    from appliance.benchmark.run import compare
     from appliance.pipeline import load_engines
 
     settings = _settings(args)
@@ -205,10 +206,51 @@ def cmd_bench(args: argparse.Namespace) -> int:
     result = asyncio.run(run())
     bar.close()
     document = result.to_json()
+    if args.compare:
+        document["stock_pipecat"] = _bench_stock(settings, corpus, args)
+        document["comparison"] = compare(document["summary"],
+                                         document["stock_pipecat"]["summary"])
     Path(args.out).write_text(json.dumps(document, indent=2))
     print(format_table(document["summary"]))
+    if args.compare:
+        print("\nstock pipecat, same models:")
+        print(format_table(document["stock_pipecat"]["summary"]))
+        c = document["comparison"]
+        print(f"\nvoice to voice: {c['voice_to_voice_speedup_p50']}x faster at p50, "
+              f"{c['voice_to_voice_speedup_p90']}x at p90")
     print(f"written: {args.out}")
     return 0
+
+
+def _bench_stock(settings: Settings, corpus, args: argparse.Namespace) -> dict:
+    """The same corpus through pipecat's documented pipeline, with the same models."""
+    import socket
+
+    from tqdm import tqdm
+
+    from appliance.benchmark import run_benchmark
+    from appliance.benchmark.stock import start_llama_server, stock_builder
+    from appliance.pipeline import load_engines
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    gguf = next((settings.models.dir / settings.llm.model).glob("*.gguf"))
+    server = start_llama_server(gguf, port)
+    engines = load_engines(settings)  # only for settings; the stock pipeline has its own
+    bar = tqdm(total=len(corpus) * args.repeat, desc="stock pipecat", unit="utt",
+               file=sys.stderr)
+    try:
+        build = stock_builder(settings, f"http://127.0.0.1:{port}/v1")
+        result = asyncio.run(run_benchmark(
+            engines, corpus, repeat=args.repeat, warmup=args.warmup, build=build,
+            progress=lambda done, total: bar.update(done - bar.n)))
+    finally:
+        bar.close()
+        server.terminate()
+        server.wait(timeout=20)
+        asyncio.run(engines.aclose())
+    return result.to_json()
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -254,6 +296,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--warmup", type=int, default=1, help="uncounted warm-up runs")
     bench.add_argument("--limit", type=int, help="only the first N utterances")
     bench.add_argument("--out", default="bench.json", help="where to write the JSON report")
+    bench.add_argument("--compare", choices=["stock-pipecat"],
+                       help="also run pipecat's documented pipeline on the same corpus")
     bench.set_defaults(func=cmd_bench)
 
     reload = sub.add_parser("reload", help="make a running service re-read its settings")

@@ -73,11 +73,19 @@ class ConverseResult:
         }
 
 
-async def converse_samples(engines: Engines, samples: np.ndarray) -> ConverseResult:
-    """Speak `samples` (16 kHz mono int16) to a fresh conversation and collect the answer."""
+async def converse_samples(engines: Engines, samples: np.ndarray, *,
+                           build=build_conversation) -> ConverseResult:
+    """Speak `samples` (16 kHz mono int16) to a fresh conversation and collect the answer.
+
+    Args:
+        engines: The loaded providers.
+        samples: The recording.
+        build: Wires the pipeline around the transport (the benchmark swaps in pipecat's
+            stock pipeline here).
+    """
     settings = engines.settings
     transport = FileTransport(output_sample_rate_hz=settings.audio.output_sample_rate_hz)
-    conversation = build_conversation(engines, transport)
+    conversation = build(engines, transport)
     transport.input().enqueue(samples)
     input_seconds = len(samples) / 16000
     # Long enough for the slowest end-of-turn decision to fire on a finished utterance.

@@ -75,16 +75,18 @@ def _cpu_s() -> float:
 
 async def run_benchmark(engines: Engines, corpus: list[Utterance], *, repeat: int = 1,
                         warmup: int = 1,
-                        progress: Callable[[int, int], None] | None = None) -> BenchResult:
+                        progress: Callable[[int, int], None] | None = None,
+                        build=None) -> BenchResult:
     """Feed each utterance `repeat` times through a fresh conversation; warm-ups not counted."""
+    extra = {"build": build} if build else {}
     for utterance in corpus[:warmup]:
-        await converse_samples(engines, utterance.samples)
+        await converse_samples(engines, utterance.samples, **extra)
     result = BenchResult()
     total = len(corpus) * repeat
     started, cpu = time.monotonic(), _cpu_s()
     for round_ in range(repeat):
         for i, utterance in enumerate(corpus):
-            run = await converse_samples(engines, utterance.samples)
+            run = await converse_samples(engines, utterance.samples, **extra)
             document = run.to_json()
             result.samples.append(Sample(utterance.name, utterance.text, run.transcript,
                                          run.reply, document["timings_ms"], document["route"]))
@@ -93,6 +95,17 @@ async def run_benchmark(engines: Engines, corpus: list[Utterance], *, repeat: in
     result.wall_s, result.cpu_s = time.monotonic() - started, _cpu_s() - cpu
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
+
+
+def compare(ours: dict, stock: dict) -> dict:
+    """The headline: how many times faster than stock pipecat at p50 and p90."""
+    def ratio(q: str) -> float | None:
+        a = ours["stages_ms"]["voice_to_voice"].get(q)
+        b = stock["stages_ms"]["voice_to_voice"].get(q)
+        return round(b / a, 2) if a and b else None
+
+    return {"voice_to_voice_speedup_p50": ratio("p50"),
+            "voice_to_voice_speedup_p90": ratio("p90")}
 
 
 def format_table(summary: dict) -> str:

@@ -36,3 +36,17 @@ def test_folder_corpus_reads_the_manifest_and_explains_a_missing_one(tmp_path, s
     assert utterance.text == "Stop the music." and utterance.samples.size > 16000
     with pytest.raises(FileNotFoundError, match="needs a manifest.json"):
         folder_corpus(tmp_path / "nothing")
+
+
+def test_compare_runs_pipecats_stock_pipeline_on_the_same_corpus(tmp_path):
+    out = tmp_path / "bench.json"
+    done = subprocess.run([sys.executable, "-m", "appliance.cli", "bench", "--limit", "1",
+                           "--warmup", "0", "--compare", "stock-pipecat", "--out", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    document = json.loads(out.read_text())
+    stock = document["stock_pipecat"]["summary"]
+    assert stock["utterances"] == 1 and stock["unanswered"] == 0
+    assert stock["stages_ms"]["voice_to_voice"]["p50"] > 0
+    assert document["comparison"]["voice_to_voice_speedup_p50"] > 0
+    assert "stock pipecat, same models" in done.stdout and "faster at p50" in done.stdout
