@@ -182,25 +182,25 @@ class RoutedChatModel(ChatModel):
     async def _probe(self, router, opened, messages, make, record):
         """Hold the local answer's first tokens; escalate if the model is unsure of them."""
         slot = router.slots[opened.provider]
-        held = [] if opened.is_empty else [opened.first]
-        if not slot.is_local or slot.settings.tier != "small":
+        if opened.is_empty or not slot.is_local or slot.settings.tier != "small":
             return opened, []
+        later = []  # held after the first chunk, which `opened` keeps
         async for chunk in opened.stream:
-            held.append(chunk)
-            if len(held) >= router.settings.llm_probe_tokens:
+            later.append(chunk)
+            if len(later) + 1 >= router.settings.llm_probe_tokens:
                 break
-        logprobs = [c.logprob for c in held if c.logprob is not None]
+        logprobs = [c.logprob for c in [opened.first, *later] if c.logprob is not None]
         mean = sum(logprobs) / len(logprobs) if logprobs else 0.0
         if mean >= router.settings.llm_min_mean_logprob:
-            return opened, held[1:] if not opened.is_empty else held
+            return opened, later
         unsure = f"unsure local answer (mean logprob {mean:.2f})"
         decision = self._decide(router, messages, escalation=unsure)
         if decision.order[0] == opened.provider:  # nothing stronger is usable
-            return opened, held[1:] if not opened.is_empty else held
+            return opened, later
         order = tuple(n for n in decision.order if n != opened.provider)
         stronger = await open_routed(router, order, None, make, record)
         if stronger is None:
-            return opened, held[1:] if not opened.is_empty else held
+            return opened, later
         await opened.stream.aclose()
         record.reason = f"{unsure}: escalated to '{stronger.provider}'"
         return stronger, []

@@ -1,15 +1,12 @@
 """Barge-in: talking over the appliance stops its reply at once and starts a new turn."""
 
 import asyncio
-import time
 
 import numpy as np
 import pytest
-from pipecat.workers.runner import WorkerRunner
 
-from appliance.audio.file_transport import FileTransport
-from appliance.pipeline import build_conversation
 from tests.conftest import word_error_rate
+from tests.support.conversation import live_conversation, wait_for
 
 pytestmark = pytest.mark.models
 
@@ -23,22 +20,9 @@ def speech_onset_s(samples: np.ndarray) -> float:
     return np.flatnonzero(rms > 0.01)[0] / 16000
 
 
-async def wait_for(condition, timeout_s, what):
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.02)
-
-
 async def test_speech_over_the_reply_stops_playback_within_300ms_and_is_answered(engines, speak):
-    transport = FileTransport(output_sample_rate_hz=engines.settings.audio.output_sample_rate_hz)
-    conversation = build_conversation(engines, transport)
-    mic, speaker = transport.input(), transport.output()
-    runner = WorkerRunner(handle_sigint=False, check_dangling_tasks=False)
-    await runner.add_workers(conversation.worker)
-    run = asyncio.ensure_future(runner.run())
-    try:
+    async with live_conversation(engines) as (conversation, transport):
+        mic, speaker = transport.input(), transport.output()
         mic.enqueue(speak("Tell me a long story about a friendly dragon."))
         await wait_for(lambda: speaker.log.first_sample_at, 30, "the first reply to start")
         await asyncio.sleep(0.8)  # the reply is playing
@@ -47,9 +31,6 @@ async def test_speech_over_the_reply_stops_playback_within_300ms_and_is_answered
         await wait_for(lambda: len(mic.utterance_starts) == 2, 5, "the second question")
         onset = mic.utterance_starts[1] + speech_onset_s(interruption)
         await wait_for(lambda: len(conversation.timeline.turns) >= 2, 40, "the second answer")
-    finally:
-        await conversation.worker.cancel()
-        await run
 
     # Playback of the first reply: the last chunk written within 1.5 s of the onset
     # (the second reply cannot start that soon: the question itself lasts longer).

@@ -8,18 +8,15 @@ import sys
 import numpy as np
 import pytest
 import pytest_asyncio
-from pipecat.workers.runner import WorkerRunner
 
-from appliance.audio.file_transport import FileTransport
 from appliance.config import Settings
 from appliance.errors import ProviderError
-from appliance.pipeline import build_conversation
 from appliance.routing.routed import RoutedSpeechToText, RoutedTextToSpeech
 from appliance.routing.router import RouteLog
 from appliance.tts.fake import FakeTextToSpeech
 from tests.conftest import word_error_rate
-from tests.e2e.test_barge_in import wait_for
 from tests.remote.servers import free_port, start_until_ok, stop
+from tests.support.conversation import live_conversation, wait_for
 from tests.support.fault_proxy import FaultProxy
 
 pytestmark = pytest.mark.models
@@ -130,22 +127,14 @@ async def test_tts_fails_over_to_the_hub_voice_when_the_local_voice_breaks(
 async def test_reload_mid_session_moves_the_next_turn_to_the_hub_and_keeps_the_context(
         engines, hub_settings, proxy, speak, restore):
     reconfigure(engines, hub_settings)
-    transport = FileTransport(output_sample_rate_hz=22050)
-    conversation = build_conversation(engines, transport)
-    runner = WorkerRunner(handle_sigint=False, check_dangling_tasks=False)
-    await runner.add_workers(conversation.worker)
-    run = asyncio.ensure_future(runner.run())
-    turns = conversation.timeline.turns
-    try:
+    async with live_conversation(engines) as (conversation, transport):
+        turns = conversation.timeline.turns
         transport.input().enqueue(speak(QUESTION))
         await wait_for(lambda: len(turns) == 1, 60, "the first answer")
         # Every question now counts as hard: it escalates to the hub.
         await asyncio.to_thread(reconfigure, engines, hub_settings, escalate_min_words=1)
         transport.input().enqueue(speak("What is the capital of Japan?"))
         await wait_for(lambda: len(turns) == 2, 60, "the second answer")
-    finally:
-        await conversation.worker.cancel()
-        await run
     assert turns[0].route["llm"]["provider"] == "local"
     assert turns[1].route["llm"]["provider"] == "hub"
     assert turns[0].reply and turns[1].reply
