@@ -154,8 +154,10 @@ async def test_hedged_race_takes_the_first_answer_and_cancels_the_other(engines,
     router = make_router(engines, reset_proxy, enable_hedging=True, latency_budget_ms=800)
     answer, route = await ask(router, EASY)
     assert "racing remote 'cloud'" in route["reason"]
-    assert route["provider"] == "local"  # SmolLM2 on the device starts in ~0.15 s
-    assert {"provider": "cloud", "outcome": "cancelled", "ms": None, "kind": None} in \
+    # Either may win (the remote server caches prompts too); the loser is cancelled.
+    winner = route["provider"]
+    loser = {"local": "cloud", "cloud": "local"}[winner]
+    assert {"provider": loser, "outcome": "cancelled", "ms": None, "kind": None} in \
         route["attempts"]
     assert "paris" in answer.lower()
 
