@@ -178,6 +178,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     from appliance.benchmark import built_in_corpus, folder_corpus, format_table, run_benchmark
     from appliance.benchmark.run import compare
+    from appliance.benchmark.stock import run_stock_benchmark
     from appliance.pipeline import load_engines
 
     settings = _settings(args)
@@ -198,16 +199,27 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     async def run():
         try:
-            return await run_benchmark(engines, corpus, repeat=args.repeat, warmup=args.warmup,
-                                       progress=progress)
+            ours = await run_benchmark(engines, corpus, repeat=args.repeat,
+                                       warmup=args.warmup, progress=progress)
+            bar.close()
+            if not args.compare:
+                return ours, None
+            stock_bar = tqdm(total=len(corpus) * args.repeat, desc="stock pipecat", unit="utt",
+                             file=sys.stderr)
+            try:
+                stock = await run_stock_benchmark(
+                    engines, corpus, repeat=args.repeat, warmup=args.warmup,
+                    progress=lambda done, total: stock_bar.update(done - stock_bar.n))
+            finally:
+                stock_bar.close()
+            return ours, stock
         finally:
             await engines.aclose()
 
-    result = asyncio.run(run())
-    bar.close()
+    result, stock = asyncio.run(run())
     document = result.to_json()
-    if args.compare:
-        document["stock_pipecat"] = _bench_stock(settings, corpus, args)
+    if stock is not None:
+        document["stock_pipecat"] = stock.to_json()
         document["comparison"] = compare(document["summary"],
                                          document["stock_pipecat"]["summary"])
     Path(args.out).write_text(json.dumps(document, indent=2))
@@ -220,37 +232,6 @@ def cmd_bench(args: argparse.Namespace) -> int:
               f"{c['voice_to_voice_speedup_p90']}x at p90")
     print(f"written: {args.out}")
     return 0
-
-
-def _bench_stock(settings: Settings, corpus, args: argparse.Namespace) -> dict:
-    """The same corpus through pipecat's documented pipeline, with the same models."""
-    import socket
-
-    from tqdm import tqdm
-
-    from appliance.benchmark import run_benchmark
-    from appliance.benchmark.stock import start_llama_server, stock_builder
-    from appliance.pipeline import load_engines
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    gguf = next((settings.models.dir / settings.llm.model).glob("*.gguf"))
-    server = start_llama_server(gguf, port)
-    engines = load_engines(settings)  # only for settings; the stock pipeline has its own
-    bar = tqdm(total=len(corpus) * args.repeat, desc="stock pipecat", unit="utt",
-               file=sys.stderr)
-    try:
-        build = stock_builder(settings, f"http://127.0.0.1:{port}/v1")
-        result = asyncio.run(run_benchmark(
-            engines, corpus, repeat=args.repeat, warmup=args.warmup, build=build,
-            progress=lambda done, total: bar.update(done - bar.n)))
-    finally:
-        bar.close()
-        server.terminate()
-        server.wait(timeout=20)
-        asyncio.run(engines.aclose())
-    return result.to_json()
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

@@ -8,9 +8,8 @@ new routers up at their next turn.
 from __future__ import annotations
 
 import os
-import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -122,7 +121,6 @@ class Engines:
     smart_turn_model_path: Path
     ledger: CostLedger
     load_seconds: float = 0.0
-    _swap: threading.Lock = field(default_factory=threading.Lock)
 
     def router(self, role: str) -> RoleRouter:
         """The role's current router (replaced by `reload`)."""
@@ -149,9 +147,9 @@ class Engines:
     def reload(self, settings: Settings) -> None:
         """Load what the new settings need, then swap the routers in one step."""
         routers = _build_routers(settings, self.local, self.ledger, previous=self.routers)
-        with self._swap:
-            self.routers = routers
-            self.settings = settings
+        # Conversations look the router up per call: one assignment swaps them all.
+        self.routers = routers
+        self.settings = settings
         logger.info("settings reloaded: " + ", ".join(
             f"{role}=[{', '.join(r.slots)}]" for role, r in routers.items()))
 

@@ -7,6 +7,8 @@ WhisperSTTService, OpenAILLMService against `python -m llama_cpp.server`, PiperT
 
 from __future__ import annotations
 
+import asyncio
+import socket
 import subprocess
 import sys
 import time
@@ -25,6 +27,7 @@ from pipecat.services.openai.llm import OpenAILLMService
 from pipecat.services.piper.tts import PiperTTSService
 from pipecat.services.whisper.stt import WhisperSTTService
 
+from appliance.benchmark.run import BenchResult, run_benchmark
 from appliance.config import Settings
 from appliance.engines import Engines
 from appliance.pipeline import Conversation
@@ -49,6 +52,22 @@ def start_llama_server(gguf: Path, port: int) -> subprocess.Popen:
             time.sleep(0.2)
     process.kill()
     raise RuntimeError("llama_cpp.server did not start within 60 s")
+
+
+async def run_stock_benchmark(engines: Engines, corpus, **options) -> BenchResult:
+    """The same corpus through the stock pipeline; `engines` only lends its settings."""
+    settings = engines.settings
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    gguf = next((settings.models.dir / settings.llm.model).glob("*.gguf"))
+    server = await asyncio.to_thread(start_llama_server, gguf, port)
+    try:
+        build = stock_builder(settings, f"http://127.0.0.1:{port}/v1")
+        return await run_benchmark(engines, corpus, build=build, **options)
+    finally:
+        server.terminate()
+        await asyncio.to_thread(server.wait, 20)
 
 
 def stock_builder(settings: Settings, llm_base_url: str):
