@@ -47,9 +47,12 @@ class TurnSettings(_Section):
     vad_stop_s: float = Field(0.2, ge=0.05, le=3.0)
     enable_smart_turn: bool = True
     smart_turn_threads: int = Field(1, ge=1, le=8)
-    # Longest wait for end of turn once the user is silent and Smart Turn keeps
-    # judging the turn unfinished.
-    fallback_timeout_s: float = Field(3.0, ge=0.2, le=30.0)
+    # A transcript that ends like a finished request ("...of France?") ends the
+    # turn at once; otherwise Smart Turn decides. Off: Smart Turn alone (pipecat's way).
+    end_on_transcript: bool = True
+    # Longest wait, from the end of speech, for end of turn when neither the
+    # transcript nor Smart Turn says the turn is over (pipecat's default is 3 s).
+    fallback_timeout_s: float = Field(1.5, ge=0.3, le=30.0)
     enable_barge_in: bool = True
 
 
@@ -62,6 +65,9 @@ class STTSettings(_Section):
     # Segments Whisper thinks are probably not speech are dropped.
     no_speech_threshold: float = Field(0.6, ge=0.0, le=1.0)
     language: str = "en"
+    # Whisper's encoder sees this many seconds (padded with silence) instead of
+    # 30: about half the time, same accuracy. Longer utterances use the full 30 s.
+    encoder_window_s: float = Field(15.0, ge=5.0, le=30.0)
 
 
 class LLMSettings(_Section):

@@ -74,7 +74,8 @@ class ConverseResult:
 
 
 async def converse_samples(engines: Engines, samples: np.ndarray, *,
-                           build=build_conversation) -> ConverseResult:
+                           build=build_conversation,
+                           until_reply_starts: bool = False) -> ConverseResult:
     """Speak `samples` (16 kHz mono int16) to a fresh conversation and collect the answer.
 
     Args:
@@ -82,6 +83,9 @@ async def converse_samples(engines: Engines, samples: np.ndarray, *,
         samples: The recording.
         build: Wires the pipeline around the transport (the benchmark swaps in pipecat's
             stock pipeline here).
+        until_reply_starts: Stop once the first reply is written and starts playing,
+            instead of waiting for it to finish: the benchmark measures up to the first
+            reply sample, so waiting out every spoken answer would only triple its time.
     """
     settings = engines.settings
     transport = FileTransport(output_sample_rate_hz=settings.audio.output_sample_rate_hz)
@@ -97,11 +101,19 @@ async def converse_samples(engines: Engines, samples: np.ndarray, *,
     timeline = conversation.timeline
     notes: list[str] = []
     try:
-        await _wait_until_settled(transport, timeline, started, settle_s, input_seconds, notes, run)
+        if until_reply_starts:
+            await _wait_until_reply_starts(timeline, started, input_seconds + settle_s, notes, run)
+        else:
+            await _wait_until_settled(transport, timeline, started, settle_s, input_seconds,
+                                      notes, run)
     finally:
         await conversation.worker.cancel()
         await run
-    unfinished = timeline.current if timeline.current and timeline.current.transcript else None
+    current = timeline.current
+    if until_reply_starts and current is not None and current.bot_started_ns:
+        timeline.turns.append(current)
+        timeline._current = current = None
+    unfinished = current if current and current.transcript else None
     if unfinished:
         notes.append("a turn was heard but not answered before the end")
     return ConverseResult(
@@ -112,6 +124,21 @@ async def converse_samples(engines: Engines, samples: np.ndarray, *,
         unfinished=unfinished,
         notes=notes,
     )
+
+
+async def _wait_until_reply_starts(timeline, started: float, limit_s: float,
+                                   notes: list[str], run: asyncio.Future) -> None:
+    """Return once a reply is fully written and its first sample has played."""
+    while not run.done():
+        await asyncio.sleep(POLL_S)
+        turn = timeline.turns[0] if timeline.turns else timeline.current
+        if turn is not None and turn.bot_started_ns and (turn.llm_end_ns or turn.interrupted):
+            return
+        if turn is not None and _answered_empty(turn):
+            return
+        if time.monotonic() - started > limit_s + ANSWER_LIMIT_S:
+            notes.append("stopped waiting: no reply started within the time limit")
+            return
 
 
 def _answered_empty(turn: TurnRecord) -> bool:

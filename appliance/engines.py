@@ -77,7 +77,8 @@ def _load_local(role: str, folder: Path, settings: Settings) -> Any:
 
         return WhisperLocalSTT(folder, threads=settings.stt.threads,
                                beam_size=settings.stt.beam_size, language=settings.stt.language,
-                               no_speech_threshold=settings.stt.no_speech_threshold)
+                               no_speech_threshold=settings.stt.no_speech_threshold,
+                               encoder_window_s=settings.stt.encoder_window_s)
     if role == "llm":
         from appliance.llm.llama_local import LlamaLocalChatModel
 

@@ -79,6 +79,7 @@ async def run_benchmark(engines: Engines, corpus: list[Utterance], *, repeat: in
                         build=None) -> BenchResult:
     """Feed each utterance `repeat` times through a fresh conversation; warm-ups not counted."""
     extra = {"build": build} if build else {}
+    extra["until_reply_starts"] = True
     for utterance in corpus[:warmup]:
         await converse_samples(engines, utterance.samples, **extra)
     result = BenchResult()

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 from llama_cpp import Llama, LogitsProcessorList
 
+from appliance.cpu_priority import CPU
 from appliance.llm.interface import ChatModel, TokenChunk
 
 _END = object()
@@ -90,6 +91,7 @@ class LlamaLocalChatModel(ChatModel):
                 for chunk in chunks:
                     if stop.is_set():
                         break
+                    CPU.yield_to_foreground()
                     text = chunk["choices"][0]["delta"].get("content")
                     if text:
                         latest = logprobs.values[-1] if logprobs.values else None

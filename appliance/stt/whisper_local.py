@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 from faster_whisper import WhisperModel
+from faster_whisper.tokenizer import Tokenizer
+from faster_whisper.transcribe import get_suppressed_tokens
 
 from appliance.stt.interface import SpeechToText, Transcript
 
@@ -25,6 +27,7 @@ class WhisperLocalSTT(SpeechToText):
         beam_size: int = 1,
         language: str = "en",
         no_speech_threshold: float = 0.6,
+        encoder_window_s: float = 15.0,
     ):
         # Loading from a folder never touches a model hub.
         self._model = WhisperModel(
@@ -33,10 +36,55 @@ class WhisperLocalSTT(SpeechToText):
         self._beam_size = beam_size
         self._language = language
         self._no_speech_threshold = no_speech_threshold
+        self._window_samples = int(encoder_window_s * 16000)
+        self._tokenizer = Tokenizer(
+            self._model.hf_tokenizer, self._model.model.is_multilingual,
+            task="transcribe", language=language,
+        )
+        self._prompt = self._model.get_prompt(self._tokenizer, [], without_timestamps=True)
+        self._suppress = get_suppressed_tokens(self._tokenizer, [-1])
         # One utterance at a time: two at once on two cores only makes both late.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper")
 
     def _transcribe_blocking(self, samples: np.ndarray) -> Transcript:
+        # Leave a little silence after the speech inside the window.
+        if 0 < len(samples) <= self._window_samples - 8000:
+            return self._transcribe_window(samples)
+        return self._transcribe_full(samples)
+
+    def _transcribe_window(self, samples: np.ndarray) -> Transcript:
+        """Encode a 15 s window instead of Whisper's 30 s: half the encoder's work.
+
+        faster-whisper's transcribe() always pads to 30 s; CTranslate2 accepts a
+        shorter encoder input, so this calls encode + generate directly. The
+        window is padded with real silence (not zeroed features) so the model
+        sees what it was trained on. ../shared/MODELS.md measured 1500 frames at
+        about a third of the time of 3000 with no loss of accuracy.
+        """
+        padded = np.zeros(self._window_samples, dtype=np.float32)
+        padded[: len(samples)] = samples
+        features = self._model.feature_extractor(padded)[:, : self._window_samples // 160]
+        encoder_output = self._model.encode(features)
+        result = self._model.model.generate(
+            encoder_output,
+            [self._prompt],
+            beam_size=self._beam_size,
+            max_length=self._model.max_length,
+            suppress_blank=True,
+            suppress_tokens=self._suppress,
+            return_scores=True,
+            return_no_speech_prob=True,
+        )[0]
+        tokens = [t for t in result.sequences_ids[0] if t < self._tokenizer.eot]
+        if result.no_speech_prob >= self._no_speech_threshold or not tokens:
+            return Transcript(text="")
+        return Transcript(
+            text=self._tokenizer.decode(tokens).strip(),
+            avg_logprob=result.scores[0] * len(tokens) / (len(tokens) + 1),
+            no_speech_prob=result.no_speech_prob,
+        )
+
+    def _transcribe_full(self, samples: np.ndarray) -> Transcript:
         segments, _ = self._model.transcribe(
             samples,
             language=self._language,

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncGenerator
 
 from pipecat.frames.frames import ErrorFrame, Frame
 from pipecat.services.settings import TTSSettings
 from pipecat.services.tts_service import TTSService
 
+from appliance.cpu_priority import CPU
+from appliance.tts.first_clause import FirstClauseTextAggregator
 from appliance.tts.interface import TextToSpeech
 
 
 class ProviderTTSService(TTSService):
-    """Sentence-by-sentence synthesis over a provider.
+    """Clause-then-sentence synthesis over a provider.
 
-    pipecat aggregates the LLM's text into sentences and hands each one here
-    while the LLM keeps generating the next.
+    The LLM's text is cut into the reply's first clause and then sentences, each
+    handed here while the LLM keeps generating the next.
     """
 
-    def __init__(self, provider: TextToSpeech, **kwargs):
+    def __init__(self, provider: TextToSpeech, *, early_first_clause: bool = True, **kwargs):
         super().__init__(
             push_start_frame=True,
             push_stop_frames=True,
@@ -26,6 +29,10 @@ class ProviderTTSService(TTSService):
             **kwargs,
         )
         self._provider = provider
+        self._spoken_contexts: set[str] = set()
+        if early_first_clause:
+            # TTSService builds its sentence aggregator itself and takes no other.
+            self._text_aggregator = FirstClauseTextAggregator()
 
     def can_generate_metrics(self) -> bool:
         """Report time to first audio like pipecat's own services."""
@@ -33,6 +40,14 @@ class ProviderTTSService(TTSService):
 
     async def run_tts(self, text: str, context_id: str) -> AsyncGenerator[Frame, None]:
         """Stream the provider's audio, resampled to the pipeline's output rate."""
+        # A reply's first chunk is what the user is waiting for: it gets the CPU
+        # until its first audio is out (see appliance.cpu_priority).
+        first = context_id not in self._spoken_contexts
+        if first:
+            self._spoken_contexts = {context_id}
+        priority = contextlib.ExitStack()
+        if first:
+            priority.enter_context(CPU.foreground())
         try:
             await self.start_tts_usage_metrics(text)
             async for frame in self._stream_audio_frames_from_iterator(
@@ -40,9 +55,11 @@ class ProviderTTSService(TTSService):
                 in_sample_rate=self._provider.sample_rate_hz,
                 context_id=context_id,
             ):
+                priority.close()
                 await self.stop_ttfb_metrics()
                 yield frame
         except Exception as e:
             yield ErrorFrame(error=f"{self._provider.name} could not speak: {e}")
         finally:
+            priority.close()
             await self.stop_ttfb_metrics()

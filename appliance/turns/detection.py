@@ -16,6 +16,7 @@ from pipecat.turns.user_stop import (
 from pipecat.turns.user_turn_strategies import UserTurnStrategies
 
 from appliance.config import TurnSettings
+from appliance.turns.transcript_stop import TranscriptAwareTurnStopStrategy
 
 
 class LocalSileroVADAnalyzer(SileroVADAnalyzer):
@@ -37,7 +38,7 @@ def make_vad_analyzer(settings: TurnSettings, model_path: Path) -> SileroVADAnal
 
 
 def make_turn_strategies(settings: TurnSettings, smart_turn_path: Path) -> UserTurnStrategies:
-    """Turn start on voice (or a transcript); turn end by Smart Turn, else by a silence timeout.
+    """Turn start on voice (or a transcript); turn end by transcript and Smart Turn, else silence.
 
     Barge-in is the start strategies' interruption: with it off, the user's
     speech while the appliance talks does not cut the reply short.
@@ -48,12 +49,17 @@ def make_turn_strategies(settings: TurnSettings, smart_turn_path: Path) -> UserT
         TranscriptionUserTurnStartStrategy(enable_interruptions=interrupt),
     ]
     if settings.enable_smart_turn:
+        # The analyzer counts silence from the VAD's stop, which comes vad_stop_s
+        # after the speech ended; the fallback is promised from the speech's end.
+        silence_s = max(0.05, settings.fallback_timeout_s - settings.vad_stop_s)
         analyzer = LocalSmartTurnAnalyzerV3(
             smart_turn_model_path=str(smart_turn_path),
             cpu_count=settings.smart_turn_threads,
-            params=SmartTurnParams(stop_secs=settings.fallback_timeout_s),
+            params=SmartTurnParams(stop_secs=silence_s),
         )
-        stop = [TurnAnalyzerUserTurnStopStrategy(turn_analyzer=analyzer)]
+        strategy = (TranscriptAwareTurnStopStrategy if settings.end_on_transcript
+                    else TurnAnalyzerUserTurnStopStrategy)
+        stop = [strategy(turn_analyzer=analyzer)]
     else:
         stop = [SpeechTimeoutUserTurnStopStrategy(user_speech_timeout=settings.fallback_timeout_s)]
     return UserTurnStrategies(start=start, stop=stop)
