@@ -45,6 +45,10 @@ class TurnSettings(_Section):
     # Short enough that barge-in stops playback within ~0.3 s of the first word.
     vad_start_s: float = Field(0.15, ge=0.05, le=2.0)
     vad_stop_s: float = Field(0.2, ge=0.05, le=3.0)
+    # Start speech-to-text once a pause is this old, before the VAD declares the
+    # speech over (vad_stop_s); the guess is dropped if the user speaks again.
+    speculative_stt: bool = True
+    speculate_after_s: float = Field(0.032, ge=0.0, le=1.0)
     enable_smart_turn: bool = True
     smart_turn_threads: int = Field(1, ge=1, le=8)
     # A transcript that ends like a finished request ("...of France?") ends the

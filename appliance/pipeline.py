@@ -52,8 +52,9 @@ def build_conversation(
     """Wire a full voice pipeline around `transport`."""
     settings = engines.settings
     context = LLMContext()
+    vad = make_vad_analyzer(settings.turns, engines.vad_model_path)
     user_params = LLMUserAggregatorParams(
-        vad_analyzer=make_vad_analyzer(settings.turns, engines.vad_model_path),
+        vad_analyzer=vad,
         user_turn_strategies=make_turn_strategies(settings.turns, engines.smart_turn_model_path),
     )
     user_aggregator, assistant_aggregator = LLMContextAggregatorPair(
@@ -71,7 +72,11 @@ def build_conversation(
     pipeline = Pipeline(
         [
             transport.input(),
-            ProviderSTTService(RoutedSpeechToText(engines.router, route_log)),
+            ProviderSTTService(
+                RoutedSpeechToText(engines.router, route_log),
+                pauses=vad if settings.turns.speculative_stt else None,
+                speculate_after_s=settings.turns.speculate_after_s,
+            ),
             user_aggregator,
             llm,
             ProviderTTSService(

@@ -2,29 +2,63 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
+from dataclasses import dataclass
+from typing import Protocol
 
 from loguru import logger
-from pipecat.frames.frames import Frame, TranscriptionFrame
+from pipecat.frames.frames import (
+    Frame,
+    InputAudioRawFrame,
+    TranscriptionFrame,
+    VADUserStoppedSpeakingFrame,
+)
+from pipecat.processors.frame_processor import FrameDirection
 from pipecat.services.settings import STTSettings
 from pipecat.services.stt_service import SegmentedSTTService
 from pipecat.utils.time import time_now_iso8601
 
-from appliance.stt.interface import SpeechToText
+from appliance.stt.interface import SpeechToText, Transcript
+
+
+class PauseSource(Protocol):
+    """What speculation reads off the VAD (see `LocalSileroVADAnalyzer`)."""
+
+    pause_serial: int
+    quiet_s: float
+
+
+@dataclass
+class _Speculation:
+    pause_serial: int
+    pcm: bytes
+    task: asyncio.Task
 
 
 class ProviderSTTService(SegmentedSTTService):
-    """Segmented STT over any `SpeechToText` provider.
+    """Segmented STT over any `SpeechToText` provider, started speculatively at each pause.
+
+    The VAD declares speech over only after `stop_secs` (0.2 s) of quiet, and
+    only then would a segmented STT start. Given the VAD (`pauses`), this
+    service starts transcribing once a pause is `speculate_after_s` old; if the
+    VAD then declares that same pause the end of speech, the transcript is
+    already (nearly) done. If the user speaks again, the guess is dropped and the
+    whole segment is transcribed as usual at the next stop.
 
     The transcript's confidence signals ride along in `TranscriptionFrame.result`
     so routing and observers can read them without a second call.
     """
 
-    def __init__(self, provider: SpeechToText, **kwargs):
+    def __init__(self, provider: SpeechToText, *, pauses: PauseSource | None = None,
+                 speculate_after_s: float = 0.032, **kwargs):
         # Whisper on two cores needs up to ~1.5 s after speech ends to finish a transcript.
         kwargs.setdefault("ttfs_p99_latency", 2.0)
         super().__init__(settings=STTSettings(model=provider.name, language=None), **kwargs)
         self._provider = provider
+        self._pauses = pauses
+        self._speculate_after_s = speculate_after_s
+        self._speculation: _Speculation | None = None
 
     @property
     def wants_wav_segments(self) -> bool:
@@ -35,10 +69,50 @@ class ProviderSTTService(SegmentedSTTService):
         """Report processing time like pipecat's own services."""
         return True
 
+    async def process_audio_frame(self, frame: InputAudioRawFrame, direction: FrameDirection):
+        """Buffer the audio; start a speculative transcript once a pause is long enough."""
+        await super().process_audio_frame(frame, direction)
+        pauses = self._pauses
+        if pauses is None or not self._user_speaking or pauses.quiet_s < self._speculate_after_s:
+            return
+        if self._speculation and self._speculation.pause_serial == pauses.pause_serial:
+            return
+        pcm = bytes(self._audio_buffer) + self._trailing_silence()
+        task = self.create_task(self._provider.transcribe(pcm, self.sample_rate),
+                                f"{self}::speculative")
+        self._speculation = _Speculation(pauses.pause_serial, pcm, task)
+
+    async def _handle_user_stopped_speaking(self, frame: VADUserStoppedSpeakingFrame):
+        """At the end of speech, hand over the guess made at the start of this pause."""
+        spec = self._speculation
+        if spec is None or self._pauses is None or spec.pause_serial != self._pauses.pause_serial:
+            await self._drop_speculation()
+            await super()._handle_user_stopped_speaking(frame)
+            return
+        # Audio after the guess's snapshot is the pause itself: nothing to add.
+        self._user_speaking = False
+        self._audio_buffer.clear()
+        self._record_stt_audio_usage(spec.pcm)
+        await self.emit_stt_usage_metrics()
+        await self._segment_queue.put(spec.pcm)
+
+    async def _drop_speculation(self) -> None:
+        if self._speculation is not None:
+            # A provider call already running finishes in its worker; its result is unused.
+            await self.cancel_task(self._speculation.task)
+            self._speculation = None
+
+    async def _transcribe(self, audio: bytes) -> Transcript:
+        spec = self._speculation
+        if spec is not None and spec.pcm is audio:
+            self._speculation = None
+            return await spec.task
+        return await self._provider.transcribe(audio, self.sample_rate)
+
     async def run_stt(self, audio: bytes) -> AsyncGenerator[Frame, None]:
         """Transcribe one segment; say nothing when nothing was said."""
         await self.start_processing_metrics()
-        transcript = await self._provider.transcribe(audio, self.sample_rate)
+        transcript = await self._transcribe(audio)
         await self.stop_processing_metrics()
         if not transcript.text:
             logger.debug(f"{self}: segment had no speech")

@@ -7,7 +7,7 @@ from pathlib import Path
 from pipecat.audio.turn.smart_turn.base_smart_turn import SmartTurnParams
 from pipecat.audio.turn.smart_turn.local_smart_turn_v3 import LocalSmartTurnAnalyzerV3
 from pipecat.audio.vad.silero import SileroOnnxModel, SileroVADAnalyzer
-from pipecat.audio.vad.vad_analyzer import VADParams
+from pipecat.audio.vad.vad_analyzer import VADParams, VADState
 from pipecat.turns.user_start import TranscriptionUserTurnStartStrategy, VADUserTurnStartStrategy
 from pipecat.turns.user_stop import (
     SpeechTimeoutUserTurnStopStrategy,
@@ -20,14 +20,32 @@ from appliance.turns.transcript_stop import TranscriptAwareTurnStopStrategy
 
 
 class LocalSileroVADAnalyzer(SileroVADAnalyzer):
-    """Silero VAD read from the models folder, so the file in use is the verified one."""
+    """Silero VAD read from the models folder, so the file in use is the verified one.
+
+    It also tells how long the current pause has lasted (`quiet_s`) and numbers the
+    pauses (`pause_serial`), so speech-to-text can start on a pause before the VAD
+    has waited out `stop_secs` to declare the speech over.
+    """
 
     def __init__(self, model_path: Path, *, params: VADParams):
         super().__init__(sample_rate=16000, params=params)
         self._model = SileroOnnxModel(str(model_path), force_onnx_cpu=True)
+        self.pause_serial = 0
+        self.quiet_s = 0.0
+
+    def _run_analyzer(self, buffer: bytes) -> VADState:
+        before = self._vad_state
+        state = super()._run_analyzer(buffer)
+        if state == VADState.STOPPING:
+            if before != VADState.STOPPING:
+                self.pause_serial += 1
+            self.quiet_s = self._vad_stopping_count * self._vad_frames / self.sample_rate
+        else:
+            self.quiet_s = 0.0
+        return state
 
 
-def make_vad_analyzer(settings: TurnSettings, model_path: Path) -> SileroVADAnalyzer:
+def make_vad_analyzer(settings: TurnSettings, model_path: Path) -> LocalSileroVADAnalyzer:
     """One VAD per conversation: it carries the state of the audio it has heard."""
     params = VADParams(
         confidence=settings.vad_confidence,
