@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -140,7 +141,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from appliance.service.server import run_service
 
     def load() -> Settings:
-        return _settings(args, service={"host": args.host, "port": args.port})
+        return _settings(args, service={"host": args.host, "port": args.port,
+                                        "max_sessions": args.max_sessions})
 
     return run_service(load(), load)
 
@@ -172,43 +174,73 @@ def cmd_reload(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench_corpus(args: argparse.Namespace, settings: Settings):
+    from appliance.benchmark import built_in_corpus, folder_corpus
+
+    if args.corpus:
+        corpus = folder_corpus(Path(args.corpus))
+    else:
+        onnx = next((settings.models.dir / settings.tts.voice).glob("*.onnx"))
+        corpus = built_in_corpus(onnx)
+    return corpus[: args.limit] if args.limit else corpus
+
+
+def _plots_dir(args: argparse.Namespace) -> Path:
+    if args.plots:
+        return Path(args.plots)
+    out = Path(args.out)
+    return out.with_name(f"{out.stem}-plots")
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """Run the latency benchmark on the built-in corpus or a folder of WAVs."""
     from tqdm import tqdm
 
-    from appliance.benchmark import built_in_corpus, folder_corpus, format_table, run_benchmark
-    from appliance.benchmark.run import compare
+    from appliance.benchmark import format_table, run_benchmark
+    from appliance.benchmark.corpus import paused_corpus
+    from appliance.benchmark.plots import write_plots
+    from appliance.benchmark.run import compare, count_false_cutoffs
     from appliance.benchmark.stock import run_stock_benchmark
+
+    if args.sessions is not None and args.sessions < 1:
+        return _fail(f"--sessions must be at least 1, got {args.sessions}")
+    if args.repeat < 1:
+        return _fail(f"--repeat must be at least 1, got {args.repeat}")
+    settings = _settings(args)
+    try:
+        corpus = _bench_corpus(args, settings)
+    except (FileNotFoundError, ValueError, KeyError) as e:
+        return _fail(str(e))
+    if not corpus:
+        return _fail("the corpus is empty: nothing to measure")
+    if args.sessions:
+        return _bench_sessions(args, corpus)
+
     from appliance.pipeline import load_engines
 
-    settings = _settings(args)
     engines = load_engines(settings)
-    if args.corpus:
-        try:
-            corpus = folder_corpus(Path(args.corpus))
-        except (FileNotFoundError, ValueError, KeyError) as e:
-            return _fail(str(e))
-    else:
-        onnx = next((settings.models.dir / settings.tts.voice).glob("*.onnx"))
-        corpus = built_in_corpus(onnx)
-    corpus = corpus[: args.limit] if args.limit else corpus
     bar = tqdm(total=len(corpus) * args.repeat, desc="utterances", unit="utt", file=sys.stderr)
 
     def progress(done: int, total: int) -> None:
         bar.update(done - bar.n)
+
+    paused = [] if args.no_pauses else paused_corpus(
+        next((settings.models.dir / settings.tts.voice).glob("*.onnx")))
 
     async def run():
         try:
             ours = await run_benchmark(engines, corpus, repeat=args.repeat,
                                        warmup=args.warmup, progress=progress)
             bar.close()
+            if paused:
+                ours.pauses = await count_false_cutoffs(engines, paused)
             if not args.compare:
                 return ours, None
             stock_bar = tqdm(total=len(corpus) * args.repeat, desc="stock pipecat", unit="utt",
                              file=sys.stderr)
             try:
                 stock = await run_stock_benchmark(
-                    engines, corpus, repeat=args.repeat, warmup=args.warmup,
+                    engines, corpus, paused=paused, repeat=args.repeat, warmup=args.warmup,
                     progress=lambda done, total: stock_bar.update(done - stock_bar.n))
             finally:
                 stock_bar.close()
@@ -218,6 +250,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     result, stock = asyncio.run(run())
     document = result.to_json()
+    document["machine"] = _machine()
     if stock is not None:
         document["stock_pipecat"] = stock.to_json()
         document["comparison"] = compare(document["summary"],
@@ -230,8 +263,55 @@ def cmd_bench(args: argparse.Namespace) -> int:
         c = document["comparison"]
         print(f"\nvoice to voice: {c['voice_to_voice_speedup_p50']}x faster at p50, "
               f"{c['voice_to_voice_speedup_p90']}x at p90")
-    print(f"written: {args.out}")
+    plots = write_plots(document, _plots_dir(args))
+    print(f"written: {args.out}, plots: {', '.join(str(p) for p in plots)}")
     return 0
+
+
+def _bench_sessions(args: argparse.Namespace, corpus) -> int:
+    from tqdm import tqdm
+
+    from appliance.benchmark.sessions import (
+        format_sessions,
+        run_sessions_benchmark,
+        sessions_plot,
+    )
+
+    turns = args.repeat * 3
+    total = sum(n * turns for n in range(1, args.sessions + 1))
+    bar = tqdm(total=total, desc="turns", unit="turn", file=sys.stderr)
+    try:
+        report = run_sessions_benchmark(
+            corpus, args.sessions, turns_per_user=turns, config=args.config,
+            models_dir=args.models_dir, progress=lambda done, _: bar.update(done - bar.n))
+    except RuntimeError as e:
+        return _fail(str(e))
+    finally:
+        bar.close()
+    report["machine"] = _machine()
+    Path(args.out).write_text(json.dumps({"sessions": report}, indent=2))
+    print(format_sessions(report))
+    folder = _plots_dir(args)
+    folder.mkdir(parents=True, exist_ok=True)
+    plot = sessions_plot(report, folder / "sessions.png")
+    print(f"written: {args.out}, plot: {plot}")
+    return 0
+
+
+def _machine() -> dict:
+    """What the figures were measured on."""
+    import platform
+
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+            "system": f"{platform.system()} {platform.release()}"}
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -269,6 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="headless HTTP/WebSocket service")
     serve.add_argument("--host", help="listen address (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="listen port (default 8765)")
+    serve.add_argument("--max-sessions", type=int,
+                       help="most simultaneous conversations (default from settings: 4)")
     serve.set_defaults(func=cmd_serve)
 
     bench = sub.add_parser("bench", help="latency benchmark (per-stage p50/p90/p99, WER)")
@@ -277,6 +359,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--warmup", type=int, default=1, help="uncounted warm-up runs")
     bench.add_argument("--limit", type=int, help="only the first N utterances")
     bench.add_argument("--out", default="bench.json", help="where to write the JSON report")
+    bench.add_argument("--no-pauses", action="store_true",
+                       help="skip the false cut-off check (requests with a pause mid-sentence)")
+    bench.add_argument("--plots", help="folder for the PNG plots (default: <out>-plots)")
+    bench.add_argument("--sessions", type=int, metavar="N",
+                       help="instead: 1..N simultaneous conversations through `appliance "
+                            "serve`'s WebSocket; p50/p95 per N")
     bench.add_argument("--compare", choices=["stock-pipecat"],
                        help="also run pipecat's documented pipeline on the same corpus")
     bench.set_defaults(func=cmd_bench)

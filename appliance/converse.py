@@ -54,6 +54,7 @@ class ConverseResult:
             "transcript": self.transcript,
             "reply": self.reply,
             "timings_ms": first.timings_ms() if first else dict.fromkeys(keys),
+            "offsets_ms": first.offsets_ms() if first else {},
             "route": first.route if first else {},
             "turns": [
                 {

@@ -102,6 +102,31 @@ def built_in_corpus(voice_onnx: Path, *, seed: int = 7) -> list[Utterance]:
     return utterances
 
 
+# Requests said with a hesitation in the middle: the turn must not end at the pause.
+PAUSED = [
+    ("Set a timer for", "ten minutes."),
+    ("What is the capital of", "Japan?"),
+    ("Turn on the", "kitchen lights."),
+    ("Remind me to call my mother and", "my father tomorrow."),
+    ("How do I", "boil an egg?"),
+    ("Tell me a joke about", "cats."),
+]
+PAUSE_S = 0.8
+
+
+def paused_corpus(voice_onnx: Path, *, pause_s: float = PAUSE_S) -> list[Utterance]:
+    """Each PAUSED request with `pause_s` of silence after its first half (Piper voice)."""
+    utterances = []
+    for i, (head, tail) in enumerate(PAUSED):
+        gap = np.zeros(int(16000 * pause_s), np.float32)
+        audio = np.concatenate([np.zeros(8000, np.float32), _piper(voice_onnx, head, 1.0), gap,
+                                _piper(voice_onnx, tail, 1.0)])
+        samples = (np.clip(audio, -1, 1) * 32767).astype(np.int16)
+        utterances.append(Utterance(f"pause{i:02d}", f"{head} {tail}", samples, "piper:1.0",
+                                    False))
+    return utterances
+
+
 def folder_corpus(folder: Path) -> list[Utterance]:
     """WAVs listed in `folder/manifest.json`: [{"file": "a.wav", "text": "..."}, ...]."""
     manifest = folder / "manifest.json"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import jiwer
 import numpy as np
 
-from appliance.benchmark.corpus import Utterance
+from appliance.benchmark.corpus import PAUSE_S, Utterance
 from appliance.converse import converse_samples
 from appliance.engines import Engines
 
@@ -32,6 +32,7 @@ class Sample:
     reply: str
     timings_ms: dict
     route: dict
+    offsets_ms: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -42,6 +43,8 @@ class BenchResult:
     wall_s: float = 0.0
     cpu_s: float = 0.0
     peak_rss_mb: float = 0.0
+    # count_false_cutoffs() on requests with a pause mid-sentence, when run.
+    pauses: dict | None = None
 
     def summary(self) -> dict:
         """p50/p90/p99 per stage, word error rate, CPU use and peak memory."""
@@ -61,7 +64,7 @@ class BenchResult:
             "cpu_percent": round(100 * self.cpu_s / self.wall_s, 1) if self.wall_s else None,
             "peak_rss_mb": round(self.peak_rss_mb, 1),
             "wall_s": round(self.wall_s, 1),
-        }
+        } | ({"pauses": self.pauses} if self.pauses else {})
 
     def to_json(self) -> dict:
         """Summary plus every sample."""
@@ -90,12 +93,33 @@ async def run_benchmark(engines: Engines, corpus: list[Utterance], *, repeat: in
             run = await converse_samples(engines, utterance.samples, **extra)
             document = run.to_json()
             result.samples.append(Sample(utterance.name, utterance.text, run.transcript,
-                                         run.reply, document["timings_ms"], document["route"]))
+                                         run.reply, document["timings_ms"], document["route"],
+                                         document["offsets_ms"]))
             if progress:
                 progress(round_ * len(corpus) + i + 1, total)
     result.wall_s, result.cpu_s = time.monotonic() - started, _cpu_s() - cpu
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
+
+
+async def count_false_cutoffs(engines: Engines, utterances: list[Utterance], *,
+                              build=None) -> dict:
+    """Requests with a pause in the middle: how often the turn ended at the pause.
+
+    A cut-off is a first answered turn whose transcript lacks the request's last word:
+    the appliance started answering half a sentence.
+    """
+    extra = {"build": build} if build else {}
+    cut = []
+    for utterance in utterances:
+        run = await converse_samples(engines, utterance.samples, until_reply_starts=True,
+                                     **extra)
+        first = next((t for t in run.turns if t.reply), None)
+        heard = _normalise(first.transcript if first else run.transcript).split()
+        if _normalise(utterance.text).split()[-1] not in heard:
+            cut.append(utterance.name)
+    return {"utterances": len(utterances), "false_cutoffs": len(cut), "cut": cut,
+            "pause_s": PAUSE_S}
 
 
 def compare(ours: dict, stock: dict) -> dict:
@@ -118,6 +142,10 @@ def format_table(summary: dict) -> str:
                          f"{figures['p99']:>10.0f}{figures['n']:>5}")
         else:
             lines.append(f"{stage:<16}{'-':>10}{'-':>10}{'-':>10}{0:>5}")
+    if "pauses" in summary:
+        p = summary["pauses"]
+        lines.append(f"false cut-offs  {p['false_cutoffs']}/{p['utterances']} requests with a "
+                     f"{p['pause_s']} s pause in the middle")
     lines.append(f"word error rate {summary['word_error_rate']}  unanswered "
                  f"{summary['unanswered']}/{summary['utterances']}  CPU "
                  f"{summary['cpu_percent']}%  peak RSS {summary['peak_rss_mb']} MB")

@@ -27,7 +27,7 @@ from pipecat.services.openai.llm import OpenAILLMService
 from pipecat.services.piper.tts import PiperTTSService
 from pipecat.services.whisper.stt import WhisperSTTService
 
-from appliance.benchmark.run import BenchResult, run_benchmark
+from appliance.benchmark.run import BenchResult, count_false_cutoffs, run_benchmark
 from appliance.config import Settings
 from appliance.engines import Engines
 from appliance.pipeline import Conversation
@@ -54,7 +54,8 @@ def start_llama_server(gguf: Path, port: int) -> subprocess.Popen:
     raise RuntimeError("llama_cpp.server did not start within 60 s")
 
 
-async def run_stock_benchmark(engines: Engines, corpus, **options) -> BenchResult:
+async def run_stock_benchmark(engines: Engines, corpus, *, paused=None,
+                              **options) -> BenchResult:
     """The same corpus through the stock pipeline; `engines` only lends its settings."""
     settings = engines.settings
     with socket.socket() as s:
@@ -64,7 +65,10 @@ async def run_stock_benchmark(engines: Engines, corpus, **options) -> BenchResul
     server = await asyncio.to_thread(start_llama_server, gguf, port)
     try:
         build = stock_builder(settings, f"http://127.0.0.1:{port}/v1")
-        return await run_benchmark(engines, corpus, build=build, **options)
+        result = await run_benchmark(engines, corpus, build=build, **options)
+        if paused:
+            result.pauses = await count_false_cutoffs(engines, paused, build=build)
+        return result
     finally:
         server.terminate()
         await asyncio.to_thread(server.wait, 20)

@@ -3,8 +3,8 @@
 Whisper punctuates what it hears: a finished question ends in "?", a finished
 command in "." or "!", and speech cut off mid-phrase often ends in "..." or in a
 word that cannot end an English sentence ("for", "the", "and", "um"). No library
-decides this for short spoken requests, and a learned model (Smart Turn) is still
-consulted whenever this says no.
+decides this for short spoken requests; when the words settle nothing (no final
+punctuation) a learned model, Smart Turn, decides from the audio.
 """
 
 from __future__ import annotations
@@ -15,39 +15,42 @@ import re
 # possessives, conjunctions and fillers...
 _DANGLING = frozenset(
     """
-    a an the my your his her its our their
+    a an the my your his her its our their of
     and or but because if when while than
     um uh erm hmm er ah
     """.split()
 )
 # ...and, unless Whisper heard a question ("Where are you from?"), prepositions.
 _DANGLING_UNLESS_QUESTION = frozenset(
-    "to for of in on at by with from into onto about as like so then".split()
+    "to for in on at by with from into onto about as like so then".split()
 )
 _WORD = re.compile(r"[a-z']+")
 
 
-def looks_complete(text: str) -> bool:
-    """True when `text` ends like a finished question or command.
+def judge(text: str) -> str:
+    """"complete", "incomplete" or "unsure": how `text` ends, as a spoken request.
 
     Examples:
-        >>> looks_complete("What is the capital of France?")
-        True
-        >>> looks_complete("Set a timer for")
-        False
-        >>> looks_complete("What is the capital of...")
-        False
+        >>> judge("What is the capital of France?")
+        'complete'
+        >>> judge("Set a timer for.")
+        'incomplete'
+        >>> judge("what is the capital of France")
+        'unsure'
     """
     text = text.strip()
-    if not text or text.endswith(("...", "…", "-", ",")):
-        return False
-    if text[-1] not in ".?!":
-        return False
+    if not text:
+        return "unsure"
+    if text.endswith(("...", "…", "-", ",")):
+        return "incomplete"
     words = _WORD.findall(text.lower())
-    if not words or words[-1] in _DANGLING:
-        return False
-    if words[-1] in _DANGLING_UNLESS_QUESTION and text[-1] != "?":
-        return False
-    # One word with a full stop ("Hello." "Thanks.") is a whole turn; so is any
-    # longer request that ends on a content word.
-    return True
+    if words and words[-1] in _DANGLING:
+        return "incomplete"
+    if words and words[-1] in _DANGLING_UNLESS_QUESTION and text[-1] != "?":
+        return "incomplete"
+    return "complete" if text[-1] in ".?!" and words else "unsure"
+
+
+def looks_complete(text: str) -> bool:
+    """True when `text` ends like a finished question or command."""
+    return judge(text) == "complete"

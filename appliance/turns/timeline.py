@@ -72,6 +72,23 @@ class TurnRecord:
         }
 
 
+    def offsets_ms(self) -> dict[str, float | None]:
+        """When each event happened, in ms after the end of speech: the waterfall's bars."""
+        marks = {
+            "vad_stopped": self.vad_stopped_ns,
+            "transcript": self.transcript_ns,
+            "turn_end": self.turn_end_ns,
+            "llm_first_token": self.llm_first_token_ns,
+            "tts_start": self.tts_start_ns,
+            "tts_first_audio": self.tts_first_audio_ns,
+            "bot_started": self.bot_started_ns,
+        }
+        if self.speech_end_ns is None:
+            return dict.fromkeys(marks)
+        return {name: None if at is None else round((at - self.speech_end_ns) / _NS_PER_MS, 1)
+                for name, at in marks.items()}
+
+
 # Called with ("transcript", turn) when the user's words are known and
 # ("turn", turn) when the reply has finished playing or was interrupted.
 TurnEventCallback = Callable[[str, TurnRecord], Awaitable[None] | None]

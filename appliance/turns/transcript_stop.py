@@ -7,7 +7,7 @@ from pipecat.audio.turn.base_turn_analyzer import EndOfTurnState
 from pipecat.frames.frames import TranscriptionFrame, VADUserStoppedSpeakingFrame
 from pipecat.turns.user_stop import TurnAnalyzerUserTurnStopStrategy
 
-from appliance.turns.completeness import looks_complete
+from appliance.turns.completeness import judge
 
 
 class TranscriptAwareTurnStopStrategy(TurnAnalyzerUserTurnStopStrategy):
@@ -16,9 +16,11 @@ class TranscriptAwareTurnStopStrategy(TurnAnalyzerUserTurnStopStrategy):
     pipecat's own strategy runs Smart Turn at every pause and, when Smart Turn
     judges a finished question unfinished (it does, often, on flat synthetic or
     hurried voices), waits out a 3 s silence: the user hears the appliance ignore
-    them. Here the transcript, which the reply needs anyway, decides first; Smart
-    Turn is only asked when the words end mid-phrase ("set a timer for"), and the
-    analyzer's silence limit (the configured fallback) ends the turn at last.
+    them. Here the transcript, which the reply needs anyway, decides first: a
+    finished request ends the turn, words that end mid-phrase ("set a timer for")
+    wait for more, and only words that settle nothing go to Smart Turn. The
+    analyzer's silence limit (the configured, much shorter fallback) ends the turn
+    at last.
 
     Only a transcript that arrives after the latest pause counts, so words from
     before a resumed sentence cannot end the turn early.
@@ -40,15 +42,18 @@ class TranscriptAwareTurnStopStrategy(TurnAnalyzerUserTurnStopStrategy):
         """Called at a pause and at each transcript; ends the turn when the evidence is in."""
         if not (self._vad_stopped and self._transcript_finalized and self._text):
             return
-        if looks_complete(self._text):
+        verdict = judge(self._text)
+        if verdict == "complete":
             logger.debug(f"{self}: turn ends on a finished transcript")
             self._turn_complete = True
-        else:
+        elif verdict == "unsure":
             state, prediction = await self._turn_analyzer.analyze_end_of_turn()
             await self._handle_prediction_result(prediction)
             if state == EndOfTurnState.COMPLETE:
                 logger.debug(f"{self}: turn ends on Smart Turn's verdict")
                 self._turn_complete = True
-        # Otherwise the analyzer's silence limit completes the turn (see
-        # _handle_input_audio), unless the user speaks again first.
+        # Words that end mid-phrase ("set a timer for") overrule Smart Turn, which
+        # hears a finished sentence in a hesitation with falling pitch. Then the
+        # analyzer's silence limit (the fallback) ends the turn, see
+        # _handle_input_audio, unless the user speaks again first.
         await self._maybe_trigger_user_turn_stopped()

@@ -26,6 +26,21 @@ def test_bench_reports_every_stage_and_the_word_error_rate(tmp_path):
     assert summary["word_error_rate"] <= 0.3
     assert summary["peak_rss_mb"] > 100
     assert "voice_to_voice" in done.stdout and "word error rate" in done.stdout
+    # Requests with a pause mid-sentence are checked for false cut-offs.
+    assert summary["pauses"]["utterances"] == 6
+    pauses = summary["pauses"]
+    assert pauses["false_cutoffs"] == len(pauses["cut"]) and pauses["pause_s"] == 0.8
+    assert "false cut-offs" in done.stdout
+    _assert_png(tmp_path / "bench-plots" / "waterfall.png")
+    _assert_png(tmp_path / "bench-plots" / "voice_to_voice.png")
+
+
+def _assert_png(path):
+    import matplotlib.image
+
+    image = matplotlib.image.imread(path)
+    assert image.shape[0] > 200 and image.shape[1] > 400
+    assert image.std() > 0.05, f"{path} is blank"
 
 
 def test_folder_corpus_reads_the_manifest_and_explains_a_missing_one(tmp_path, speak):
@@ -41,7 +56,8 @@ def test_folder_corpus_reads_the_manifest_and_explains_a_missing_one(tmp_path, s
 def test_compare_runs_pipecats_stock_pipeline_on_the_same_corpus(tmp_path):
     out = tmp_path / "bench.json"
     done = subprocess.run([sys.executable, "-m", "appliance.cli", "bench", "--limit", "1",
-                           "--warmup", "0", "--compare", "stock-pipecat", "--out", str(out)],
+                           "--warmup", "0", "--compare", "stock-pipecat", "--no-pauses",
+                           "--out", str(out)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     document = json.loads(out.read_text())
@@ -50,3 +66,28 @@ def test_compare_runs_pipecats_stock_pipeline_on_the_same_corpus(tmp_path):
     assert stock["stages_ms"]["voice_to_voice"]["p50"] > 0
     assert document["comparison"]["voice_to_voice_speedup_p50"] > 0
     assert "stock pipecat, same models" in done.stdout and "faster at p50" in done.stdout
+    _assert_png(tmp_path / "bench-plots" / "waterfall-stock-pipecat.png")
+
+
+def test_sessions_runs_simultaneous_conversations_through_the_service(tmp_path):
+    out = tmp_path / "sessions.json"
+    done = subprocess.run([sys.executable, "-m", "appliance.cli", "bench", "--sessions", "2",
+                           "--limit", "4", "--out", str(out)],
+                          capture_output=True, text=True, timeout=400)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(out.read_text())["sessions"]
+    first = report["levels"][0]
+    assert first["sessions"] == 1 and first["turns"] == 3 and first["unanswered"] == 0
+    assert 0 < first["p50_ms"] <= first["p95_ms"]
+    assert report["max_sessions_within_limit"] in (0, 1, 2)
+    if first["p95_ms"] <= 1500:
+        assert report["levels"][1]["turns"] == 6
+    assert report["service_ready_s"] > 0 and report["machine"]["cores"] >= 1
+    assert "simultaneous conversations" in done.stdout
+    _assert_png(tmp_path / "sessions-plots" / "sessions.png")
+
+
+def test_bad_arguments_are_refused_with_the_reason(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "appliance.cli", "bench", "--sessions", "0"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "--sessions must be at least 1" in done.stderr

@@ -1,0 +1,53 @@
+"""The reply's first clause goes to the voice before its sentence ends; then sentences."""
+
+import pytest
+
+from appliance.tts.first_clause import FirstClauseTextAggregator
+
+pytestmark = pytest.mark.unit
+
+
+async def _feed(aggregator, tokens):
+    out = []
+    for token in tokens:
+        out += [a.text async for a in aggregator.aggregate(token)]
+    return out
+
+
+async def test_first_clause_leaves_at_its_comma_then_whole_sentences():
+    aggregator = FirstClauseTextAggregator()
+    tokens = ["The", " sky", " is", " a", " deep", ",", " dark", " blue", ".", " It", " is",
+              " pretty", ".", " Really", " nice", "."]
+    out = await _feed(aggregator, tokens)
+    assert out[0] == "The sky is a deep,"
+    # After the first clause, pipecat's sentence rules: a sentence leaves when the next starts.
+    assert out[1:] == ["dark blue.", "It is pretty."]
+    assert (await aggregator.flush()).text == "Really nice."
+
+
+async def test_a_short_first_sentence_leaves_on_its_full_stop_without_waiting_for_more():
+    aggregator = FirstClauseTextAggregator()
+    assert await _feed(aggregator, ["The", " capital", " is", " Paris", "."]) == [
+        "The capital is Paris."]
+
+
+async def test_a_long_first_clause_without_punctuation_leaves_after_eight_words():
+    aggregator = FirstClauseTextAggregator()
+    words = "one two three four five six seven eight nine ten".split()
+    out = await _feed(aggregator, [f"{w} " for w in words])
+    assert out == ["one two three four five six seven eight"]
+
+
+async def test_abbreviations_do_not_cut_the_first_clause():
+    aggregator = FirstClauseTextAggregator()
+    out = await _feed(aggregator, ["Ask", " Dr.", " Smith", " about", " it", ".", " Then"])
+    assert out == ["Ask Dr. Smith about it."]
+
+
+async def test_each_reply_gets_an_early_first_clause_again():
+    aggregator = FirstClauseTextAggregator()
+    await _feed(aggregator, ["Hello", " there", ",", " friend", "."])
+    await aggregator.flush()
+    assert await _feed(aggregator, ["Sure", " thing", ",", " now"]) == ["Sure thing,"]
+    await aggregator.handle_interruption()
+    assert await _feed(aggregator, ["Okay", " then", ","]) == ["Okay then,"]

@@ -1,0 +1,43 @@
+"""The transcript half of the end-of-turn decision: finished requests end the turn."""
+
+import pytest
+
+from appliance.turns.completeness import judge, looks_complete
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize("text", [
+    "What is the capital of France?",
+    "How many legs does a dog have?",
+    "What time is it?",
+    "Turn on the kitchen lights.",
+    "Set a timer for ten minutes.",
+    "Where are you from?",
+    "Thanks.",
+    "Stop!",
+])
+def test_finished_requests_end_the_turn(text):
+    assert looks_complete(text)
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "what is the capital of France",
+    "Set a timer for",
+    "Set a timer for.",
+    "What is the capital of...",
+    "Remind me to call my mother and",
+    "Play the",
+    "I want to, um.",
+    "How do I boil an egg,",
+    "Turn on the kitchen",
+])
+def test_fragments_wait_for_more(text):
+    assert not looks_complete(text)
+
+
+def test_words_without_final_punctuation_are_left_to_smart_turn():
+    assert judge("what is the capital of France") == "unsure"
+    assert judge("") == "unsure"
+    assert judge("Set a timer for") == "incomplete"
