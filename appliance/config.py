@@ -84,6 +84,8 @@ class LLMSettings(_Section):
     )
     max_tokens: int = Field(96, ge=1, le=2048)
     temperature: float = Field(0.2, ge=0.0, le=2.0)
+    # Penalises repeating recent tokens (llama.cpp's default); 1.0 turns it off.
+    repeat_penalty: float = Field(1.1, ge=1.0, le=2.0)
     # A fixed seed makes the same conversation give the same answers.
     seed: int = Field(42, ge=0)
     threads: int = Field(2, ge=1, le=16)

@@ -84,7 +84,8 @@ def _load_local(role: str, folder: Path, settings: Settings) -> Any:
 
         return LlamaLocalChatModel(_only_file(folder, "*.gguf"), threads=settings.llm.threads,
                                    context_window_tokens=settings.llm.context_window_tokens,
-                                   seed=settings.llm.seed)
+                                   seed=settings.llm.seed,
+                                   repeat_penalty=settings.llm.repeat_penalty)
     from appliance.tts.piper import PiperTTS
 
     voice = _only_file(folder, "*.onnx")

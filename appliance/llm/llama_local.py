@@ -53,6 +53,7 @@ class LlamaLocalChatModel(ChatModel):
         threads: int = 2,
         context_window_tokens: int = 2048,
         seed: int = 42,
+        repeat_penalty: float = 1.1,
     ):
         self._llama = Llama(
             model_path=str(model_path),
@@ -62,6 +63,9 @@ class LlamaLocalChatModel(ChatModel):
             n_threads_batch=threads,
             verbose=False,
         )
+        # llama.cpp's own default; llama-cpp-python's chat API defaults to none, and
+        # then the 135M model can loop ("A dog has 3000000000…").
+        self._repeat_penalty = repeat_penalty
         # llama.cpp holds one KV cache: generations run one after another on this thread.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llama")
 
@@ -86,6 +90,7 @@ class LlamaLocalChatModel(ChatModel):
                     stream=True,
                     max_tokens=max_tokens,
                     temperature=temperature,
+                    repeat_penalty=self._repeat_penalty,
                     logits_processor=LogitsProcessorList([logprobs]),
                 )
                 for chunk in chunks:

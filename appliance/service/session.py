@@ -25,6 +25,7 @@ def turn_event(record: TurnRecord) -> dict:
         "reply": record.reply.strip(),
         "interrupted": record.interrupted,
         "timings_ms": record.timings_ms(),
+        "offsets_ms": record.offsets_ms(),
         "route": record.route,
     }
 

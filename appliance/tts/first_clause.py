@@ -24,14 +24,16 @@ class FirstClauseTextAggregator(SimpleTextAggregator):
     spoken about twice as soon, and the rest follows as sentences while it plays.
     """
 
-    def __init__(self, *, min_words: int = 2, max_words: int = 8, **kwargs):
+    def __init__(self, *, min_words: int = 2, max_words: int = 8, max_chars: int = 40,
+                 **kwargs):
         super().__init__(**kwargs)
         self._min_words = min_words
         self._max_words = max_words
+        self._max_chars = max_chars
         self._first_pending = True
 
     async def aggregate(self, text: str) -> AsyncIterator[Aggregation]:
-        """Emit the first clause on its punctuation (or at `max_words`), then sentences."""
+        """Emit the first clause at its punctuation (or a length limit), then sentences."""
         if not self._first_pending:
             async for aggregation in super().aggregate(text):
                 yield aggregation
@@ -48,6 +50,10 @@ class FirstClauseTextAggregator(SimpleTextAggregator):
                 return
 
     def _first_clause_ready(self, char: str) -> bool:
+        # Text with no spaces or punctuation for long (a model looping on "000…")
+        # must not hold the voice until the reply ends.
+        if len(self._text) >= self._max_chars:
+            return True
         words = self._text.split()
         if len(words) < self._min_words:
             return False

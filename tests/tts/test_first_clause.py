@@ -51,3 +51,9 @@ async def test_each_reply_gets_an_early_first_clause_again():
     assert await _feed(aggregator, ["Sure", " thing", ",", " now"]) == ["Sure thing,"]
     await aggregator.handle_interruption()
     assert await _feed(aggregator, ["Okay", " then", ","]) == ["Okay then,"]
+
+
+async def test_a_run_of_text_without_spaces_is_not_held_until_the_reply_ends():
+    aggregator = FirstClauseTextAggregator()
+    out = await _feed(aggregator, ["A", " dog", " has", " 3"] + ["0"] * 100)
+    assert len(out) == 1 and out[0].startswith("A dog has 3000") and len(out[0]) <= 40
