@@ -56,6 +56,9 @@ class Utterance:
     samples: np.ndarray  # 16 kHz mono int16
     voice: str
     noisy: bool
+    # For requests with a pause: seconds from the start of the first half's audio to
+    # the start of the second half's.
+    tail_offset_s: float | None = None
 
 
 def _piper(voice_onnx: Path, text: str, length_scale: float) -> np.ndarray:
@@ -119,11 +122,12 @@ def paused_corpus(voice_onnx: Path, *, pause_s: float = PAUSE_S) -> list[Utteran
     utterances = []
     for i, (head, tail) in enumerate(PAUSED):
         gap = np.zeros(int(16000 * pause_s), np.float32)
-        audio = np.concatenate([np.zeros(8000, np.float32), _piper(voice_onnx, head, 1.0), gap,
+        first = _piper(voice_onnx, head, 1.0)
+        audio = np.concatenate([np.zeros(8000, np.float32), first, gap,
                                 _piper(voice_onnx, tail, 1.0)])
         samples = (np.clip(audio, -1, 1) * 32767).astype(np.int16)
         utterances.append(Utterance(f"pause{i:02d}", f"{head} {tail}", samples, "piper:1.0",
-                                    False))
+                                    False, tail_offset_s=(len(first) + len(gap)) / 16000))
     return utterances
 
 

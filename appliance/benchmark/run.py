@@ -106,20 +106,28 @@ async def count_false_cutoffs(engines: Engines, utterances: list[Utterance], *,
                               build=None) -> dict:
     """Requests with a pause in the middle: how often the turn ended at the pause.
 
-    A cut-off is a first answered turn whose transcript lacks the request's last word:
-    the appliance started answering half a sentence.
+    A cut-off is a first answered turn that ended before the second half of the
+    request began: the appliance started answering half a sentence.
     """
     extra = {"build": build} if build else {}
     cut = []
     for utterance in utterances:
         run = await converse_samples(engines, utterance.samples, until_reply_starts=True,
                                      **extra)
-        first = next((t for t in run.turns if t.reply), None)
-        heard = _normalise(first.transcript if first else run.transcript).split()
-        if _normalise(utterance.text).split()[-1] not in heard:
+        if ended_before_tail(run.turns, utterance, engines.settings.turns.vad_start_s):
             cut.append(utterance.name)
     return {"utterances": len(utterances), "false_cutoffs": len(cut), "cut": cut,
             "pause_s": PAUSE_S}
+
+
+def ended_before_tail(turns, utterance: Utterance, vad_start_s: float) -> bool:
+    """True when the first answered turn ended before the utterance's second half began."""
+    first = next((t for t in turns if t.reply), None)
+    if first is None or first.speech_started_ns is None or first.turn_end_ns is None:
+        return False
+    # The VAD reports speech start vad_start_s after it began.
+    head_start_ns = first.speech_started_ns - int(vad_start_s * 1e9)
+    return first.turn_end_ns < head_start_ns + int(utterance.tail_offset_s * 1e9)
 
 
 def compare(ours: dict, stock: dict) -> dict:

@@ -7,6 +7,7 @@ from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
 from loguru import logger
 from pipecat.frames.frames import (
     Frame,
@@ -33,7 +34,32 @@ class PauseSource(Protocol):
 class _Speculation:
     pause_serial: int
     pcm: bytes
+    speech_bytes: int  # how much of the turn's audio the guess heard
     task: asyncio.Task
+
+
+def _window_rms(pcm: bytes, window: int = 320) -> np.ndarray:
+    samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype=np.int16).astype(np.float32)
+    usable = len(samples) // window * window
+    if not usable:
+        return np.zeros(1, np.float32)
+    return np.sqrt(np.mean(samples[:usable].reshape(-1, window) ** 2, axis=1))
+
+
+def heard_more_after(guess: bytes, later: bytes) -> bool:
+    """True when something audible came after the guess's snapshot (a soft final "s").
+
+    The VAD calls a pause as soon as its confidence dips, which can be inside a
+    quiet final consonant ("light|s"). The pause's own end is its noise floor:
+    anything in it well above that floor, and not negligible next to the speech,
+    is a word the guess did not hear.
+    """
+    frames = _window_rms(later)
+    if len(frames) < 4:
+        return False
+    floor = float(np.median(frames[-5:]))
+    loud = float(frames.max())
+    return loud > 2.5 * floor + 1.0 and loud > 0.05 * float(np.percentile(_window_rms(guess), 90))
 
 
 class ProviderSTTService(SegmentedSTTService):
@@ -77,15 +103,18 @@ class ProviderSTTService(SegmentedSTTService):
             return
         if self._speculation and self._speculation.pause_serial == pauses.pause_serial:
             return
+        heard = len(self._audio_buffer)
         pcm = bytes(self._audio_buffer) + self._trailing_silence()
         task = self.create_task(self._provider.transcribe(pcm, self.sample_rate),
                                 f"{self}::speculative")
-        self._speculation = _Speculation(pauses.pause_serial, pcm, task)
+        self._speculation = _Speculation(pauses.pause_serial, pcm, heard, task)
 
     async def _handle_user_stopped_speaking(self, frame: VADUserStoppedSpeakingFrame):
         """At the end of speech, hand over the guess made at the start of this pause."""
         spec = self._speculation
-        if spec is None or self._pauses is None or spec.pause_serial != self._pauses.pause_serial:
+        if (spec is None or self._pauses is None or spec.pause_serial != self._pauses.pause_serial
+                or heard_more_after(spec.pcm[: spec.speech_bytes],
+                                    bytes(self._audio_buffer[spec.speech_bytes:]))):
             await self._drop_speculation()
             await super()._handle_user_stopped_speaking(frame)
             return

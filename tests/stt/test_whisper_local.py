@@ -40,3 +40,17 @@ async def test_speech_longer_than_the_window_is_transcribed_whole(whisper, speak
 async def test_silence_gives_no_words(whisper):
     transcript = await whisper.transcribe(np.zeros(16000 * 2, np.int16).tobytes(), 16000)
     assert transcript.text == ""
+
+
+def test_a_soft_final_consonant_after_the_guess_is_noticed():
+    from appliance.stt.service import heard_more_after
+
+    rng = np.random.default_rng(1)
+    speech = (rng.normal(0, 6000, 16000)).astype(np.int16).tobytes()
+    quiet = (rng.normal(0, 30, 3200)).astype(np.int16)
+    hiss = quiet.copy()
+    hiss[:1200] += rng.normal(0, 800, 1200).astype(np.int16)  # a soft "s" then the pause
+    assert heard_more_after(speech, hiss.tobytes())
+    assert not heard_more_after(speech, quiet.tobytes())
+    noisy_pause = (rng.normal(0, 600, 3200)).astype(np.int16)  # room noise, nothing said
+    assert not heard_more_after(speech, noisy_pause.tobytes())

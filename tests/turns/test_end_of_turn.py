@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from appliance.benchmark.corpus import PAUSED
+from appliance.benchmark.corpus import paused_corpus
+from appliance.benchmark.run import ended_before_tail
 from appliance.converse import converse_samples
 from appliance.turns.completeness import judge
 
@@ -32,21 +33,21 @@ async def test_a_finished_question_ends_the_turn_without_waiting_for_the_fallbac
     assert turn.timings_ms()["eot"] < fallback_ms - 300
 
 
-async def test_pauses_mid_request_rarely_cut_the_user_off(engines, speak):
+async def test_pauses_mid_request_rarely_cut_the_user_off(engines, settings):
     """0.8 s hesitations after "for", "of", "the", "and", "I", "about": at most 2 of 6 cut.
 
     Piper says each fragment as a finished sentence (falling pitch), and Whisper
     sometimes finishes it ("Turn on that.", "How do I?"), so a few are genuinely
     ambiguous; words that end mid-phrase ("Set a timer for.") must never end the turn.
     """
+    voice = next((settings.models.dir / settings.tts.voice).glob("*.onnx"))
     cut = []
-    for head, tail in PAUSED:
-        result = await converse_samples(engines, _with_gap(speak, head, tail, 0.8),
-                                        until_reply_starts=True)
-        first = next(t for t in result.turns if t.reply)
-        if tail.split()[-1].strip(".?").lower() not in first.transcript.lower():
+    for utterance in paused_corpus(voice):
+        result = await converse_samples(engines, utterance.samples, until_reply_starts=True)
+        if ended_before_tail(result.turns, utterance, settings.turns.vad_start_s):
+            first = next(t for t in result.turns if t.reply)
             cut.append(first.transcript)
-            # Cut only where the words themselves looked finished.
+            # Cut only where the words themselves did not end mid-phrase.
             assert judge(first.transcript) != "incomplete", first.transcript
     assert len(cut) <= 2, cut
 
