@@ -59,7 +59,7 @@ def heard_more_after(guess: bytes, later: bytes) -> bool:
         return False
     floor = float(np.median(frames[-5:]))
     loud = float(frames.max())
-    return loud > 2.5 * floor + 1.0 and loud > 0.05 * float(np.percentile(_window_rms(guess), 90))
+    return loud > 4.0 * floor + 1.0 and loud > 0.1 * float(np.percentile(_window_rms(guess), 90))
 
 
 class ProviderSTTService(SegmentedSTTService):
