@@ -194,6 +194,7 @@ def sessions_plot(report: dict, path: Path) -> Path:
     ax.plot([lv["sessions"] for lv in levels], [lv["p50_ms"] for lv in levels], "o-", label="p50")
     ax.plot([lv["sessions"] for lv in levels], [lv["p95_ms"] for lv in levels], "s-", label="p95")
     ax.axhline(report["p95_limit_ms"], color="grey", linestyle=":", label="1.5 s")
+    ax.set_xticks([lv["sessions"] for lv in levels])
     ax.set_xlabel("simultaneous conversations")
     ax.set_ylabel("voice to voice, ms")
     ax.legend()

