@@ -174,14 +174,18 @@ def cmd_reload(args: argparse.Namespace) -> int:
     return 0
 
 
+def _voice_onnx(settings: Settings) -> Path:
+    """The Piper voice the built-in corpora are synthesized with."""
+    return next((settings.models.dir / settings.tts.voice).glob("*.onnx"))
+
+
 def _bench_corpus(args: argparse.Namespace, settings: Settings):
     from appliance.benchmark import built_in_corpus, folder_corpus
 
     if args.corpus:
         corpus = folder_corpus(Path(args.corpus))
     else:
-        onnx = next((settings.models.dir / settings.tts.voice).glob("*.onnx"))
-        corpus = built_in_corpus(onnx)
+        corpus = built_in_corpus(_voice_onnx(settings))
     return corpus[: args.limit] if args.limit else corpus
 
 
@@ -224,8 +228,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         bar.update(done - bar.n)
 
-    paused = [] if args.no_pauses else paused_corpus(
-        next((settings.models.dir / settings.tts.voice).glob("*.onnx")))
+    paused = [] if args.no_pauses else paused_corpus(_voice_onnx(settings))
 
     async def run():
         try:
@@ -271,11 +274,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def _bench_sessions(args: argparse.Namespace, corpus) -> int:
     from tqdm import tqdm
 
-    from appliance.benchmark.sessions import (
-        format_sessions,
-        run_sessions_benchmark,
-        sessions_plot,
-    )
+    from appliance.benchmark.plots import sessions_plot
+    from appliance.benchmark.sessions import format_sessions, run_sessions_benchmark
 
     turns = args.repeat * 3
     total = sum(n * turns for n in range(1, args.sessions + 1))

@@ -110,10 +110,9 @@ async def converse_samples(engines: Engines, samples: np.ndarray, *,
     finally:
         await conversation.worker.cancel()
         await run
+    if until_reply_starts:
+        timeline.count_playing_turn()
     current = timeline.current
-    if until_reply_starts and current is not None and current.bot_started_ns:
-        timeline.turns.append(current)
-        timeline._current = current = None
     unfinished = current if current and current.transcript else None
     if unfinished:
         notes.append("a turn was heard but not answered before the end")

@@ -1,4 +1,4 @@
-"""The benchmark's two PNGs: a stage waterfall per utterance and the voice-to-voice distribution."""
+"""The benchmark's PNGs: stage waterfalls, the voice-to-voice distribution, `--sessions`."""
 
 from __future__ import annotations
 
@@ -96,3 +96,21 @@ def write_plots(document: dict, folder: Path) -> list[Path]:
 def _v2v(samples: list[dict]) -> list[float]:
     return [s["timings_ms"]["voice_to_voice"] for s in samples
             if s["timings_ms"].get("voice_to_voice") is not None]
+
+
+def sessions_plot(report: dict, path: Path) -> Path:
+    """p50/p95 against the number of simultaneous conversations."""
+    levels = [lv for lv in report["levels"] if lv["p50_ms"] is not None]
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.plot([lv["sessions"] for lv in levels], [lv["p50_ms"] for lv in levels], "o-", label="p50")
+    ax.plot([lv["sessions"] for lv in levels], [lv["p95_ms"] for lv in levels], "s-", label="p95")
+    ax.axhline(report["p95_limit_ms"], color="grey", linestyle=":", label="1.5 s")
+    ax.set_xticks([lv["sessions"] for lv in levels])
+    ax.set_xlabel("simultaneous conversations")
+    ax.set_ylabel("voice to voice, ms")
+    ax.legend()
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path

@@ -12,18 +12,17 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import httpx
 import numpy as np
 import websockets
 
 from appliance.benchmark.corpus import Utterance
+from appliance.benchmark.ports import free_port
 
 CHUNK = 320  # 20 ms at 16 kHz
 # A conversation this slow is not answering: stop waiting for it.
@@ -31,17 +30,11 @@ TURN_TIMEOUT_S = 60.0
 P95_LIMIT_MS = 1500.0
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class ServiceProcess:
     """`appliance serve` on a free loopback port, ready before `__enter__` returns."""
 
     def __init__(self, max_sessions: int, config: str | None, models_dir: str | None):
-        self.port = _free_port()
+        self.port = free_port()
         command = [sys.executable, "-m", "appliance.cli", "serve", "--port", str(self.port),
                    "--max-sessions", str(max_sessions)]
         if config:
@@ -180,26 +173,3 @@ def format_sessions(report: dict) -> str:
     lines.append(f"largest number of simultaneous conversations with p95 voice to voice <= "
                  f"{report['p95_limit_ms']:.0f} ms: {report['max_sessions_within_limit']}")
     return "\n".join(lines)
-
-
-def sessions_plot(report: dict, path: Path) -> Path:
-    """p50/p95 against the number of simultaneous conversations."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    levels = [lv for lv in report["levels"] if lv["p50_ms"] is not None]
-    fig, ax = plt.subplots(figsize=(6, 4))
-    ax.plot([lv["sessions"] for lv in levels], [lv["p50_ms"] for lv in levels], "o-", label="p50")
-    ax.plot([lv["sessions"] for lv in levels], [lv["p95_ms"] for lv in levels], "s-", label="p95")
-    ax.axhline(report["p95_limit_ms"], color="grey", linestyle=":", label="1.5 s")
-    ax.set_xticks([lv["sessions"] for lv in levels])
-    ax.set_xlabel("simultaneous conversations")
-    ax.set_ylabel("voice to voice, ms")
-    ax.legend()
-    ax.grid(alpha=0.3)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path

@@ -8,7 +8,6 @@ WhisperSTTService, OpenAILLMService against `python -m llama_cpp.server`, PiperT
 from __future__ import annotations
 
 import asyncio
-import socket
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ from pipecat.services.openai.llm import OpenAILLMService
 from pipecat.services.piper.tts import PiperTTSService
 from pipecat.services.whisper.stt import WhisperSTTService
 
+from appliance.benchmark.ports import free_port
 from appliance.benchmark.run import BenchResult, count_false_cutoffs, run_benchmark
 from appliance.config import Settings
 from appliance.engines import Engines
@@ -58,9 +58,7 @@ async def run_stock_benchmark(engines: Engines, corpus, *, paused=None,
                               **options) -> BenchResult:
     """The same corpus through the stock pipeline; `engines` only lends its settings."""
     settings = engines.settings
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     gguf = next((settings.models.dir / settings.llm.model).glob("*.gguf"))
     server = await asyncio.to_thread(start_llama_server, gguf, port)
     try:

@@ -49,8 +49,3 @@ def judge(text: str) -> str:
     if words and words[-1] in _DANGLING_UNLESS_QUESTION and text[-1] != "?":
         return "incomplete"
     return "complete" if text[-1] in ".?!" and words else "unsure"
-
-
-def looks_complete(text: str) -> bool:
-    """True when `text` ends like a finished question or command."""
-    return judge(text) == "complete"

@@ -123,6 +123,12 @@ class TurnTimelineObserver(BaseObserver):
         """The turn in progress, if any."""
         return self._current
 
+    def count_playing_turn(self) -> None:
+        """A run stopped while a reply plays: that turn is answered, so count it as done."""
+        if self._current is not None and self._current.bot_started_ns:
+            self.turns.append(self._current)
+            self._current = None
+
     async def _emit(self, kind: str, record: TurnRecord) -> None:
         if self.on_event:
             result = self.on_event(kind, record)

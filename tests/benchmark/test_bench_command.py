@@ -12,11 +12,15 @@ from appliance.benchmark import folder_corpus
 pytestmark = pytest.mark.models
 
 
+def _bench(*args: str, timeout: float) -> subprocess.CompletedProcess:
+    """`appliance bench ARGS` as a user runs it, output captured."""
+    return subprocess.run([sys.executable, "-m", "appliance.cli", "bench", *args],
+                          capture_output=True, text=True, timeout=timeout)
+
+
 def test_bench_reports_every_stage_and_the_word_error_rate(tmp_path):
     out = tmp_path / "bench.json"
-    done = subprocess.run([sys.executable, "-m", "appliance.cli", "bench", "--limit", "2",
-                           "--warmup", "0", "--out", str(out)],
-                          capture_output=True, text=True, timeout=180)
+    done = _bench("--limit", "2", "--warmup", "0", "--out", str(out), timeout=180)
     assert done.returncode == 0, done.stderr
     summary = json.loads(out.read_text())["summary"]
     assert summary["utterances"] == 2 and summary["unanswered"] == 0
@@ -55,10 +59,8 @@ def test_folder_corpus_reads_the_manifest_and_explains_a_missing_one(tmp_path, s
 
 def test_compare_runs_pipecats_stock_pipeline_on_the_same_corpus(tmp_path):
     out = tmp_path / "bench.json"
-    done = subprocess.run([sys.executable, "-m", "appliance.cli", "bench", "--limit", "1",
-                           "--warmup", "0", "--compare", "stock-pipecat", "--no-pauses",
-                           "--out", str(out)],
-                          capture_output=True, text=True, timeout=300)
+    done = _bench("--limit", "1", "--warmup", "0", "--compare", "stock-pipecat", "--no-pauses",
+                  "--out", str(out), timeout=300)
     assert done.returncode == 0, done.stderr
     document = json.loads(out.read_text())
     stock = document["stock_pipecat"]["summary"]
@@ -71,9 +73,7 @@ def test_compare_runs_pipecats_stock_pipeline_on_the_same_corpus(tmp_path):
 
 def test_sessions_runs_simultaneous_conversations_through_the_service(tmp_path):
     out = tmp_path / "sessions.json"
-    done = subprocess.run([sys.executable, "-m", "appliance.cli", "bench", "--sessions", "2",
-                           "--limit", "4", "--out", str(out)],
-                          capture_output=True, text=True, timeout=400)
+    done = _bench("--sessions", "2", "--limit", "4", "--out", str(out), timeout=400)
     assert done.returncode == 0, done.stderr
     report = json.loads(out.read_text())["sessions"]
     first = report["levels"][0]
@@ -88,6 +88,5 @@ def test_sessions_runs_simultaneous_conversations_through_the_service(tmp_path):
 
 
 def test_bad_arguments_are_refused_with_the_reason(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "appliance.cli", "bench", "--sessions", "0"],
-                          capture_output=True, text=True, timeout=60)
+    done = _bench("--sessions", "0", timeout=60)
     assert done.returncode == 2 and "--sessions must be at least 1" in done.stderr

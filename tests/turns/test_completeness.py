@@ -2,7 +2,7 @@
 
 import pytest
 
-from appliance.turns.completeness import judge, looks_complete
+from appliance.turns.completeness import judge
 
 pytestmark = pytest.mark.unit
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.unit
     "Stop!",
 ])
 def test_finished_requests_end_the_turn(text):
-    assert looks_complete(text)
+    assert judge(text) == "complete"
 
 
 @pytest.mark.parametrize("text", [
@@ -34,7 +34,7 @@ def test_finished_requests_end_the_turn(text):
     "Turn on the kitchen",
 ])
 def test_fragments_wait_for_more(text):
-    assert not looks_complete(text)
+    assert judge(text) != "complete"
 
 
 def test_words_without_final_punctuation_are_left_to_smart_turn():
