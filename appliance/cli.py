@@ -322,6 +322,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line."""
+    from appliance.governance.commands import add_audit_commands
     from appliance.modelstore.commands import add_models_commands
 
     parser = argparse.ArgumentParser(
@@ -375,8 +376,9 @@ def build_parser() -> argparse.ArgumentParser:
     reload.set_defaults(func=cmd_reload)
 
     add_models_commands(sub)
+    add_audit_commands(sub)
     for name, command in sub.choices.items():
-        if name != "models":
+        if name not in ("models", "audit"):
             _add_common(command)
     return parser
 

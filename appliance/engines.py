@@ -171,7 +171,8 @@ def _build_routers(settings: Settings, local: LocalModels, ledger: CostLedger,
               if p.is_local]
     folders = local.check(wanted + [("vad", "silero-vad"), ("turn", "smart-turn-v3.2")])
     privacy = PrivacyPolicy(settings.routing.local_only_patterns,
-                            settings.routing.detect_personal_data)
+                            settings.routing.detect_personal_data,
+                            actions=dict(settings.governance.personal_data.actions))
     ledger.daily_budget_usd = settings.routing.daily_budget_usd
     routers = {}
     for role in ROLES:

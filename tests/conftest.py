@@ -1,10 +1,8 @@
 """Shared fixtures: real models, loaded once per test session, and real synthesized speech."""
 
-import re
 import subprocess
 import sys
 
-import jiwer
 import numpy as np
 import pytest
 import soxr
@@ -17,18 +15,6 @@ logger.add(sys.stderr, level="WARNING")
 LEAD_SILENCE_S = 0.5
 
 
-def normalise(text: str) -> str:
-    """Lower case, no punctuation: what word error rate should compare."""
-    return re.sub(r"[^a-z0-9' ]+", " ", text.lower()).strip()
-
-
-def word_error_rate(reference: str, hypothesis: str) -> float:
-    return jiwer.wer(normalise(reference), normalise(hypothesis) or "<empty>")
-
-
-def character_error_rate(reference: str, hypothesis: str) -> float:
-    """Fairer than WER for short sentences, where one split word costs a third."""
-    return jiwer.cer(normalise(reference), normalise(hypothesis) or "<empty>")
 
 
 @pytest.fixture(scope="session")

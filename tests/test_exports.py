@@ -7,7 +7,8 @@ import pytest
 pytestmark = pytest.mark.unit
 
 PACKAGES = ["appliance.stt", "appliance.llm", "appliance.tts", "appliance.turns",
-            "appliance.modelstore", "appliance.service", "appliance.audio", "appliance.routing"]
+            "appliance.modelstore", "appliance.service", "appliance.audio", "appliance.routing",
+            "appliance.governance"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

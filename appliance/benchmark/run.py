@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-import re
 import resource
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import jiwer
 import numpy as np
 
 from appliance.benchmark.corpus import PAUSE_S, Utterance
+from appliance.benchmark.wer import word_error_rate
 from appliance.converse import converse_samples
 from appliance.engines import Engines
 
 STAGES = ("eot", "stt", "llm_ttft", "tts_ttfb", "voice_to_voice")
-
-
-def _normalise(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
 
 
 @dataclass
@@ -54,12 +49,12 @@ class BenchResult:
                       if s.timings_ms.get(stage) is not None]
             stages[stage] = ({f"p{q}": round(float(np.percentile(values, q)), 1)
                               for q in (50, 90, 99)} | {"n": len(values)}) if values else {}
-        refs = [_normalise(s.text) for s in self.samples]
-        hyps = [_normalise(s.transcript) or "<empty>" for s in self.samples]
+        refs = [s.text for s in self.samples]
+        hyps = [s.transcript for s in self.samples]
         return {
             "utterances": len(self.samples),
             "stages_ms": stages,
-            "word_error_rate": round(jiwer.wer(refs, hyps), 3) if refs else None,
+            "word_error_rate": round(word_error_rate(refs, hyps), 3) if refs else None,
             "unanswered": sum(1 for s in self.samples if not s.reply),
             "cpu_percent": round(100 * self.cpu_s / self.wall_s, 1) if self.wall_s else None,
             "peak_rss_mb": round(self.peak_rss_mb, 1),

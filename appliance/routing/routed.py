@@ -111,7 +111,7 @@ class RoutedSpeechToText(SpeechToText):
         return dataclasses.replace(transcript, route=record.to_json())
 
     async def _second_opinion(self, router, unsure, transcript, pcm16, rate, record):
-        local_only = router.privacy.local_only_reason(transcript.text)
+        local_only = router.privacy.audio_local_only_reason(transcript.text)
         remaining = router.budget_s - self._log.elapsed_s()
         decision = router.decide(budget_remaining_s=remaining, local_only_reason=local_only,
                                  escalation_reason=unsure, allow_hedging=False)
@@ -163,8 +163,15 @@ class RoutedChatModel(ChatModel):
         record = RouteRecord(provider="none", reason=decision.reason)
         self._log.record("llm", record)
 
+        outbound = None  # masked once, and only if a remote provider is tried
+
         def make(slot):
-            return slot.engine.stream(messages, max_tokens=max_tokens, temperature=temperature)
+            nonlocal outbound
+            if slot.is_local:
+                return slot.engine.stream(messages, max_tokens=max_tokens,
+                                          temperature=temperature)
+            outbound = outbound or router.privacy.mask_messages(messages)
+            return slot.engine.stream(outbound, max_tokens=max_tokens, temperature=temperature)
 
         opened = await open_routed(router, decision.order, decision.hedge, make, record)
         if opened and router.settings.llm_probe_tokens:
@@ -258,7 +265,7 @@ class RoutedTextToSpeech(TextToSpeech):
         self._log.record("tts", record)
 
         def make(slot):
-            return slot.engine.synthesize(text)
+            return slot.engine.synthesize(text if slot.is_local else router.privacy.mask(text))
 
         opened = await open_routed(router, decision.order, decision.hedge, make, record)
         if opened is None:

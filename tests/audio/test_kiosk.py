@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 
 from appliance.audio.wav import read_wav
-from tests.conftest import character_error_rate
+from appliance.benchmark.wer import character_error_rate
 
 pytestmark = [pytest.mark.hw, pytest.mark.models]
 

@@ -5,7 +5,7 @@ import asyncio
 import numpy as np
 import pytest
 
-from tests.conftest import word_error_rate
+from appliance.benchmark.wer import word_error_rate
 from tests.support.conversation import live_conversation, wait_for
 
 pytestmark = pytest.mark.models

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from appliance.audio.wav import read_wav, write_wav
-from tests.conftest import character_error_rate, word_error_rate
+from appliance.benchmark.wer import character_error_rate, word_error_rate
 
 pytestmark = pytest.mark.models
 

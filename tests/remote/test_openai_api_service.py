@@ -10,7 +10,7 @@ import pytest
 import soundfile
 
 from appliance.audio.wav import decode_wav, wav_bytes
-from tests.conftest import word_error_rate
+from appliance.benchmark.wer import word_error_rate
 
 pytestmark = pytest.mark.models
 

@@ -5,11 +5,11 @@ import contextlib
 import numpy as np
 import pytest
 
+from appliance.benchmark.wer import word_error_rate
 from appliance.errors import ProviderError
 from appliance.llm.openai_remote import OpenAIChatModel
 from appliance.stt.openai_remote import OpenAISpeechToText
 from appliance.tts.openai_remote import OpenAITextToSpeech
-from tests.conftest import word_error_rate
 
 pytestmark = pytest.mark.models
 

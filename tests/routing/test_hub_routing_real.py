@@ -9,12 +9,12 @@ import numpy as np
 import pytest
 import pytest_asyncio
 
+from appliance.benchmark.wer import word_error_rate
 from appliance.config import Settings
 from appliance.errors import ProviderError
 from appliance.routing.routed import RoutedSpeechToText, RoutedTextToSpeech
 from appliance.routing.router import RouteLog
 from appliance.tts.fake import FakeTextToSpeech
-from tests.conftest import word_error_rate
 from tests.remote.servers import free_port, start_until_ok, stop
 from tests.support.conversation import live_conversation, wait_for
 from tests.support.fault_proxy import FaultProxy

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import websockets
 
-from tests.conftest import word_error_rate
+from appliance.benchmark.wer import word_error_rate
 
 pytestmark = pytest.mark.models
 

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
+from appliance.benchmark.wer import character_error_rate
 from appliance.stt.whisper_local import WhisperLocalSTT
-from tests.conftest import character_error_rate
 
 pytestmark = pytest.mark.models
 

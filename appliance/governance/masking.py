@@ -1,0 +1,98 @@
+"""Masks personal data before text leaves the device, is logged or is audited.
+
+Per kind, the configured action is "mask" (replace it, e.g. "[CARD NUMBER]") or
+"local" (the whole turn stays on the device; routing reads `keeps_local`).
+Spoken forms are masked too: the text is first rewritten in written form, and
+when anything is found the masked written form is what goes out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from appliance.governance.personal_data import (
+    PERSONAL_DATA_KINDS,
+    find_personal_data,
+)
+from appliance.governance.spoken import to_written
+
+Action = Literal["mask", "local"]
+
+LABELS = {
+    "email": "[EMAIL]",
+    "phone": "[PHONE]",
+    "card": "[CARD NUMBER]",
+    "iban": "[IBAN]",
+    "us_ssn": "[SSN]",
+    "ip_address": "[IP ADDRESS]",
+    "street_address": "[ADDRESS]",
+}
+
+DEFAULT_ACTIONS: dict[str, Action] = {
+    # Identity and money: the turn stays on the device even masked, so a missed
+    # digit group can never leak.
+    "card": "local", "us_ssn": "local", "iban": "local",
+    # Contact details: masked, so a stronger remote model can still help.
+    "email": "mask", "phone": "mask", "ip_address": "mask", "street_address": "mask",
+}
+
+
+@dataclass(frozen=True)
+class MaskResult:
+    """The masked text, which kinds were found, and whether the turn must stay local."""
+
+    text: str
+    kinds: tuple[str, ...] = ()
+    local_kinds: tuple[str, ...] = ()
+
+    @property
+    def keeps_local(self) -> bool:
+        """Whether a kind whose action is "local" was found."""
+        return bool(self.local_kinds)
+
+
+class PersonalDataMasker:
+    """Finds and masks personal data, written or spoken."""
+
+    def __init__(self, actions: dict[str, Action] | None = None):
+        """Use `actions` per kind (missing kinds: `DEFAULT_ACTIONS`).
+
+        Raises:
+            ValueError: naming an unknown kind or action and the valid ones.
+        """
+        actions = dict(actions or {})
+        for kind, action in actions.items():
+            if kind not in PERSONAL_DATA_KINDS:
+                raise ValueError(
+                    f"governance.personal_data.actions: unknown kind {kind!r}; "
+                    f"one of {', '.join(PERSONAL_DATA_KINDS)}")
+            if action not in ("mask", "local"):
+                raise ValueError(
+                    f"governance.personal_data.actions.{kind}: {action!r} is not an action; "
+                    "use \"mask\" or \"local\"")
+        self.actions: dict[str, Action] = DEFAULT_ACTIONS | actions
+
+    def mask(self, text: str) -> MaskResult:
+        """`text` with every piece of personal data replaced by its kind's label."""
+        written = to_written(text)
+        findings = find_personal_data(written)
+        if not findings:
+            return MaskResult(text)
+        parts, cursor = [], 0
+        for finding in findings:
+            parts += [written[cursor:finding.start], LABELS[finding.kind]]
+            cursor = finding.end
+        parts.append(written[cursor:])
+        kinds = tuple(k for k in PERSONAL_DATA_KINDS if any(f.kind == k for f in findings))
+        local = tuple(k for k in kinds if self.actions[k] == "local")
+        return MaskResult("".join(parts), kinds, local)
+
+    def mask_text(self, text: str) -> str:
+        """Just the masked text, for logs and the audit trail."""
+        return self.mask(text).text
+
+
+def detect_personal_data(text: str) -> list[str]:
+    """The kinds of personal data in `text` (written or spoken), in `PERSONAL_DATA_KINDS` order."""
+    return list(PersonalDataMasker().mask(text).kinds)

@@ -1,0 +1,74 @@
+"""Spoken forms to written ones, so the detectors see "4111…" where STT wrote "four one one one".
+
+Number words go through text2num (`alpha2digit`); what it leaves is what people
+say only when reading out data: "oh" for zero, "double five", "dot" and "at" in
+e-mail addresses, "dash" between digit groups. Those few rules are written here
+because no maintained library covers them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import alpha2digit
+
+_DIGIT_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+                "forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
+_NUMBER = re.compile(rf"^(?:\d+|{_DIGIT_WORDS}|oh)[,.]?$", re.IGNORECASE)
+_SINGLE_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# Three or more digits said one by one: "five five five", "four one one one".
+_DIGIT_BY_DIGIT = re.compile(
+    rf"\b(?:{'|'.join(_SINGLE_DIGITS)})(?:,? (?:{'|'.join(_SINGLE_DIGITS)})){{2,}}\b",
+    re.IGNORECASE,
+)
+_REPEAT = re.compile(rf"\b(double|triple) ({_DIGIT_WORDS}|\d)\b", re.IGNORECASE)
+_DASH = re.compile(r"(?<=\d) dash (?=\d)", re.IGNORECASE)
+# "jane dot doe at example dot com", "j doe at mail dot example dot org".
+_SPOKEN_EMAIL = re.compile(
+    r"\b([\w]+(?: (?:dot|underscore|dash) [\w]+)*) at ([\w-]+(?: dot [\w-]+)*) dot "
+    r"(com|org|net|edu|gov|io|co|uk|de|fr|nl|eu|info|us|ca)\b",
+    re.IGNORECASE,
+)
+_JOINERS = {"dot": ".", "underscore": "_", "dash": "-"}
+
+
+def to_written(text: str) -> str:
+    """`text` with spoken numbers as digits and spoken e-mail addresses as addresses."""
+    text = _SPOKEN_EMAIL.sub(_email, text)
+    text = _REPEAT.sub(lambda m: " ".join([m.group(2)] * (2 if m.group(1).lower() ==
+                                                           "double" else 3)), text)
+    text = _oh_as_zero(text)
+    # Digits read one by one stay one by one (text2num would join "zero zero four" into
+    # "004" and read "eight hundred five" as 805); the rest, "forty five" or "one hundred
+    # twenty three", is text2num's.
+    text = _DIGIT_BY_DIGIT.sub(_digits, text)
+    text = alpha2digit(text, "en")
+    return _DASH.sub("-", text)
+
+
+def _digits(match: re.Match) -> str:
+    return re.sub(r"[a-z]+", lambda m: str(_SINGLE_DIGITS.index(m.group().lower())),
+                  match.group(), flags=re.IGNORECASE)
+
+
+def _oh_as_zero(text: str) -> str:
+    """Say "five oh two" as "five zero two"; "oh, I see" stays."""
+    words = text.split(" ")
+    for i, word in enumerate(words):
+        if word.lower() not in ("oh", "o"):
+            continue
+        before = words[i - 1] if i > 0 else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if _NUMBER.match(before) or _NUMBER.match(after):
+            words[i] = "zero"
+    return " ".join(words)
+
+
+def _email(match: re.Match) -> str:
+    def join(part: str) -> str:
+        return re.sub(r" (dot|underscore|dash) ",
+                      lambda m: _JOINERS[m.group(1).lower()], part, flags=re.IGNORECASE)
+
+    local, domain, tld = match.groups()
+    return f"{join(local)}@{join(domain)}.{tld}"
