@@ -24,6 +24,9 @@ EXAMPLE_WAV = "what-is-the-capital-of-france.wav"
 
 
 def _setup_logging(verbose: int) -> None:
+    from appliance.governance.log_masking import mask_personal_data_in_logs
+
+    mask_personal_data_in_logs()
     logger.remove()
     level = {0: "WARNING", 1: "INFO"}.get(verbose, "DEBUG")
     logger.add(sys.stderr, level=level, format="{time:HH:mm:ss.SSS} {level: <7} {message}")

@@ -51,6 +51,7 @@ class ConverseResult:
         first = next((t for t in self.turns if t.reply), None)
         keys = ("eot", "stt", "llm_ttft", "tts_ttfb", "voice_to_voice")
         return {
+            "turn_id": first.turn_id if first else None,
             "transcript": self.transcript,
             "reply": self.reply,
             "timings_ms": first.timings_ms() if first else dict.fromkeys(keys),
@@ -58,6 +59,7 @@ class ConverseResult:
             "route": first.route if first else {},
             "turns": [
                 {
+                    "turn_id": t.turn_id,
                     "transcript": t.transcript,
                     "reply": t.reply.strip(),
                     "interrupted": t.interrupted,

@@ -15,7 +15,8 @@ from typing import Any
 
 from loguru import logger
 
-from appliance.config import ProviderSettings, Settings
+from appliance.config import ConfigError, ProviderSettings, Settings
+from appliance.governance import AuditKeyError, AuditTrail, PersonalDataMasker, open_audit_trail
 from appliance.modelstore import ModelStore, ModelStoreError
 from appliance.routing.breaker import CircuitBreaker
 from appliance.routing.ledger import CostLedger
@@ -122,6 +123,8 @@ class Engines:
     vad_model_path: Path
     smart_turn_model_path: Path
     ledger: CostLedger
+    masker: PersonalDataMasker
+    audit: AuditTrail | None = None
     load_seconds: float = 0.0
 
     def router(self, role: str) -> RoleRouter:
@@ -151,6 +154,7 @@ class Engines:
         routers = _build_routers(settings, self.local, self.ledger, previous=self.routers)
         # Conversations look the router up per call: one assignment swaps them all.
         self.routers = routers
+        self.masker = PersonalDataMasker(dict(settings.governance.personal_data.actions))
         self.settings = settings
         logger.info("settings reloaded: " + ", ".join(
             f"{role}=[{', '.join(r.slots)}]" for role, r in routers.items()))
@@ -163,6 +167,8 @@ class Engines:
                 if id(slot.engine) not in closed:
                     closed.add(id(slot.engine))
                     await slot.engine.aclose()
+        if self.audit is not None:
+            self.audit.close()
 
 
 def _build_routers(settings: Settings, local: LocalModels, ledger: CostLedger,
@@ -211,7 +217,28 @@ def load_engines(settings: Settings) -> Engines:
         vad_model_path=_only_file(store.model_dir("silero-vad"), "*.onnx"),
         smart_turn_model_path=_only_file(store.model_dir("smart-turn-v3.2"), "*.onnx"),
         ledger=ledger,
+        masker=PersonalDataMasker(dict(settings.governance.personal_data.actions)),
+        audit=_open_audit(settings),
     )
     engines.load_seconds = time.monotonic() - started
     logger.info(f"models loaded in {engines.load_seconds:.1f} s")
     return engines
+
+
+def _open_audit(settings: Settings) -> AuditTrail | None:
+    """The audit trail, with retention applied once at start; None when switched off."""
+    audit = settings.governance.audit
+    if not audit.enabled:
+        return None
+    try:
+        trail = open_audit_trail(audit)
+    except AuditKeyError as e:
+        raise ConfigError(f"governance.audit: {e}") from None
+    from datetime import timedelta
+
+    pruned = trail.prune(
+        max_age=timedelta(days=audit.retention_days) if audit.retention_days else None,
+        max_records=audit.max_records)
+    if pruned:
+        logger.info(f"audit trail: {pruned} records past retention pruned")
+    return trail

@@ -8,6 +8,7 @@ which picks the actual one per turn.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from pipecat.processors.aggregators.llm_response_universal import (
 from pipecat.transports.base_transport import BaseTransport
 
 from appliance.engines import Engines, load_engines
+from appliance.governance.turn_audit import TurnAuditor
 from appliance.llm import ChatModelLLMService
 from appliance.routing.routed import RoutedChatModel, RoutedSpeechToText, RoutedTextToSpeech
 from appliance.routing.router import RouteLog
@@ -48,8 +50,9 @@ def build_conversation(
     *,
     observers: Sequence[BaseObserver] = (),
     idle_timeout_s: float | None = None,
+    session_id: str | None = None,
 ) -> Conversation:
-    """Wire a full voice pipeline around `transport`."""
+    """Wire a full voice pipeline around `transport`; its turns go to the audit trail."""
     settings = engines.settings
     context = LLMContext()
     vad = make_vad_analyzer(settings.turns, engines.vad_model_path)
@@ -89,7 +92,11 @@ def build_conversation(
             assistant_aggregator,
         ]
     )
-    timeline = TurnTimelineObserver(route_log=route_log)
+    recorders = []
+    if engines.audit is not None:
+        recorders.append(TurnAuditor(engines.audit, lambda text: engines.masker.mask_text(text),
+                                     session_id or uuid.uuid4().hex[:12]))
+    timeline = TurnTimelineObserver(route_log=route_log, recorders=recorders)
     worker = PipelineWorker(
         pipeline,
         params=PipelineParams(

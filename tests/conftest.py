@@ -1,7 +1,9 @@
 """Shared fixtures: real models, loaded once per test session, and real synthesized speech."""
 
+import os
 import subprocess
 import sys
+import tempfile
 
 import numpy as np
 import pytest
@@ -13,6 +15,9 @@ logger.remove()
 logger.add(sys.stderr, level="WARNING")
 
 LEAD_SILENCE_S = 0.5
+
+# The audit trail, its key and tokens go to a scratch folder, never the user's own.
+os.environ.setdefault("APPLIANCE_STATE_DIR", tempfile.mkdtemp(prefix="appliance-test-state-"))
 
 
 

@@ -222,8 +222,10 @@ def _ip_addresses(text: str) -> list[Finding]:
     found = []
     for match in candidates:
         try:
-            ipaddress.ip_address(match.group())
+            address = ipaddress.ip_address(match.group())
         except ValueError:
+            continue
+        if address.is_loopback or address.is_unspecified:  # this device, not a person
             continue
         found.append(Finding("ip_address", match.start(), match.end()))
     return found

@@ -24,13 +24,19 @@ _DIGIT_BY_DIGIT = re.compile(
 )
 _REPEAT = re.compile(rf"\b(double|triple) ({_DIGIT_WORDS}|\d)\b", re.IGNORECASE)
 _DASH = re.compile(r"(?<=\d) dash (?=\d)", re.IGNORECASE)
-# "jane dot doe at example dot com", "j doe at mail dot example dot org".
+# "jane dot doe at example dot com", and Whisper's half-written "jane.doe at example.com".
+# Bounded repeats keep the work per position bounded: linear time on any input.
 _SPOKEN_EMAIL = re.compile(
-    r"\b([\w]+(?: (?:dot|underscore|dash) [\w]+)*) at ([\w-]+(?: dot [\w-]+)*) dot "
+    r"\b(\w{1,40}(?:(?: (?:dot|underscore|dash) |[._-])\w{1,40}){0,5}) at "
+    r"([\w-]{1,40}(?:(?: dot |\.)[\w-]{1,40}){0,4})(?: dot |\.)"
     r"(com|org|net|edu|gov|io|co|uk|de|fr|nl|eu|info|us|ca)\b",
     re.IGNORECASE,
 )
 _JOINERS = {"dot": ".", "underscore": "_", "dash": "-"}
+# "look at example dot com" is not an address; "email bob at acme dot io" is. A local part
+# without a separator counts only after one of these words.
+_EMAIL_CONTEXT = re.compile(r"\b(e-?mail|mail|address|write|send|contact|reach|cc)\b",
+                            re.IGNORECASE)
 
 
 def to_written(text: str) -> str:
@@ -71,4 +77,8 @@ def _email(match: re.Match) -> str:
                       lambda m: _JOINERS[m.group(1).lower()], part, flags=re.IGNORECASE)
 
     local, domain, tld = match.groups()
+    has_separator = re.search(r"[._-]| (dot|underscore|dash) ", local, re.IGNORECASE)
+    before = match.string[max(0, match.start() - 40):match.start()]
+    if not has_separator and not _EMAIL_CONTEXT.search(before):
+        return match.group(0)
     return f"{join(local)}@{join(domain)}.{tld}"

@@ -21,6 +21,7 @@ def turn_event(record: TurnRecord) -> dict:
     """The JSON event sent when a turn's reply has finished (or was interrupted)."""
     return {
         "type": "turn",
+        "turn_id": record.turn_id,
         "transcript": record.transcript,
         "reply": record.reply.strip(),
         "interrupted": record.interrupted,
@@ -48,7 +49,8 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
             session_timeout=None,
         ),
     )
-    conversation = build_conversation(engines, transport, idle_timeout_s=idle_timeout_s)
+    conversation = build_conversation(engines, transport, idle_timeout_s=idle_timeout_s,
+                                      session_id=f"ws-{session_id}")
     worker = conversation.worker
 
     async def send(event: dict) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
@@ -31,6 +32,8 @@ _NS_PER_MS = 1_000_000
 class TurnRecord:
     """One user turn and the appliance's answer, with clock times in nanoseconds."""
 
+    # What the audit trail files the turn under (`appliance audit show TURN_ID`).
+    turn_id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     transcript: str = ""
     reply: str = ""
     stt_confidence: Transcript | None = None
@@ -102,16 +105,20 @@ class TurnTimelineObserver(BaseObserver):
     the event happened, not when a later processor saw it.
     """
 
-    def __init__(self, on_event: TurnEventCallback | None = None, *, route_log=None):
+    def __init__(self, on_event: TurnEventCallback | None = None, *, route_log=None,
+                 recorders: list[Callable[[TurnRecord], Awaitable[None]]] | None = None):
         """Create the observer.
 
         Args:
             on_event: Called on "transcript" and "turn" events.
             route_log: The conversation's routing record (anything with
                 `take() -> dict`); its LLM and TTS entries join the finished turn.
+            recorders: Awaited with every finished turn (the audit trail), whoever
+                else listens to `on_event`.
         """
         super().__init__()
         self.on_event = on_event
+        self.recorders = list(recorders or [])
         self._route_log = route_log
         self._current: TurnRecord | None = None
         self.turns: list[TurnRecord] = []
@@ -139,6 +146,8 @@ class TurnTimelineObserver(BaseObserver):
         if self._route_log is not None:
             record.route.update(self._route_log.take())
         self.turns.append(record)
+        for recorder in self.recorders:
+            await recorder(record)
         await self._emit("turn", record)
 
     def _turn(self) -> TurnRecord:

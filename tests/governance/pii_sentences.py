@@ -1,4 +1,4 @@
-"""A labelled set of sentences as speech-to-text writes them: which kinds of personal data each holds."""
+"""Sentences as speech-to-text writes them, labelled with the kinds of personal data they hold."""
 
 # (sentence, kinds present). Card and IBAN numbers are published test numbers.
 LABELLED = [
@@ -12,8 +12,8 @@ LABELLED = [
     # cards, spoken
     ("My card is four one one one one one one one one one one one one one one one.", {"card"}),
     ("four one one one, one one one one, one one one one, one one one one", {"card"}),
-    ("the number is five five zero zero zero zero zero zero zero zero zero zero zero zero zero four",
-     {"card"}),
+    ("the number is five five zero zero zero zero zero zero zero zero zero zero zero zero "
+     "zero four", {"card"}),
     ("card four zero one two eight eight eight eight eight eight eight eight one eight eight one",
      {"card"}),
     ("It's four one one one one one one one one one one one one one one one, expiry next year.",

@@ -63,3 +63,13 @@ def test_a_bad_action_or_kind_is_refused_with_the_choices():
         PersonalDataMasker({"email": "drop"})
     with pytest.raises(ValueError, match="unknown kind 'passport'.*email"):
         PersonalDataMasker({"passport": "mask"})
+
+
+@pytest.mark.parametrize("text", ["one " * 5000, "oh five " * 3000, "a dot b at " * 2000,
+                                  "x.y at z." * 2000, "1 " * 10000, "12 main " * 3000])
+def test_masking_stays_fast_on_long_adversarial_text(text):
+    import time
+
+    started = time.perf_counter()
+    masker.mask(text)
+    assert time.perf_counter() - started < 2.0

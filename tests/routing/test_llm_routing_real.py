@@ -54,7 +54,7 @@ def reset_proxy(proxy):
     return proxy
 
 
-def make_router(engines, proxy, *, local_engine=None, **routing) -> RoleRouter:
+def make_router(engines, proxy, *, local_engine=None, actions=None, **routing) -> RoleRouter:
     """A fresh LLM router (no history) over the loaded local model and the proxied remote."""
     settings = RoutingSettings(**{"enable_hedging": False, "latency_budget_ms": 8000, **routing})
     from appliance.engines import remote_engine
@@ -71,7 +71,7 @@ def make_router(engines, proxy, *, local_engine=None, **routing) -> RoleRouter:
     slots = [slot(local, local_engine or engines.llm), slot(cloud, remote_engine("llm", cloud))]
     return RoleRouter("llm", slots, settings, ledger=CostLedger(settings.daily_budget_usd),
                       privacy=PrivacyPolicy(settings.local_only_patterns,
-                                            settings.detect_personal_data))
+                                            settings.detect_personal_data, actions=actions))
 
 
 async def ask(router, messages=HARD):
@@ -196,3 +196,41 @@ async def test_spent_daily_budget_keeps_priced_remotes_off(engines, reset_proxy)
     assert first["provider"] == "cloud" and first["cost_usd"] > 0
     _, second = await ask(router)
     assert second["provider"] == "local" and "daily cost budget" in second["reason"]
+
+
+# (what the user said, as Whisper writes it; the data that must never reach the remote).
+PII_TURNS = [
+    ("Explain why my card four one one one one one one one one one one one one one one one "
+     "was declined.", "4111111111111111"),
+    ("Explain why card 4111 1111 1111 1111 was declined.", "4111111111111111"),
+    ("Explain what my social one two three forty five six seven eight nine is for.",
+     "123456789"),
+    ("Explain the rules for SSN 123-45-6789.", "123456789"),
+    ("Explain who called me from five five five, one two three, four five six seven.",
+     "5551234567"),
+    ("Explain who called from (555) 123-4567.", "5551234567"),
+    ("Explain why jane dot doe at example dot com gets no mail.", "jane"),
+    ("Explain who reads jane.doe@example.com.", "jane"),
+]
+
+
+async def test_a_recording_remote_never_sees_unmasked_personal_data(engines, reset_proxy):
+    # Every kind set to "mask", so these turns do go to the remote, masked.
+    router = make_router(engines, reset_proxy, actions=dict.fromkeys(
+        ["card", "us_ssn", "phone", "email", "iban", "ip_address", "street_address"], "mask"))
+    for said, secret in PII_TURNS:
+        reset_proxy.received = []
+        answer, route = await ask(router, [SYSTEM, {"role": "user", "content": said}])
+        assert route["provider"] == "cloud", route  # it really left the device
+        sent = " ".join(reset_proxy.user_texts())
+        assert "[" in sent, sent  # a mask label took the data's place
+        digits_sent = "".join(ch for ch in sent if ch.isdigit())
+        assert secret not in digits_sent and secret not in sent.lower(), sent
+        assert "one one one" not in sent and "five five five" not in sent, sent
+
+
+async def test_with_default_actions_a_card_keeps_the_turn_local(engines, reset_proxy):
+    router = make_router(engines, reset_proxy, actions={})
+    _, route = await ask(router, [SYSTEM, {"role": "user", "content": PII_TURNS[0][0]}])
+    assert route["provider"] == "local" and "personal data detected (card)" in route["reason"]
+    assert reset_proxy.received == []

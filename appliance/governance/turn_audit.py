@@ -1,0 +1,44 @@
+"""Files every finished turn in the audit trail: masked words, providers and why, timings, cost."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from loguru import logger
+
+from appliance.governance.audit import AuditTrail
+from appliance.turns.timeline import TurnRecord
+
+
+class TurnAuditor:
+    """One conversation's recorder: `await auditor(turn)` appends the turn, masked.
+
+    The write runs in a thread (it waits for the disk), so the conversation's
+    event loop keeps serving audio meanwhile.
+    """
+
+    def __init__(self, trail: AuditTrail, mask: Callable[[str], str], session_id: str):
+        """Record into `trail`, passing every transcript and reply through `mask` first."""
+        self.trail = trail
+        self.mask = mask
+        self.session_id = session_id
+
+    async def __call__(self, turn: TurnRecord) -> None:
+        """Append one finished turn; a failed write is logged, never raised into the pipeline."""
+        data = {
+            "timings_ms": turn.timings_ms(),
+            "route": turn.route,
+            "interrupted": turn.interrupted,
+            "cost_usd": round(sum(r.get("cost_usd") or 0.0 for r in turn.route.values()
+                                  if isinstance(r, dict)), 6),
+        }
+        if turn.stt_confidence is not None:
+            data["stt"] = {"avg_logprob": turn.stt_confidence.avg_logprob,
+                           "no_speech_prob": turn.stt_confidence.no_speech_prob}
+        sensitive = {"transcript": self.mask(turn.transcript), "reply": self.mask(turn.reply)}
+        try:
+            await asyncio.to_thread(self.trail.append, "turn", data, sensitive=sensitive,
+                                    session_id=self.session_id, turn_id=turn.turn_id)
+        except Exception as e:  # the conversation goes on; the operator must hear of it
+            logger.error(f"audit trail: turn {turn.turn_id} not recorded ({e})")
