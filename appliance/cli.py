@@ -81,6 +81,7 @@ def cmd_converse(args: argparse.Namespace) -> int:
 
     async def run():
         try:
+            await engines.start()
             return await converse_samples(engines, samples)
         finally:
             await engines.aclose()
@@ -325,8 +326,9 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line."""
-    from appliance.governance.commands import add_audit_commands
+    from appliance.governance.commands import add_audit_commands, add_tokens_commands
     from appliance.modelstore.commands import add_models_commands
+    from appliance.service.approvals_cli import add_approvals_commands
 
     parser = argparse.ArgumentParser(
         prog="appliance", description="An offline voice appliance: speak, and it answers."
@@ -380,8 +382,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_models_commands(sub)
     add_audit_commands(sub)
+    add_tokens_commands(sub)
+    add_approvals_commands(sub)
     for name, command in sub.choices.items():
-        if name not in ("models", "audit"):
+        if name not in ("models", "audit", "tokens", "approvals"):
             _add_common(command)
     return parser
 

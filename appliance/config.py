@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     ValidationError,
@@ -22,29 +20,25 @@ from pydantic import (
     model_validator,
 )
 
+from appliance.settings_base import (  # noqa: F401  (re-exported)
+    MODELS_DIR_ENV,
+    STATE_DIR_ENV,
+    default_models_dir,
+    default_state_dir,
+)
+from appliance.settings_base import Section as _Section
+from appliance.settings_governance import (  # noqa: F401  (re-exported)
+    ArgumentLimits,
+    AuditSettings,
+    GovernanceSettings,
+    MCPServerSettings,
+    PersonalDataSettings,
+    PolicyRule,
+    PolicySettings,
+    ToolsSettings,
+)
+
 CONFIG_ENV = "APPLIANCE_CONFIG"
-MODELS_DIR_ENV = "APPLIANCE_MODELS_DIR"
-STATE_DIR_ENV = "APPLIANCE_STATE_DIR"
-
-
-def default_models_dir() -> Path:
-    """Where fetched models live unless the config or environment says otherwise."""
-    if env := os.environ.get(MODELS_DIR_ENV):
-        return Path(env)
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data_home) / "appliance" / "models"
-
-
-def default_state_dir() -> Path:
-    """Where the audit trail, its key and the access tokens live unless configured."""
-    if env := os.environ.get(STATE_DIR_ENV):
-        return Path(env)
-    state_home = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state_home) / "appliance"
-
-
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class TurnSettings(_Section):
@@ -136,6 +130,11 @@ class ServiceSettings(_Section):
     # With neither, those endpoints answer 401.
     api_token_env: str = "APPLIANCE_API_TOKEN"
     api_token_file: Path | None = None
+    # Role tokens from `appliance tokens create` (stored hashed).
+    tokens_path: Path = Field(default_factory=lambda: default_state_dir() / "tokens.db")
+    # Serve HTTPS/WSS when both are set (PEM files).
+    tls_certfile: Path | None = None
+    tls_keyfile: Path | None = None
 
 
 ProviderName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,40}$")]
@@ -250,39 +249,6 @@ class ModelSettings(_Section):
     dir: Path = Field(default_factory=default_models_dir)
 
 
-class AuditSettings(_Section):
-    """The tamper-evident audit trail (see README "Governance")."""
-
-    enabled: bool = True
-    path: Path = Field(default_factory=lambda: default_state_dir() / "audit.db")
-    # The secret that encrypts transcripts at rest and keys the chain: this
-    # environment variable (a Fernet key), else `key_file`, created 0600 on first run.
-    key_env: str = "APPLIANCE_AUDIT_KEY"
-    key_file: Path = Field(default_factory=lambda: default_state_dir() / "audit.key")
-    retention_days: float | None = Field(365.0, gt=0)
-    max_records: int | None = Field(None, ge=10)
-
-
-PersonalDataKind = Literal["email", "phone", "card", "iban", "us_ssn", "ip_address",
-                           "street_address"]
-
-
-class PersonalDataSettings(_Section):
-    """What happens to each kind of personal data (see README "Personal data")."""
-
-    # Per kind: "mask" (replaced by a label before it leaves the device or is logged)
-    # or "local" (the whole turn stays on the device). Unset kinds keep their
-    # defaults: card, us_ssn, iban "local"; email, phone, ip_address, street_address "mask".
-    actions: dict[PersonalDataKind, Literal["mask", "local"]] = Field(default_factory=dict)
-
-
-class GovernanceSettings(_Section):
-    """Audit trail, personal-data masking, policy, approvals, access control."""
-
-    audit: AuditSettings = Field(default_factory=AuditSettings)
-    personal_data: PersonalDataSettings = Field(default_factory=PersonalDataSettings)
-
-
 class Settings(_Section):
     """All settings; one section per capability."""
 
@@ -296,6 +262,7 @@ class Settings(_Section):
     providers: ProvidersSettings = ProvidersSettings()
     routing: RoutingSettings = RoutingSettings()
     governance: GovernanceSettings = Field(default_factory=GovernanceSettings)
+    tools: ToolsSettings = Field(default_factory=ToolsSettings)
 
     def providers_for(self, role: Literal["stt", "llm", "tts"]) -> list[ProviderSettings]:
         """The role's providers; by default its configured on-device model alone."""

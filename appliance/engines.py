@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,8 @@ from appliance.routing.ledger import CostLedger
 from appliance.routing.privacy import PrivacyPolicy
 from appliance.routing.router import ProviderSlot, RoleRouter
 from appliance.routing.stats import ProviderStats
+from appliance.tools.assemble import apply_policy, build_tool_registry
+from appliance.tools.registry import ToolRegistry
 
 ROLES = ("stt", "llm", "tts")
 
@@ -80,13 +82,17 @@ def _load_local(role: str, folder: Path, settings: Settings) -> Any:
                                beam_size=settings.stt.beam_size, language=settings.stt.language,
                                no_speech_threshold=settings.stt.no_speech_threshold,
                                encoder_window_s=settings.stt.encoder_window_s)
-    if role == "llm":
+    if role in ("llm", "tools"):
         from appliance.llm.llama_local import LlamaLocalChatModel
 
+        # The tool proposer gets its own instance: the function-calling chat format is
+        # fixed at load time, and the answering model keeps its own KV cache.
         return LlamaLocalChatModel(_only_file(folder, "*.gguf"), threads=settings.llm.threads,
                                    context_window_tokens=settings.llm.context_window_tokens,
                                    seed=settings.llm.seed,
-                                   repeat_penalty=settings.llm.repeat_penalty)
+                                   repeat_penalty=settings.llm.repeat_penalty,
+                                   chat_format="chatml-function-calling" if role == "tools"
+                                   else None)
     from appliance.tts.piper import PiperTTS
 
     voice = _only_file(folder, "*.onnx")
@@ -125,6 +131,9 @@ class Engines:
     ledger: CostLedger
     masker: PersonalDataMasker
     audit: AuditTrail | None = None
+    tools: ToolRegistry | None = None
+    tool_proposer: Any = None
+    mcp_connections: list = field(default_factory=list)
     load_seconds: float = 0.0
 
     def router(self, role: str) -> RoleRouter:
@@ -155,18 +164,31 @@ class Engines:
         # Conversations look the router up per call: one assignment swaps them all.
         self.routers = routers
         self.masker = PersonalDataMasker(dict(settings.governance.personal_data.actions))
+        if self.tools is not None:
+            apply_policy(self.tools, settings)
         self.settings = settings
         logger.info("settings reloaded: " + ", ".join(
             f"{role}=[{', '.join(r.slots)}]" for role, r in routers.items()))
 
+    async def start(self) -> None:
+        """Attach the configured MCP servers (in the event loop that will use them)."""
+        if self.tools is not None and self.settings.tools.mcp and not self.mcp_connections:
+            from appliance.tools.mcp_servers import attach_mcp_servers
+
+            self.mcp_connections = await attach_mcp_servers(self.tools, self.settings.tools.mcp)
+
     async def aclose(self) -> None:
         """Release every model and client."""
+        for connection in self.mcp_connections:
+            await connection.aclose()
         closed = set()
         for router in self.routers.values():
             for slot in router.slots.values():
                 if id(slot.engine) not in closed:
                     closed.add(id(slot.engine))
                     await slot.engine.aclose()
+        if self.tool_proposer is not None and id(self.tool_proposer) not in closed:
+            await self.tool_proposer.aclose()
         if self.audit is not None:
             self.audit.close()
 
@@ -220,6 +242,9 @@ def load_engines(settings: Settings) -> Engines:
         masker=PersonalDataMasker(dict(settings.governance.personal_data.actions)),
         audit=_open_audit(settings),
     )
+    if settings.tools.enabled:
+        engines.tools = build_tool_registry(settings, engines.audit, engines.masker.mask_text)
+        engines.tool_proposer = _tool_proposer(settings, local)
     engines.load_seconds = time.monotonic() - started
     logger.info(f"models loaded in {engines.load_seconds:.1f} s")
     return engines
@@ -242,3 +267,13 @@ def _open_audit(settings: Settings) -> AuditTrail | None:
     if pruned:
         logger.info(f"audit trail: {pruned} records past retention pruned")
     return trail
+
+
+def _tool_proposer(settings: Settings, local: LocalModels) -> Any:
+    """The model that proposes tool calls: a local model, or a configured remote provider."""
+    name = settings.tools.model
+    remote = next((p for p in settings.providers.llm if p.name == name and not p.is_local), None)
+    if remote is not None:
+        return remote_engine("llm", remote)
+    folder = local.check([("tools", name)])[name]
+    return local.get("tools", name, settings, folder)

@@ -31,6 +31,7 @@ async def run_kiosk(settings: Settings, load_settings: SettingsLoader | None = N
     input_device = resolve_device(settings.audio.input_device, "input")
     output_device = resolve_device(settings.audio.output_device, "output")
     engines = load_engines(settings)
+    await engines.start()
     transport = SoundDeviceTransport(
         SoundDeviceTransportParams(
             input_device=input_device,

@@ -28,6 +28,8 @@ from appliance.llm import ChatModelLLMService
 from appliance.routing.routed import RoutedChatModel, RoutedSpeechToText, RoutedTextToSpeech
 from appliance.routing.router import RouteLog
 from appliance.stt import ProviderSTTService
+from appliance.tools.chat import ToolCallingChatModel
+from appliance.tools.registry import CallContext
 from appliance.tts import ProviderTTSService
 from appliance.turns import TurnTimelineObserver, make_turn_strategies, make_vad_analyzer
 
@@ -64,8 +66,20 @@ def build_conversation(
         context, user_params=user_params
     )
     route_log = RouteLog()
+    session_id = session_id or uuid.uuid4().hex[:12]
+    timeline: TurnTimelineObserver | None = None
+    chat_model = RoutedChatModel(engines.router, route_log)
+    if engines.tools is not None:
+        def call_context() -> CallContext:
+            turn = timeline.current if timeline else None
+            return CallContext(session_id=session_id, turn_id=turn.turn_id if turn else None)
+
+        chat_model = ToolCallingChatModel(
+            chat_model, engines.tool_proposer, engines.tools, context=call_context,
+            max_calls=settings.tools.max_calls_per_turn,
+            outbound=lambda messages: engines.router("llm").privacy.mask_messages(messages))
     llm = ChatModelLLMService(
-        RoutedChatModel(engines.router, route_log),
+        chat_model,
         system_prompt=settings.llm.system_prompt,
         max_tokens=settings.llm.max_tokens,
         temperature=settings.llm.temperature,
@@ -95,7 +109,7 @@ def build_conversation(
     recorders = []
     if engines.audit is not None:
         recorders.append(TurnAuditor(engines.audit, lambda text: engines.masker.mask_text(text),
-                                     session_id or uuid.uuid4().hex[:12]))
+                                     session_id))
     timeline = TurnTimelineObserver(route_log=route_log, recorders=recorders)
     worker = PipelineWorker(
         pipeline,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -42,13 +43,16 @@ class ServiceProcess:
         if models_dir:
             command += ["--models-dir", models_dir]
         self._command = command
+        # A one-off token for this run's clients; the service trusts its env token.
+        self._token = secrets.token_urlsafe(24)
         self._process: subprocess.Popen | None = None
         self.ready_s: float | None = None
 
     def __enter__(self) -> ServiceProcess:
         started = time.monotonic()
         self._process = subprocess.Popen(self._command, stdout=subprocess.DEVNULL,
-                                         stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+                                         stderr=subprocess.PIPE, text=True,
+                                         env={**os.environ, "APPLIANCE_API_TOKEN": self._token})
         while True:
             if self._process.poll() is not None:
                 raise RuntimeError(f"appliance serve exited: {self._process.stderr.read()[-2000:]}")
@@ -73,7 +77,7 @@ class ServiceProcess:
     @property
     def url(self) -> str:
         """The conversation endpoint."""
-        return f"ws://127.0.0.1:{self.port}/ws"
+        return f"ws://127.0.0.1:{self.port}/ws?token={self._token}"
 
 
 async def _speak(ws, samples: np.ndarray, stop: asyncio.Event) -> None:

@@ -1,4 +1,4 @@
-"""`appliance audit verify|show|export|prune`: read and check the audit trail from a shell."""
+"""`appliance audit …` and `appliance tokens …`: the audit trail and access tokens from a shell."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from tqdm import tqdm
 from appliance.config import load_settings
 from appliance.governance.audit import AuditTrail, open_audit_trail
 from appliance.governance.keys import AuditKeyError
+from appliance.governance.tokens import ROLES, TokenStore
 
 EXIT_OK, EXIT_TAMPERED, EXIT_USAGE = 0, 1, 2
 
@@ -130,3 +131,42 @@ def _prune(trail: AuditTrail, args: argparse.Namespace, settings) -> int:
     print(f"pruned {deleted} records; {trail.count()} kept, chain "
           f"{'intact' if trail.verify().ok else 'BROKEN'}")
     return EXIT_OK
+
+
+def add_tokens_commands(sub) -> None:
+    """Register `appliance tokens create|list|revoke`."""
+    tokens = sub.add_parser("tokens", help="create, list or revoke API tokens (roles)")
+    tokens.add_argument("--config", help="TOML settings file (default: $APPLIANCE_CONFIG)")
+    actions = tokens.add_subparsers(dest="tokens_command", required=True)
+    create = actions.add_parser("create", help="a new token; printed once, stored hashed")
+    create.add_argument("--role", required=True, choices=ROLES,
+                        help="viewer: read audit, routes, approvals; client: converse; "
+                             "operator: everything, incl. approve and reload")
+    create.add_argument("--name", default="", help="who or what it is for")
+    actions.add_parser("list", help="every token's id, name, role and state (never the token)")
+    revoke = actions.add_parser("revoke", help="revoke a token by id")
+    revoke.add_argument("token_id")
+    tokens.set_defaults(func=cmd_tokens)
+
+
+def cmd_tokens(args: argparse.Namespace) -> int:
+    """Dispatch `appliance tokens …`."""
+    store = TokenStore(load_settings(args.config).service.tokens_path)
+    if args.tokens_command == "create":
+        info, token = store.create(args.role, args.name)
+        print(token)
+        print(f"token {info.token_id} ({info.role}) created; it is shown only now and stored "
+              f"hashed in {store.path}. Send it as 'Authorization: Bearer <token>'.",
+              file=sys.stderr)
+        return EXIT_OK
+    if args.tokens_command == "list":
+        for info, revoked in store.list():
+            state = "revoked" if revoked else "active"
+            print(f"{info.token_id}  {info.role:<8}  {state:<7}  {info.created_at}  {info.name}")
+        return EXIT_OK
+    if store.revoke(args.token_id):
+        print(f"token {args.token_id} revoked")
+        return EXIT_OK
+    print(f"error: no active token with id {args.token_id!r}; see `appliance tokens list`",
+          file=sys.stderr)
+    return EXIT_USAGE

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -20,6 +21,25 @@ class TokenChunk:
     logprob: float | None = None
 
 
+@dataclass(frozen=True)
+class ToolCall:
+    """A tool call the model proposes; `arguments` stays a string when it is not JSON."""
+
+    name: str
+    arguments: dict | str
+
+
+def parse_arguments(raw) -> dict | str:
+    """Tool arguments as a dict, or the raw text when the model wrote broken JSON."""
+    if isinstance(raw, dict):
+        return raw
+    try:
+        value = json.loads(raw or "{}")
+    except (TypeError, ValueError):
+        return str(raw)
+    return value if isinstance(value, dict) else str(raw)
+
+
 class ChatModel(ABC):
     """Streams an answer to OpenAI-style chat messages."""
 
@@ -31,6 +51,12 @@ class ChatModel(ABC):
         self, messages: list[dict], *, max_tokens: int, temperature: float
     ) -> AsyncIterator[TokenChunk]:
         """Stream the answer; closing the iterator early must stop generation."""
+
+    async def propose_tool_calls(self, messages: list[dict], tools: list[dict], *,
+                                 max_tokens: int = 128) -> list[ToolCall]:
+        """The tool calls the model wants for the last user message (none: just answer)."""
+        raise NotImplementedError(f"the {self.name} model cannot call tools; set tools.model "
+                                  "to qwen2.5-0.5b or a remote provider")
 
     def count_tokens(self, text: str) -> int:
         """Estimate tokens; providers with a tokenizer answer exactly."""

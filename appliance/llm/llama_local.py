@@ -12,7 +12,7 @@ import numpy as np
 from llama_cpp import Llama, LogitsProcessorList
 
 from appliance.cpu_priority import CPU
-from appliance.llm.interface import ChatModel, TokenChunk
+from appliance.llm.interface import ChatModel, TokenChunk, ToolCall, parse_arguments
 
 _END = object()
 
@@ -54,9 +54,13 @@ class LlamaLocalChatModel(ChatModel):
         context_window_tokens: int = 2048,
         seed: int = 42,
         repeat_penalty: float = 1.1,
+        chat_format: str | None = None,
     ):
+        # chat_format "chatml-function-calling" makes Qwen return OpenAI-style tool_calls;
+        # None uses the template embedded in the GGUF.
         self._llama = Llama(
             model_path=str(model_path),
+            chat_format=chat_format,
             seed=seed,
             n_ctx=context_window_tokens,
             n_threads=threads,
@@ -116,6 +120,20 @@ class LlamaLocalChatModel(ChatModel):
             # Not awaited: a barge-in must not wait for the worker, which notices
             # `stop` after one more token; the next answer queues behind it.
             stop.set()
+
+    async def propose_tool_calls(self, messages: list[dict], tools: list[dict], *,
+                                 max_tokens: int = 128) -> list[ToolCall]:
+        """Ask the model (loaded with a function-calling chat format) which tools to call."""
+
+        def run() -> list[ToolCall]:
+            response = self._llama.create_chat_completion(
+                messages=messages, tools=tools, tool_choice="auto", max_tokens=max_tokens,
+                temperature=0.0, repeat_penalty=self._repeat_penalty)
+            message = response["choices"][0]["message"]
+            return [ToolCall(c["function"]["name"], parse_arguments(c["function"]["arguments"]))
+                    for c in message.get("tool_calls") or []]
+
+        return await asyncio.get_running_loop().run_in_executor(self._executor, run)
 
     async def aclose(self) -> None:
         """Stop the worker thread and free the model."""

@@ -19,7 +19,7 @@ import openai
 from openai import AsyncOpenAI
 
 from appliance.errors import ProviderError
-from appliance.llm.interface import ChatModel, TokenChunk
+from appliance.llm.interface import ChatModel, TokenChunk, ToolCall, parse_arguments
 
 # Many self-hosted servers ignore the key, but the client refuses to start without one.
 PLACEHOLDER_API_KEY = "none"
@@ -223,6 +223,22 @@ class OpenAIChatModel(ChatModel):
     def _estimate_usage(self, messages: list[dict], answer: str) -> TokenUsage:
         prompt = sum(self.count_tokens(_text_of(m.get("content"))) for m in messages)
         return TokenUsage(prompt, self.count_tokens(answer) if answer else 0, is_estimate=True)
+
+    async def propose_tool_calls(self, messages: list[dict], tools: list[dict], *,
+                                 max_tokens: int = 128) -> list[ToolCall]:
+        """The OpenAI tool API: which tools the remote model wants to call."""
+        try:
+            async with asyncio.timeout(self._timeout_s):
+                response = await self._client.chat.completions.create(
+                    model=self.model, messages=messages, tools=tools, tool_choice="auto",
+                    max_tokens=max_tokens, temperature=0.0)
+        except TimeoutError:
+            raise ProviderError(self.name, f"no tool decision within timeout_s="
+                                f"{self._timeout_s:g} s", kind="timeout", retryable=True) from None
+        except (openai.OpenAIError, httpx2.HTTPError, ValueError, TypeError, AttributeError) as e:
+            raise provider_error(self.name, e, output_started=False) from e
+        calls = response.choices[0].message.tool_calls or [] if response.choices else []
+        return [ToolCall(c.function.name, parse_arguments(c.function.arguments)) for c in calls]
 
     async def aclose(self) -> None:
         """Close the HTTP connection pool."""

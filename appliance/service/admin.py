@@ -1,6 +1,7 @@
 """Operator endpoints: reload the settings, and see each provider's health.
 
-Guarded by the same bearer token as /v1: reloading changes where user data may go.
+Reloading needs the "configure" permission (operators): it changes where user data
+may go. Reading the routes needs "read" (viewers and operators).
 """
 
 from __future__ import annotations
@@ -10,18 +11,17 @@ from fastapi.responses import JSONResponse
 
 from appliance.config import ConfigError
 from appliance.modelstore import ModelStoreError
-from appliance.service.auth import check_bearer, load_api_token
+from appliance.service.auth import Refusal
 
 
 def admin_router(state) -> APIRouter:
     """POST /admin/reload and GET /admin/routes over `state` (a ServiceState)."""
     router = APIRouter(prefix="/admin")
-    service = state.settings.service
-    token = load_api_token(service)
 
-    def refused(request: Request) -> JSONResponse | None:
-        if reason := check_bearer(request.headers.get("authorization"), token, service):
-            return JSONResponse({"error": reason}, status_code=401,
+    def refused(request: Request, permission: str) -> JSONResponse | None:
+        caller = state.authorizer.check(request.headers.get("authorization"), permission)
+        if isinstance(caller, Refusal):
+            return JSONResponse({"error": caller.reason}, status_code=caller.status,
                                 headers={"WWW-Authenticate": "Bearer"})
         if state.reloader is None:
             return JSONResponse({"error": "models are still loading"}, status_code=503)
@@ -30,7 +30,7 @@ def admin_router(state) -> APIRouter:
     @router.post("/reload")
     async def reload(request: Request):
         """Re-read the settings file and swap providers before the next turn."""
-        if response := refused(request):
+        if response := refused(request, "configure"):
             return response
         try:
             providers = await state.reloader.reload()
@@ -41,7 +41,7 @@ def admin_router(state) -> APIRouter:
     @router.get("/routes")
     async def routes(request: Request):
         """Every provider's statistics, breaker and demotion state, and today's spending."""
-        if response := refused(request):
+        if response := refused(request, "read"):
             return response
         engines = state.engines
         return {

@@ -1,4 +1,4 @@
-"""Bearer-token auth for the OpenAI-compatible endpoints.
+"""Bearer-token auth and roles for every endpoint but the health probes.
 
 The token comes from the environment variable `service.api_token_env`, else from
 `service.api_token_file`. A token file others can read is refused: anyone on the
@@ -11,10 +11,12 @@ from __future__ import annotations
 import hmac
 import os
 import stat
+from dataclasses import dataclass
 
 from loguru import logger
 
 from appliance.config import ServiceSettings
+from appliance.governance.tokens import PERMISSIONS, TokenInfo, TokenStore
 
 
 def load_api_token(settings: ServiceSettings) -> str | None:
@@ -47,10 +49,10 @@ def load_api_token(settings: ServiceSettings) -> str | None:
 def no_token_message(settings: ServiceSettings) -> str:
     """What a client is told when the appliance has no API token configured."""
     return (
-        "the OpenAI-compatible API is disabled because no API token is configured; set the "
-        f"{settings.api_token_env} environment variable (service.api_token_env) for "
-        "`appliance serve`, or point service.api_token_file at a file of mode 0600 that "
-        "holds the token"
+        "the API is closed because no token is configured; create one with `appliance tokens "
+        f"create --role operator`, or set the {settings.api_token_env} environment variable "
+        "(service.api_token_env) for `appliance serve`, or point service.api_token_file at a "
+        "file of mode 0600 that holds the token"
     )
 
 
@@ -65,3 +67,50 @@ def check_bearer(authorization: str | None, expected: str | None, settings: Serv
         return (f"invalid API token; use the token in {settings.api_token_env} "
                 "or service.api_token_file of the appliance")
     return ""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a request is refused: 401 (who are you?) or 403 (not allowed to)."""
+
+    status: int
+    reason: str
+
+
+class Authorizer:
+    """Decides per request from its bearer token and the permission the endpoint needs.
+
+    Tokens come from `appliance tokens create --role …` (stored hashed in
+    `service.tokens_path`); the token in `service.api_token_env` / `api_token_file`
+    stays valid with the operator role, so existing set-ups keep working.
+    """
+
+    def __init__(self, settings: ServiceSettings):
+        """Read the configured token and open the token store."""
+        self.settings = settings
+        self.env_token = load_api_token(settings)
+        self.store = TokenStore(settings.tokens_path)
+
+    def identify(self, token: str) -> TokenInfo | None:
+        """Whose token this is, or None."""
+        if self.env_token and hmac.compare_digest(token.encode(), self.env_token.encode()):
+            return TokenInfo("env", self.settings.api_token_env, "operator", "")
+        return self.store.lookup(token)
+
+    def check(self, authorization: str | None, permission: str) -> TokenInfo | Refusal:
+        """The caller if its token grants `permission`, else why not."""
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            if self.env_token is None and not self.store.list():
+                return Refusal(401, no_token_message(self.settings))
+            return Refusal(401, "missing token; send the header 'Authorization: Bearer "
+                                "<token>' (create one with `appliance tokens create`)")
+        caller = self.identify(given.strip())
+        if caller is None:
+            return Refusal(401, "invalid or revoked token; create one with "
+                                "`appliance tokens create --role operator|viewer|client`")
+        if not caller.may(permission):
+            allowed = [r for r, p in PERMISSIONS.items() if permission in p]
+            return Refusal(403, f"the {caller.role} role may not {permission}; this needs a "
+                                f"token with role {' or '.join(allowed)}")
+        return caller

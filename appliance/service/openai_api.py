@@ -27,7 +27,7 @@ from loguru import logger
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from appliance.audio.wav import PIPELINE_SAMPLE_RATE_HZ, AudioInputError, decode_wav
-from appliance.service.auth import check_bearer, load_api_token
+from appliance.service.auth import Refusal
 
 if TYPE_CHECKING:
     from appliance.pipeline import Engines
@@ -141,15 +141,15 @@ def _parse_form(body: bytes, content_type: str) -> dict[str, bytes]:
 
 def openai_router(state) -> APIRouter:
     """The /v1 routes, guarded by the bearer token, over `state.engines` once loaded."""
-    service = state.settings.service
-    token = load_api_token(service)
     router = APIRouter(prefix="/v1", tags=["openai"])
 
     def add(method: str, path: str, handler: Callable[[Engines, Request], Awaitable[Response]]):
         async def guarded(request: Request):
             try:
-                if reason := check_bearer(request.headers.get("authorization"), token, service):
-                    raise OpenAIAPIError(401, reason, code="invalid_api_key",
+                caller = state.authorizer.check(request.headers.get("authorization"),
+                                                "converse")
+                if isinstance(caller, Refusal):
+                    raise OpenAIAPIError(caller.status, caller.reason, code="invalid_api_key",
                                          headers={"WWW-Authenticate": "Bearer"})
                 if state.engines is None:
                     raise OpenAIAPIError(

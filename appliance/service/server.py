@@ -23,12 +23,17 @@ from appliance.modelstore import ModelStoreError
 from appliance.pipeline import Engines, load_engines
 from appliance.reloading import Reloader, SettingsLoader
 from appliance.service.admin import admin_router
+from appliance.service.approvals_api import approvals_router
+from appliance.service.audit_api import audit_router
+from appliance.service.auth import Authorizer, Refusal
 from appliance.service.openai_api import openai_router
 from appliance.service.session import run_session
 from appliance.service.systemd import SystemdNotifier
 
 # Close code for "server at capacity, try again later" (RFC 6455 registry).
 WS_TRY_AGAIN_LATER = 1013
+# Close code for a refused token (RFC 6455: policy violation).
+WS_POLICY_VIOLATION = 1008
 
 
 @dataclass
@@ -43,6 +48,7 @@ class ServiceState:
     sessions: int = 0
     failed: asyncio.Event = field(default_factory=asyncio.Event)
     reloader: Reloader | None = None
+    authorizer: Authorizer | None = None
 
 
 async def warm_up(engines: Engines) -> None:
@@ -65,6 +71,7 @@ async def _load(state: ServiceState, notifier: SystemdNotifier,
                 load_settings: SettingsLoader) -> None:
     try:
         engines = await asyncio.to_thread(load_engines, state.settings)
+        await engines.start()
         await warm_up(engines)
     except ModelStoreError as e:
         state.load_error = str(e)
@@ -96,7 +103,7 @@ def create_app(
     """
     notifier = notifier or SystemdNotifier()
     load_settings = load_settings or (lambda: settings)
-    state = ServiceState(settings=settings)
+    state = ServiceState(settings=settings, authorizer=Authorizer(settings.service))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -114,6 +121,8 @@ def create_app(
     app.state.appliance = state
     app.include_router(openai_router(state))
     app.include_router(admin_router(state))
+    app.include_router(audit_router(state))
+    app.include_router(approvals_router(state))
 
     @app.get("/healthz")
     async def healthz():
@@ -135,8 +144,19 @@ def create_app(
 
     @app.websocket("/ws")
     async def conversation(websocket: WebSocket):
-        """One conversation per connection: 16 kHz PCM in, reply PCM and JSON events out."""
+        """One conversation per connection: 16 kHz PCM in, reply PCM and JSON events out.
+
+        The token comes in the Authorization header or, for browsers (which cannot set
+        headers on a WebSocket), as `?token=`.
+        """
+        header = websocket.headers.get("authorization")
+        if header is None and (query_token := websocket.query_params.get("token")):
+            header = f"Bearer {query_token}"
+        caller = state.authorizer.check(header, "converse")
         await websocket.accept()
+        if isinstance(caller, Refusal):  # accepted first, so the client can read why
+            await websocket.close(code=WS_POLICY_VIOLATION, reason=caller.reason[:120])
+            return
         if state.engines is None:
             await websocket.close(code=WS_TRY_AGAIN_LATER, reason="models are still loading")
             return
@@ -157,12 +177,16 @@ def create_app(
 def run_service(settings: Settings, load_settings: SettingsLoader | None = None) -> int:
     """Serve until SIGINT/SIGTERM; exit non-zero if the models cannot be loaded."""
     app = create_app(settings, load_settings=load_settings)
+    service = settings.service
+    tls = bool(service.tls_certfile and service.tls_keyfile)
     config = uvicorn.Config(
         app,
-        host=settings.service.host,
-        port=settings.service.port,
+        host=service.host,
+        port=service.port,
         log_level="warning",
         ws="websockets-sansio",
+        ssl_certfile=str(service.tls_certfile) if tls else None,
+        ssl_keyfile=str(service.tls_keyfile) if tls else None,
     )
     server = uvicorn.Server(config)
 
@@ -172,8 +196,8 @@ def run_service(settings: Settings, load_settings: SettingsLoader | None = None)
         watcher.cancel()
         return 2 if app.state.appliance.load_error else 0
 
-    print(f"serving on http://{settings.service.host}:{settings.service.port} "
-          "(/healthz, /readyz, /ws, /v1/..., /admin/...)", flush=True)
+    print(f"serving on {'https' if tls else 'http'}://{service.host}:{service.port} "
+          "(/healthz, /readyz, /ws, /v1/..., /admin/..., /audit, /approvals)", flush=True)
     return asyncio.run(serve())
 
 

@@ -17,8 +17,8 @@ def free_port() -> int:
 
 
 def start_until_ok(command: list[str], url: str, *, env: dict | None = None,
-                   timeout_s: float = 60) -> subprocess.Popen:
-    """Start a server process and wait until `url` answers 200.
+                   timeout_s: float = 60, any_status: bool = False) -> subprocess.Popen:
+    """Start a server process and wait until `url` answers 200 (any status if `any_status`).
 
     Its log goes to a file, not a pipe: nobody drains a pipe while tests run, and a
     full one would freeze the server.
@@ -35,7 +35,7 @@ def start_until_ok(command: list[str], url: str, *, env: dict | None = None,
     while True:
         assert process.poll() is None, output()
         try:
-            if httpx.get(url, timeout=1).status_code == 200:
+            if httpx.get(url, timeout=1).status_code == 200 or any_status:
                 return process
         except httpx.TransportError:
             pass

@@ -14,6 +14,7 @@ import pytest
 import websockets
 
 from appliance.benchmark.wer import word_error_rate
+from appliance.governance.tokens import TokenStore
 
 pytestmark = pytest.mark.models
 
@@ -25,11 +26,15 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def service():
+def service(tmp_path_factory):
     port = free_port()
+    # A client token, made as a user would (`appliance tokens create --role client`).
+    state = tmp_path_factory.mktemp("state")
+    token = TokenStore(state / "tokens.db").create("client", "test")[1]
     process = subprocess.Popen(
         [sys.executable, "-m", "appliance.cli", "serve", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "APPLIANCE_STATE_DIR": str(state)},
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -45,7 +50,7 @@ def service():
             pass
         assert time.monotonic() < deadline, "service never became ready"
         time.sleep(0.1)
-    yield {"base": base, "ws": f"ws://127.0.0.1:{port}/ws", "process": process}
+    yield {"base": base, "ws": f"ws://127.0.0.1:{port}/ws?token={token}", "process": process}
     process.terminate()
     process.wait(timeout=20)
 

@@ -1,0 +1,56 @@
+"""GET /approvals and POST /approvals/{id}: the human in the loop, over HTTP."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from appliance.service.auth import Refusal
+
+
+def approvals_router(state) -> APIRouter:
+    """Viewers and operators see the queue; only operators ("approve") decide."""
+    router = APIRouter(prefix="/approvals")
+
+    def caller_or_refusal(request: Request, permission: str):
+        caller = state.authorizer.check(request.headers.get("authorization"), permission)
+        if isinstance(caller, Refusal):
+            return JSONResponse({"error": caller.reason}, status_code=caller.status,
+                                headers={"WWW-Authenticate": "Bearer"})
+        if state.engines is None or state.engines.tools is None:
+            return JSONResponse({"error": "tools are off or not loaded yet (tools.enabled)"},
+                                status_code=503)
+        return caller
+
+    @router.get("")
+    async def pending(request: Request):
+        """Every action waiting for a person, oldest first."""
+        caller = caller_or_refusal(request, "read")
+        if isinstance(caller, JSONResponse):
+            return caller
+        return {"pending": [p.to_dict() for p in state.engines.tools.approvals.pending()]}
+
+    @router.post("/{approval_id}")
+    async def decide(approval_id: str, request: Request):
+        """Body {"approve": true|false, "note": "..."}; the token's name is the approver."""
+        caller = caller_or_refusal(request, "approve")
+        if isinstance(caller, JSONResponse):
+            return caller
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or not isinstance(body.get("approve"), bool):
+            return JSONResponse({"error": 'send a JSON body {"approve": true} or '
+                                          '{"approve": false, "note": "why"}'},
+                                status_code=400)
+        who = f"{caller.name} (token {caller.token_id})"
+        if not state.engines.tools.approvals.decide(approval_id, approved=body["approve"],
+                                                    decided_by=who,
+                                                    note=str(body.get("note", ""))[:200]):
+            return JSONResponse({"error": f"no pending approval {approval_id!r}; it was "
+                                          "decided already or timed out (GET /approvals)"},
+                                status_code=404)
+        return {"id": approval_id, "approved": body["approve"], "decided_by": who}
+
+    return router

@@ -1,0 +1,69 @@
+"""`appliance approvals [list|approve ID|deny ID]`: the approval queue of a running service."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+import httpx
+
+from appliance.config import load_settings
+from appliance.service.auth import load_api_token
+
+TOKEN_ENV = "APPLIANCE_TOKEN"
+
+
+def add_approvals_commands(sub) -> None:
+    """Register `appliance approvals …`."""
+    approvals = sub.add_parser("approvals", help="list, approve or deny waiting risky actions")
+    approvals.add_argument("--config", help="TOML settings file (default: $APPLIANCE_CONFIG)")
+    approvals.add_argument("--url", help="service address (default: from settings)")
+    approvals.add_argument("--token", help=f"operator token (default: ${TOKEN_ENV}, then the "
+                                           "service's own API token)")
+    actions = approvals.add_subparsers(dest="approvals_command")
+    actions.add_parser("list", help="what is waiting (the default)")
+    for verb in ("approve", "deny"):
+        action = actions.add_parser(verb, help=f"{verb} one waiting action")
+        action.add_argument("approval_id")
+        action.add_argument("--note", default="", help="why, for the audit trail")
+    approvals.set_defaults(func=cmd_approvals)
+
+
+def cmd_approvals(args: argparse.Namespace) -> int:
+    """Talk to the running service's /approvals API."""
+    settings = load_settings(args.config)
+    service = settings.service
+    scheme = "https" if service.tls_certfile and service.tls_keyfile else "http"
+    base = args.url or f"{scheme}://{service.host}:{service.port}"
+    token = args.token or os.environ.get(TOKEN_ENV) or load_api_token(service)
+    if not token:
+        print(f"error: no token; pass --token or set {TOKEN_ENV} to an operator token "
+              "(`appliance tokens create --role operator`)", file=sys.stderr)
+        return 2
+    headers = {"Authorization": f"Bearer {token}"}
+    try:
+        if args.approvals_command in (None, "list"):
+            response = httpx.get(f"{base}/approvals", headers=headers, timeout=10)
+        else:
+            response = httpx.post(f"{base}/approvals/{args.approval_id}", headers=headers,
+                                  json={"approve": args.approvals_command == "approve",
+                                        "note": args.note}, timeout=10)
+    except httpx.TransportError as e:
+        print(f"error: cannot reach the service at {base} ({e}); is `appliance serve` running?",
+              file=sys.stderr)
+        return 2
+    body = response.json()
+    if response.status_code != 200:
+        print(f"error: refused ({response.status_code}): {body.get('error')}", file=sys.stderr)
+        return 1
+    if args.approvals_command in (None, "list"):
+        if not body["pending"]:
+            print("nothing is waiting for approval")
+        for item in body["pending"]:
+            print(f"{item['id']}  {item['tool']}  {item['arguments']}  ({item['reason']}; "
+                  f"asked {item['requested_at']})")
+        return 0
+    verdict = "approved" if body["approved"] else "denied"
+    print(f"{body['id']} {verdict} by {body['decided_by']}")
+    return 0

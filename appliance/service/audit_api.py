@@ -1,0 +1,59 @@
+"""GET /audit and /audit/verify: the audit trail for viewers and operators."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from itertools import islice
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from appliance.service.auth import Refusal
+
+
+def audit_router(state) -> APIRouter:
+    """Read-only audit endpoints over `state.engines.audit`; need the "read" permission."""
+    router = APIRouter(prefix="/audit")
+
+    def refused(request: Request) -> JSONResponse | None:
+        caller = state.authorizer.check(request.headers.get("authorization"), "read")
+        if isinstance(caller, Refusal):
+            return JSONResponse({"error": caller.reason}, status_code=caller.status,
+                                headers={"WWW-Authenticate": "Bearer"})
+        if state.engines is None or state.engines.audit is None:
+            return JSONResponse({"error": "the audit trail is off or not open yet "
+                                          "(governance.audit.enabled)"}, status_code=503)
+        return None
+
+    @router.get("")
+    async def records(request: Request, since: str | None = None, turn_id: str | None = None,
+                      kind: str | None = None, limit: int = 100):
+        """Records (masked transcripts decrypted), oldest first, at most `limit`."""
+        if response := refused(request):
+            return response
+        try:
+            when = datetime.fromisoformat(since) if since else None
+        except ValueError:
+            return JSONResponse({"error": f"since={since!r} is not an ISO date or time, "
+                                          "e.g. 2026-11-01T08:00"}, status_code=400)
+        if when is not None and when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        trail = state.engines.audit
+
+        def read():
+            found = trail.records(since=when, turn_id=turn_id, kind=kind)
+            return [r.to_dict() for r in islice(found, max(1, min(limit, 1000)))]
+
+        return {"records": await asyncio.to_thread(read)}
+
+    @router.get("/verify")
+    async def verify(request: Request):
+        """The tamper check: ok, or the first bad record and what is wrong with it."""
+        if response := refused(request):
+            return response
+        report = await asyncio.to_thread(state.engines.audit.verify)
+        return {"ok": report.ok, "records": report.records,
+                "first_bad_seq": report.first_bad_seq, "problem": report.problem}
+
+    return router

@@ -1,0 +1,131 @@
+"""Governance settings: the audit trail, personal data, policy rules (see README "Governance")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from appliance.settings_base import Section as _Section
+from appliance.settings_base import default_state_dir
+
+
+class AuditSettings(_Section):
+    """The tamper-evident audit trail (see README "Governance")."""
+
+    enabled: bool = True
+    path: Path = Field(default_factory=lambda: default_state_dir() / "audit.db")
+    # The secret that encrypts transcripts at rest and keys the chain: this
+    # environment variable (a Fernet key), else `key_file`, created 0600 on first run.
+    key_env: str = "APPLIANCE_AUDIT_KEY"
+    key_file: Path = Field(default_factory=lambda: default_state_dir() / "audit.key")
+    retention_days: float | None = Field(365.0, gt=0)
+    max_records: int | None = Field(None, ge=10)
+
+
+PersonalDataKind = Literal["email", "phone", "card", "iban", "us_ssn", "ip_address",
+                           "street_address"]
+
+
+class PersonalDataSettings(_Section):
+    """What happens to each kind of personal data (see README "Personal data")."""
+
+    # Per kind: "mask" (replaced by a label before it leaves the device or is logged)
+    # or "local" (the whole turn stays on the device). Unset kinds keep their
+    # defaults: card, us_ssn, iban "local"; email, phone, ip_address, street_address "mask".
+    actions: dict[PersonalDataKind, Literal["mask", "local"]] = Field(default_factory=dict)
+
+
+class ArgumentLimits(_Section):
+    """Bounds on one numeric argument; a rule matches only when all hold."""
+
+    above: float | None = None
+    at_most: float | None = None
+    equals: float | str | None = None
+
+
+class PolicyRule(_Section):
+    """One rule: allow, ask a person ("approve"), or "deny" matching tool calls.
+
+    It matches calls of `tool` (or "*") by these agents, in these conversation
+    states and local hours, with arguments within these limits.
+    """
+
+    name: str = ""
+    tool: str = "*"
+    action: Literal["allow", "approve", "deny"]
+    agents: list[str] = Field(default_factory=list)
+    states: list[str] = Field(default_factory=list)
+    arguments: dict[str, ArgumentLimits] = Field(default_factory=dict)
+    # Local hours [start, end) in which the rule applies, e.g. [22, 6] for nights.
+    hours: tuple[int, int] | None = None
+    explanation: str = ""  # the one sentence the user hears when it blocks
+
+    @field_validator("hours")
+    @classmethod
+    def _valid_hours(cls, hours):
+        if hours is not None and not all(0 <= h <= 24 for h in hours):
+            raise ValueError(f"hours must be two whole hours from 0 to 24, e.g. [9, 17]; "
+                             f"got {list(hours)}")
+        return hours
+
+
+def _default_rules() -> list[PolicyRule]:
+    return [
+        PolicyRule(name="refunds over 1000 are refused", tool="issue_refund", action="deny",
+                   arguments={"amount_usd": ArgumentLimits(above=1000)},
+                   explanation="Sorry, I can't refund more than 1,000 dollars; a person "
+                               "has to handle that."),
+        PolicyRule(name="refunds over 100 need approval", tool="issue_refund",
+                   action="approve", arguments={"amount_usd": ArgumentLimits(above=100)}),
+    ]
+
+
+class PolicySettings(_Section):
+    """Rules every tool call is checked against, first match first."""
+
+    rules: list[PolicyRule] = Field(default_factory=_default_rules)
+    # How long a risky action waits for a person before it counts as denied.
+    approval_timeout_s: float = Field(120.0, gt=0, le=86400)
+
+
+class GovernanceSettings(_Section):
+    """Audit trail, personal-data masking, policy, approvals, access control."""
+
+    audit: AuditSettings = Field(default_factory=AuditSettings)
+    personal_data: PersonalDataSettings = Field(default_factory=PersonalDataSettings)
+    policy: PolicySettings = Field(default_factory=PolicySettings)
+
+
+class MCPServerSettings(_Section):
+    """One MCP server whose tools the assistant may use (only those in `allow`)."""
+
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,30}$")
+    # Either a command to start it over stdio, or the URL of its streamable HTTP endpoint.
+    command: list[str] = Field(default_factory=list)
+    url: str | None = None
+    allow: list[str] = Field(default_factory=list)  # tool names; nothing else is exposed
+    requires_approval: list[str] = Field(default_factory=list)
+    timeout_s: float = Field(10.0, gt=0, le=300)
+
+    @field_validator("url")
+    @classmethod
+    def _one_transport(cls, url, info):
+        if url and info.data.get("command"):
+            raise ValueError("give either command (stdio) or url (streamable HTTP), not both")
+        return url
+
+
+class ToolsSettings(_Section):
+    """Tool calling (off by default: deciding on tools costs a second model per turn)."""
+
+    enabled: bool = False
+    # The model that proposes tool calls: a local model name (Qwen 0.5B calls tools
+    # reliably) or the name of a provider in providers.llm (OpenAI tool API).
+    model: str = "qwen2.5-0.5b"
+    builtin: list[Literal["get_time", "issue_refund"]] = Field(
+        default_factory=lambda: ["get_time", "issue_refund"])
+    refunds_ledger: Path = Field(default_factory=lambda: default_state_dir() / "refunds.jsonl")
+    mcp: list[MCPServerSettings] = Field(default_factory=list)
+    max_calls_per_turn: int = Field(2, ge=1, le=8)

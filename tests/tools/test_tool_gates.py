@@ -1,0 +1,152 @@
+"""Every tool call passes schema, permission, rate, policy and approval gates, and is audited."""
+
+import asyncio
+import json
+from datetime import datetime
+
+import pytest
+
+from appliance.config import ArgumentLimits, PolicyRule, PolicySettings
+from appliance.governance.approvals import ApprovalQueue
+from appliance.governance.audit import AuditTrail
+from appliance.governance.masking import PersonalDataMasker
+from appliance.governance.policy import PolicyEngine
+from appliance.tools.builtin import refund_tool, time_tool
+from appliance.tools.registry import CallContext, Tool, ToolRegistry
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture
+def setup(tmp_path):
+    audit = AuditTrail(tmp_path / "audit.db", bytes(32))
+    registry = ToolRegistry(PolicyEngine(PolicySettings().rules), ApprovalQueue(audit),
+                            audit=audit, mask=PersonalDataMasker().mask_text,
+                            approval_timeout_s=5)
+    ledger = tmp_path / "refunds.jsonl"
+    registry.register(refund_tool(ledger))
+    registry.register(time_tool())
+    yield registry, audit, ledger
+    audit.close()
+
+
+def refunds(ledger):
+    return [json.loads(line) for line in ledger.read_text().splitlines()] if ledger.exists() \
+        else []
+
+
+async def test_a_small_refund_runs_and_is_audited(setup):
+    registry, audit, ledger = setup
+    outcome = await registry.call("issue_refund", {"order_id": "A1", "amount_usd": 20},
+                                  CallContext(session_id="s", turn_id="t1"))
+    assert outcome.status == "ok" and refunds(ledger)[0]["amount_usd"] == 20
+    record = next(audit.records(kind="tool_call"))
+    assert record.data["tool"] == "issue_refund" and record.data["status"] == "ok"
+    assert record.sensitive["arguments"] == {"order_id": "A1", "amount_usd": 20}
+    assert audit.verify().ok
+
+
+async def test_a_refund_over_1000_is_refused_explained_and_audited(setup):
+    registry, audit, ledger = setup
+    outcome = await registry.call("issue_refund", {"order_id": "A1", "amount_usd": 10000},
+                                  CallContext())
+    assert outcome.status == "denied" and "1,000 dollars" in outcome.message
+    assert refunds(ledger) == []
+    block = next(audit.records(kind="policy_block"))
+    assert block.data["tool"] == "issue_refund"
+
+
+async def test_a_refund_over_100_waits_for_a_person_who_approves(setup):
+    registry, audit, ledger = setup
+    call = asyncio.create_task(registry.call(
+        "issue_refund", {"order_id": "B2", "amount_usd": 250}, CallContext(turn_id="t2")))
+    pending = await registry.approvals.next_pending()
+    assert pending.tool == "issue_refund" and pending.arguments["amount_usd"] == 250
+    assert refunds(ledger) == []  # nothing happens before the decision
+    assert registry.approvals.decide(pending.approval_id, approved=True, decided_by="ops-ann")
+    outcome = await call
+    assert outcome.status == "ok" and outcome.approved_by == "ops-ann"
+    assert refunds(ledger)[0]["order_id"] == "B2"
+    events = [r.data for r in audit.records(kind="approval")]
+    assert [e["event"] for e in events] == ["requested", "approved"]
+    assert events[1]["decided_by"] == "ops-ann"
+
+
+async def test_a_denied_or_unanswered_approval_does_nothing(setup):
+    registry, _, ledger = setup
+    registry.approval_timeout_s = 0.2
+    outcome = await registry.call("issue_refund", {"order_id": "C3", "amount_usd": 500},
+                                  CallContext())
+    assert outcome.status == "denied" and "nobody approved it in time" in outcome.message
+    call = asyncio.create_task(registry.call(
+        "issue_refund", {"order_id": "C4", "amount_usd": 500}, CallContext()))
+    registry.approval_timeout_s = 5
+    pending = await registry.approvals.next_pending()
+    registry.approvals.decide(pending.approval_id, approved=False,
+                              decided_by="ops-bob")
+    assert (await call).status == "denied"
+    assert refunds(ledger) == []
+
+
+@pytest.mark.parametrize(("arguments", "said"), [
+    ({"order_id": "A1"}, "'amount_usd' is a required property"),
+    ({"order_id": "A1", "amount_usd": "lots"}, "amount_usd 'lots' is not of type 'number'"),
+    ({"order_id": "A1", "amount_usd": -5}, "amount_usd -5 is less than or equal to"),
+    ({"order_id": "A1", "amount_usd": 5, "to": "me"}, "Additional properties"),
+    ("refund everything", "malformed"),
+])
+async def test_arguments_are_validated_before_the_handler(setup, arguments, said):
+    registry, _, ledger = setup
+    outcome = await registry.call("issue_refund", arguments, CallContext())
+    assert outcome.status == "invalid" and said in outcome.message
+    assert refunds(ledger) == []
+
+
+async def test_agents_and_rate_limits_are_enforced(setup):
+    registry, audit, _ = setup
+    registry.register(Tool("wipe_disk", "Erase everything.", {"type": "object"},
+                           handler=lambda: "wiped", agents=frozenset({"admin-agent"})))
+    outcome = await registry.call("wipe_disk", {}, CallContext(agent="assistant"))
+    assert outcome.status == "not_allowed"
+    assert "wipe_disk" not in json.dumps(registry.specs("assistant"))
+    for n in range(5):
+        assert (await registry.call("issue_refund", {"order_id": f"R{n}", "amount_usd": 1},
+                                    CallContext())).status == "ok"
+    assert (await registry.call("issue_refund", {"order_id": "R9", "amount_usd": 1},
+                                CallContext())).status == "rate_limited"
+    assert sum(1 for _ in audit.records(kind="policy_block")) == 2
+
+
+async def test_personal_data_in_arguments_is_masked_in_the_audit(setup):
+    registry, audit, _ = setup
+    await registry.call("issue_refund", {"order_id": "card 4111 1111 1111 1111",
+                                         "amount_usd": 5}, CallContext())
+    record = next(audit.records(kind="tool_call"))
+    assert "4111" not in json.dumps(record.sensitive)
+
+
+def test_policy_rules_by_agent_state_and_hours():
+    rules = [PolicyRule(tool="get_time", action="deny", hours=(22, 6), explanation="Too late."),
+             PolicyRule(tool="*", action="approve", agents=["kiosk"], states=["unverified"]),
+             PolicyRule(tool="issue_refund", action="allow",
+                        arguments={"amount_usd": ArgumentLimits(at_most=50)})]
+    policy = PolicyEngine(rules)
+    night, noon = datetime(2026, 11, 26, 23), datetime(2026, 11, 26, 12)
+    decide = policy.decide
+    assert decide("get_time", {}, agent="a", requires_approval=False, now=night).verdict == "deny"
+    assert decide("get_time", {}, agent="a", requires_approval=False, now=noon).verdict == "allow"
+    assert decide("get_time", {}, agent="kiosk", requires_approval=False, state="unverified",
+                  now=noon).verdict == "approve"
+    assert decide("issue_refund", {"amount_usd": 20}, agent="a", requires_approval=True,
+                  now=noon).verdict == "allow"
+    # No rule matches a 70 dollar refund: the tool's own default applies.
+    assert decide("issue_refund", {"amount_usd": 70}, agent="a", requires_approval=True,
+                  now=noon).verdict == "approve"
+
+
+def test_a_bad_rule_is_refused_naming_the_field():
+    from appliance.config import ConfigError, load_settings
+
+    with pytest.raises(ConfigError, match="governance.policy.rules.0.action"):
+        load_settings(None, overrides={"governance": {"policy": {
+            "rules": [{"tool": "x", "action": "maybe"}]}}})
