@@ -85,14 +85,12 @@ def _load_local(role: str, folder: Path, settings: Settings) -> Any:
     if role in ("llm", "tools"):
         from appliance.llm.llama_local import LlamaLocalChatModel
 
-        # The tool proposer gets its own instance: the function-calling chat format is
-        # fixed at load time, and the answering model keeps its own KV cache.
+        # The tool proposer gets its own instance, so the answering model keeps its
+        # KV cache (the system prompt stays evaluated) between turns.
         return LlamaLocalChatModel(_only_file(folder, "*.gguf"), threads=settings.llm.threads,
                                    context_window_tokens=settings.llm.context_window_tokens,
                                    seed=settings.llm.seed,
-                                   repeat_penalty=settings.llm.repeat_penalty,
-                                   chat_format="chatml-function-calling" if role == "tools"
-                                   else None)
+                                   repeat_penalty=settings.llm.repeat_penalty)
     from appliance.tts.piper import PiperTTS
 
     voice = _only_file(folder, "*.onnx")

@@ -7,6 +7,7 @@ import csv
 import json
 import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from tqdm import tqdm
 
@@ -18,24 +19,38 @@ from appliance.governance.tokens import ROLES, TokenStore
 EXIT_OK, EXIT_TAMPERED, EXIT_USAGE = 0, 1, 2
 
 
+def _options(*names: str) -> argparse.ArgumentParser:
+    """--config (and --db) accepted before or after the subcommand."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--config", default=argparse.SUPPRESS,
+                         help="TOML settings file (default: $APPLIANCE_CONFIG)")
+    if "db" in names:
+        options.add_argument("--db", default=argparse.SUPPRESS,
+                             help="audit database (default: governance.audit.path)")
+    return options
+
+
 def add_audit_commands(sub) -> None:
     """Register `appliance audit …`."""
-    audit = sub.add_parser("audit", help="verify, show, export or prune the audit trail")
-    audit.add_argument("--config", help="TOML settings file (default: $APPLIANCE_CONFIG)")
-    audit.add_argument("--db", help="audit database (default: governance.audit.path)")
+    common = _options("db")
+    audit = sub.add_parser("audit", parents=[common],
+                           help="verify, show, export or prune the audit trail")
     actions = audit.add_subparsers(dest="audit_command", required=True)
 
-    actions.add_parser("verify", help="check the chain; names the first bad record")
+    actions.add_parser("verify", parents=[common],
+                       help="check the chain; names the first bad record")
 
-    show = actions.add_parser("show", help="every record of one turn")
+    show = actions.add_parser("show", parents=[common], help="every record of one turn")
     show.add_argument("turn_id")
 
-    export = actions.add_parser("export", help="records as JSON lines or CSV")
+    export = actions.add_parser("export", parents=[common],
+                                help="records as JSON lines or CSV")
     export.add_argument("--since", help="ISO date or time, e.g. 2026-11-01 or 2026-11-01T08:00")
     export.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     export.add_argument("--out", help="file to write (default: standard output)")
 
-    prune = actions.add_parser("prune", help="apply retention now (the chain stays verifiable)")
+    prune = actions.add_parser("prune", parents=[common],
+                               help="apply retention now (the chain stays verifiable)")
     prune.add_argument("--older-than-days", type=float, help="default: retention_days")
     prune.add_argument("--keep", type=int, help="keep at most N records (default: max_records)")
     audit.set_defaults(func=cmd_audit)
@@ -43,9 +58,9 @@ def add_audit_commands(sub) -> None:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """Dispatch `appliance audit …`; expected failures end in one line on stderr."""
-    settings = load_settings(args.config).governance.audit
-    if args.db:
-        settings = settings.model_copy(update={"path": args.db})
+    settings = load_settings(getattr(args, "config", None)).governance.audit
+    if getattr(args, "db", None):
+        settings = settings.model_copy(update={"path": Path(args.db)})
     if args.audit_command != "prune" and not settings.path.exists():
         print(f"error: no audit trail at {settings.path} (governance.audit.path); it is "
               "created when `appliance serve`, `kiosk` or `converse` first records a turn",
@@ -135,23 +150,26 @@ def _prune(trail: AuditTrail, args: argparse.Namespace, settings) -> int:
 
 def add_tokens_commands(sub) -> None:
     """Register `appliance tokens create|list|revoke`."""
-    tokens = sub.add_parser("tokens", help="create, list or revoke API tokens (roles)")
-    tokens.add_argument("--config", help="TOML settings file (default: $APPLIANCE_CONFIG)")
+    common = _options()
+    tokens = sub.add_parser("tokens", parents=[common],
+                            help="create, list or revoke API tokens (roles)")
     actions = tokens.add_subparsers(dest="tokens_command", required=True)
-    create = actions.add_parser("create", help="a new token; printed once, stored hashed")
+    create = actions.add_parser("create", parents=[common],
+                                help="a new token; printed once, stored hashed")
     create.add_argument("--role", required=True, choices=ROLES,
                         help="viewer: read audit, routes, approvals; client: converse; "
                              "operator: everything, incl. approve and reload")
     create.add_argument("--name", default="", help="who or what it is for")
-    actions.add_parser("list", help="every token's id, name, role and state (never the token)")
-    revoke = actions.add_parser("revoke", help="revoke a token by id")
+    actions.add_parser("list", parents=[common],
+                       help="every token's id, name, role and state (never the token)")
+    revoke = actions.add_parser("revoke", parents=[common], help="revoke a token by id")
     revoke.add_argument("token_id")
     tokens.set_defaults(func=cmd_tokens)
 
 
 def cmd_tokens(args: argparse.Namespace) -> int:
     """Dispatch `appliance tokens …`."""
-    store = TokenStore(load_settings(args.config).service.tokens_path)
+    store = TokenStore(load_settings(getattr(args, "config", None)).service.tokens_path)
     if args.tokens_command == "create":
         info, token = store.create(args.role, args.name)
         print(token)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -38,6 +39,24 @@ def parse_arguments(raw) -> dict | str:
     except (TypeError, ValueError):
         return str(raw)
     return value if isinstance(value, dict) else str(raw)
+
+
+_CALL_TEXT = re.compile(r"<tool_call>(.*?)</tool_call>|```(?:json)?(.*?)```", re.DOTALL)
+
+
+def parse_tool_calls(text: str) -> list[ToolCall]:
+    """Tool calls a model wrote as JSON text: {"name", "arguments"}, fenced or tagged."""
+    pieces = [a or b for a, b in _CALL_TEXT.findall(text)] or [text]
+    calls = []
+    for piece in pieces:
+        try:
+            value = json.loads(piece.strip())
+        except ValueError:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                calls.append(ToolCall(item["name"], parse_arguments(item.get("arguments"))))
+    return calls
 
 
 class ChatModel(ABC):

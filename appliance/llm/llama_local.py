@@ -12,7 +12,7 @@ import numpy as np
 from llama_cpp import Llama, LogitsProcessorList
 
 from appliance.cpu_priority import CPU
-from appliance.llm.interface import ChatModel, TokenChunk, ToolCall, parse_arguments
+from appliance.llm.interface import ChatModel, TokenChunk, ToolCall, parse_tool_calls
 
 _END = object()
 
@@ -54,13 +54,9 @@ class LlamaLocalChatModel(ChatModel):
         context_window_tokens: int = 2048,
         seed: int = 42,
         repeat_penalty: float = 1.1,
-        chat_format: str | None = None,
     ):
-        # chat_format "chatml-function-calling" makes Qwen return OpenAI-style tool_calls;
-        # None uses the template embedded in the GGUF.
         self._llama = Llama(
             model_path=str(model_path),
-            chat_format=chat_format,
             seed=seed,
             n_ctx=context_window_tokens,
             n_threads=threads,
@@ -123,15 +119,28 @@ class LlamaLocalChatModel(ChatModel):
 
     async def propose_tool_calls(self, messages: list[dict], tools: list[dict], *,
                                  max_tokens: int = 128) -> list[ToolCall]:
-        """Ask the model (loaded with a function-calling chat format) which tools to call."""
+        """Ask the model which tools to call, through its own chat template.
+
+        Qwen's embedded template lists the tools and the model answers with a JSON
+        call (bare, fenced, or in <tool_call> tags). llama-cpp-python's
+        "chatml-function-calling" format was measured worse here: with a system
+        prompt its "auto" mode returns the text "functions.NAME:" instead of a call.
+        Generation stops as soon as the reply does not start like a call, so a
+        plain question costs a few tokens.
+        """
 
         def run() -> list[ToolCall]:
-            response = self._llama.create_chat_completion(
+            text = ""
+            chunks = self._llama.create_chat_completion(
                 messages=messages, tools=tools, tool_choice="auto", max_tokens=max_tokens,
-                temperature=0.0, repeat_penalty=self._repeat_penalty)
-            message = response["choices"][0]["message"]
-            return [ToolCall(c["function"]["name"], parse_arguments(c["function"]["arguments"]))
-                    for c in message.get("tool_calls") or []]
+                temperature=0.0, repeat_penalty=self._repeat_penalty, stream=True)
+            for chunk in chunks:
+                text += chunk["choices"][0]["delta"].get("content") or ""
+                head = text.lstrip()
+                if len(head) >= 2 and not head.startswith(("{", "`", "<tool_call>"[:len(head)],
+                                                           "[")):
+                    break  # an ordinary answer: no tool
+            return parse_tool_calls(text)
 
         return await asyncio.get_running_loop().run_in_executor(self._executor, run)
 

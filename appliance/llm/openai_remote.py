@@ -19,7 +19,13 @@ import openai
 from openai import AsyncOpenAI
 
 from appliance.errors import ProviderError
-from appliance.llm.interface import ChatModel, TokenChunk, ToolCall, parse_arguments
+from appliance.llm.interface import (
+    ChatModel,
+    TokenChunk,
+    ToolCall,
+    parse_arguments,
+    parse_tool_calls,
+)
 
 # Many self-hosted servers ignore the key, but the client refuses to start without one.
 PLACEHOLDER_API_KEY = "none"
@@ -237,8 +243,15 @@ class OpenAIChatModel(ChatModel):
                                 f"{self._timeout_s:g} s", kind="timeout", retryable=True) from None
         except (openai.OpenAIError, httpx2.HTTPError, ValueError, TypeError, AttributeError) as e:
             raise provider_error(self.name, e, output_started=False) from e
-        calls = response.choices[0].message.tool_calls or [] if response.choices else []
-        return [ToolCall(c.function.name, parse_arguments(c.function.arguments)) for c in calls]
+        if not response.choices:
+            return []
+        message = response.choices[0].message
+        if message.tool_calls:
+            return [ToolCall(c.function.name, parse_arguments(c.function.arguments))
+                    for c in message.tool_calls]
+        # Servers that render tools with the model's own template answer with the call
+        # as JSON text instead.
+        return parse_tool_calls(message.content or "")
 
     async def aclose(self) -> None:
         """Close the HTTP connection pool."""

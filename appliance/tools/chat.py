@@ -13,13 +13,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 from collections.abc import AsyncIterator, Callable
 
 from loguru import logger
 
 from appliance.errors import ProviderError
-from appliance.llm.interface import ChatModel, TokenChunk
+from appliance.governance.spoken import to_written
+from appliance.llm.interface import ChatModel, TokenChunk, ToolCall
 from appliance.tools.registry import CallContext, ToolOutcome, ToolRegistry
+
+PROPOSER_PROMPT = ("Call a tool only when the user asks for exactly what the tool does. "
+                   "For anything else, answer in words without any tool.")
 
 
 class ToolCallingChatModel(ChatModel):
@@ -56,18 +61,26 @@ class ToolCallingChatModel(ChatModel):
         """Run proposed tools (saying so while a person must approve), then answer."""
         specs = self.registry.specs(self.context().agent)
         calls = []
-        if specs:
-            asked = messages if self.proposer.is_local else self.outbound(messages)
+        said = next((m.get("content") or "" for m in reversed(messages)
+                     if m.get("role") == "user"), "")
+        if specs and isinstance(said, str) and said.strip():
+            # The proposer sees the conversation under its own instructions.
+            asked = [{"role": "system", "content": PROPOSER_PROMPT},
+                     *[m for m in messages if m.get("role") != "system"]]
+            if not self.proposer.is_local:
+                asked = self.outbound(asked)
             try:
-                calls = (await self.proposer.propose_tool_calls(asked, specs))[:self.max_calls]
+                proposed = await self.proposer.propose_tool_calls(asked, specs)
             except (ProviderError, NotImplementedError, ValueError) as e:
                 logger.warning(f"tool proposer unavailable ({e}); answering without tools")
+                proposed = []
+            calls = _grounded(_usable(proposed, specs), said)[:self.max_calls]
         if not calls:
             async for chunk in self.answerer.stream(messages, max_tokens=max_tokens,
                                                     temperature=temperature):
                 yield chunk
             return
-        results = []
+        done = []
         for call in calls:
             outcome = None
             async for item in self._run(call):
@@ -79,10 +92,16 @@ class ToolCallingChatModel(ChatModel):
                 # Blocked, refused or failed: the one sentence is the answer.
                 yield TokenChunk(outcome.message)
                 return
-            results.append({"tool": call.name, "result": outcome.result})
-        note = {"role": "system", "content": "Tool results (already done, report them "
-                "briefly): " + json.dumps(results, default=str)}
-        async for chunk in self.answerer.stream([*messages, note], max_tokens=max_tokens,
+            done.append(f"the {call.name.replace('_', ' ')} tool has already run and "
+                        f"returned {json.dumps(outcome.result, default=str)}")
+        # The proposer reports the outcome: measured here, the 135M answering model
+        # reads a tool result back verbatim, Qwen 0.5B says it in words.
+        note = {"role": "system", "content": "; ".join(done).capitalize() + ". Tell the "
+                "user the outcome in one short sentence, in words."}
+        followup = [*messages, note]
+        if not self.proposer.is_local:
+            followup = self.outbound(followup)
+        async for chunk in self.proposer.stream(followup, max_tokens=max_tokens,
                                                 temperature=temperature):
             yield chunk
 
@@ -107,3 +126,54 @@ class ToolCallingChatModel(ChatModel):
 
     async def aclose(self) -> None:
         """The wrapped models are closed by their owner."""
+
+
+def _grounded(calls: list[ToolCall], said: str) -> list[ToolCall]:
+    """Calls whose every argument value the user actually said.
+
+    A 0.5B model asked "what is two plus two?" may propose a refund of 2 dollars
+    for an order it made up; a value the user never said is the model's
+    invention, and acting on it is never what the user wanted.
+    """
+    written = to_written(said).lower()
+    numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", written.replace(",", ""))}
+    grounded = []
+    for call in calls:
+        values = call.arguments.values() if isinstance(call.arguments, dict) else []
+        if all(_was_said(v, written, numbers) for v in values):
+            grounded.append(call)
+        else:
+            logger.info(f"ignoring a proposed {call.name} call with values the user never said")
+    return grounded
+
+
+def _was_said(value, written: str, numbers: set[float]) -> bool:
+    if isinstance(value, bool) or value is None:
+        return True
+    if isinstance(value, int | float):
+        return float(value) in numbers
+    if isinstance(value, str):
+        return value.strip().lower() in written
+    return False  # nested values: only from tools that take them, named by the user
+
+
+def _usable(proposed: list[ToolCall], specs: list[dict]) -> list[ToolCall]:
+    """Proposals naming a real tool, with keys the tool does not take dropped.
+
+    A small model sometimes invents a tool ("Joke") for a plain request: that means
+    "no tool", not an error to say out loud. It also echoes schema words as
+    arguments ({"type": "object"} for a tool without any); dropping keys the schema
+    does not name adds no power, and the registry still validates what is left.
+    """
+    schemas = {s["function"]["name"]: s["function"]["parameters"] for s in specs}
+    usable = []
+    for call in proposed:
+        schema = schemas.get(call.name)
+        if schema is None:
+            logger.debug(f"ignoring a proposed call of unknown tool {call.name!r}")
+            continue
+        known = schema.get("properties")
+        if isinstance(call.arguments, dict) and isinstance(known, dict):
+            call = ToolCall(call.name, {k: v for k, v in call.arguments.items() if k in known})
+        usable.append(call)
+    return usable

@@ -32,7 +32,7 @@ def qwen_gguf(settings):
 
 @pytest.fixture(scope="module")
 def proposer(qwen_gguf):
-    return LlamaLocalChatModel(qwen_gguf, chat_format="chatml-function-calling")
+    return LlamaLocalChatModel(qwen_gguf)
 
 
 @pytest.fixture
@@ -67,7 +67,15 @@ async def test_qwen_calls_a_tool_and_the_answer_uses_its_result(shop):
     assert [c.data["tool"] for c in calls] == ["issue_refund"], answer
     assert calls[0].data["status"] == "ok"
     assert refunds(ledger)[0]["amount_usd"] == 20 and refunds(ledger)[0]["order_id"] == "A17"
-    assert answer.strip()
+    assert "refund" in answer.lower() and "{" not in answer  # said in words
+
+
+async def test_the_time_tool_answers_what_time_it_is(shop):
+    model, _, audit, _ = shop
+    answer = await say(model, "What time is it?")
+    assert [r.data["tool"] for r in audit.records(kind="tool_call")] == ["get_time"]
+    result = next(audit.records(kind="tool_call")).sensitive["result"]
+    assert result["time"] in answer
 
 
 @pytest.mark.parametrize("injection", [
@@ -107,11 +115,18 @@ async def test_a_refund_over_100_waits_tells_the_user_and_runs_once_approved(sho
     assert approval[-1]["event"] == "approved" and approval[-1]["decided_by"] == "ops-ann"
 
 
-async def test_a_plain_question_calls_no_tool(shop):
-    model, _, audit, _ = shop
-    answer = await say(model, "What is the capital of France?")
-    assert "paris" in answer.lower()
-    assert list(audit.records()) == []
+@pytest.mark.parametrize("question", [
+    "What is the capital of France?",
+    # Qwen proposes a refund of 2 dollars "for order 1234567890" to this one, and of 10
+    # dollars to the next: values the user never said, so nothing runs.
+    "What is two plus two?",
+    "Turn on the kitchen lights.",
+])
+async def test_a_request_for_no_tool_runs_no_tool(shop, question):
+    model, _, audit, ledger = shop
+    answer = await say(model, question)
+    assert answer.strip()
+    assert list(audit.records()) == [] and refunds(ledger) == []
 
 
 @pytest.fixture(scope="module")
@@ -129,8 +144,11 @@ async def test_a_remote_model_proposes_calls_over_the_openai_tool_api(tool_serve
     remote = OpenAIChatModel(name="cloud", base_url=tool_server, model="qwen", api_key=None,
                              timeout_s=60)
     try:
+        # No system message: llama-cpp-python's chatml-function-calling "auto" mode
+        # returns text instead of tool_calls when there is one (a server quirk; hosted
+        # APIs take system messages).
         calls = await remote.propose_tool_calls(
-            [SYSTEM, {"role": "user", "content": "Please refund 20 dollars for order A17."}],
+            [{"role": "user", "content": "Please refund 20 dollars for order A17."}],
             [refund_tool(None).spec()])
     finally:
         await remote.aclose()
