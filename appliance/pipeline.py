@@ -23,7 +23,7 @@ from pipecat.processors.aggregators.llm_response_universal import (
 from pipecat.transports.base_transport import BaseTransport
 
 from appliance.engines import Engines, load_engines
-from appliance.governance.turn_audit import TurnAuditor
+from appliance.governance.turn_audit import ErrorAuditor, TurnAuditor
 from appliance.llm import ChatModelLLMService
 from appliance.routing.routed import RoutedChatModel, RoutedSpeechToText, RoutedTextToSpeech
 from appliance.routing.router import RouteLog
@@ -106,10 +106,15 @@ def build_conversation(
             assistant_aggregator,
         ]
     )
-    recorders = []
+    recorders, audit_observers = [], []
     if engines.audit is not None:
-        recorders.append(TurnAuditor(engines.audit, lambda text: engines.masker.mask_text(text),
-                                     session_id))
+        def mask(text: str) -> str:
+            return engines.masker.mask_text(text)
+
+        recorders.append(TurnAuditor(engines.audit, mask, session_id))
+        audit_observers.append(ErrorAuditor(
+            engines.audit, mask, session_id,
+            lambda: timeline.current.turn_id if timeline and timeline.current else None))
     timeline = TurnTimelineObserver(route_log=route_log, recorders=recorders)
     worker = PipelineWorker(
         pipeline,
@@ -118,7 +123,7 @@ def build_conversation(
             audio_out_sample_rate=settings.audio.output_sample_rate_hz,
             enable_metrics=True,
         ),
-        observers=[timeline, *observers],
+        observers=[timeline, *audit_observers, *observers],
         idle_timeout_secs=idle_timeout_s,
         enable_rtvi=False,
     )

@@ -1,4 +1,4 @@
-"""Files every finished turn in the audit trail: masked words, providers and why, timings, cost."""
+"""Files every finished turn and every pipeline error in the audit trail, masked."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import asyncio
 from collections.abc import Callable
 
 from loguru import logger
+from pipecat.frames.frames import ErrorFrame
+from pipecat.observers.base_observer import BaseObserver, FramePushed
 
 from appliance.governance.audit import AuditTrail
 from appliance.turns.timeline import TurnRecord
@@ -42,3 +44,30 @@ class TurnAuditor:
                                     session_id=self.session_id, turn_id=turn.turn_id)
         except Exception as e:  # the conversation goes on; the operator must hear of it
             logger.error(f"audit trail: turn {turn.turn_id} not recorded ({e})")
+
+
+class ErrorAuditor(BaseObserver):
+    """Files every pipeline error (once, masked) in the audit trail."""
+
+    def __init__(self, trail: AuditTrail, mask: Callable[[str], str], session_id: str,
+                 current_turn_id: Callable[[], str | None] = lambda: None):
+        """Record into `trail`; `current_turn_id` ties an error to the turn it broke."""
+        super().__init__()
+        self.trail = trail
+        self.mask = mask
+        self.session_id = session_id
+        self.current_turn_id = current_turn_id
+
+    async def on_push_frame(self, data: FramePushed) -> None:
+        """Append ErrorFrames the first time they are pushed."""
+        frame = data.frame
+        if not isinstance(frame, ErrorFrame) or not data.first_push:
+            return
+        record = {"error": self.mask(str(frame.error)), "fatal": bool(frame.fatal),
+                  "source": type(data.source).__name__}
+        try:
+            await asyncio.to_thread(self.trail.append, "error", record,
+                                    session_id=self.session_id,
+                                    turn_id=self.current_turn_id())
+        except Exception as e:
+            logger.error(f"audit trail: an error was not recorded ({e})")

@@ -16,15 +16,21 @@ TOKEN_ENV = "APPLIANCE_TOKEN"
 
 def add_approvals_commands(sub) -> None:
     """Register `appliance approvals …`."""
-    approvals = sub.add_parser("approvals", help="list, approve or deny waiting risky actions")
-    approvals.add_argument("--config", help="TOML settings file (default: $APPLIANCE_CONFIG)")
-    approvals.add_argument("--url", help="service address (default: from settings)")
-    approvals.add_argument("--token", help=f"operator token (default: ${TOKEN_ENV}, then the "
-                                           "service's own API token)")
+    # Accepted before or after the subcommand (shared actions, so no per-parser defaults).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", default=argparse.SUPPRESS,
+                        help="TOML settings file (default: $APPLIANCE_CONFIG)")
+    common.add_argument("--url", default=argparse.SUPPRESS,
+                        help="service address (default: from settings)")
+    common.add_argument("--token", default=argparse.SUPPRESS,
+                        help=f"operator token (default: ${TOKEN_ENV}, then the service's own "
+                             "API token)")
+    approvals = sub.add_parser("approvals", parents=[common],
+                               help="list, approve or deny waiting risky actions")
     actions = approvals.add_subparsers(dest="approvals_command")
-    actions.add_parser("list", help="what is waiting (the default)")
+    actions.add_parser("list", parents=[common], help="what is waiting (the default)")
     for verb in ("approve", "deny"):
-        action = actions.add_parser(verb, help=f"{verb} one waiting action")
+        action = actions.add_parser(verb, parents=[common], help=f"{verb} one waiting action")
         action.add_argument("approval_id")
         action.add_argument("--note", default="", help="why, for the audit trail")
     approvals.set_defaults(func=cmd_approvals)
@@ -32,11 +38,12 @@ def add_approvals_commands(sub) -> None:
 
 def cmd_approvals(args: argparse.Namespace) -> int:
     """Talk to the running service's /approvals API."""
-    settings = load_settings(args.config)
+    settings = load_settings(getattr(args, "config", None))
     service = settings.service
     scheme = "https" if service.tls_certfile and service.tls_keyfile else "http"
-    base = args.url or f"{scheme}://{service.host}:{service.port}"
-    token = args.token or os.environ.get(TOKEN_ENV) or load_api_token(service)
+    base = getattr(args, "url", None) or f"{scheme}://{service.host}:{service.port}"
+    token = (getattr(args, "token", None) or os.environ.get(TOKEN_ENV)
+             or load_api_token(service))
     if not token:
         print(f"error: no token; pass --token or set {TOKEN_ENV} to an operator token "
               "(`appliance tokens create --role operator`)", file=sys.stderr)
