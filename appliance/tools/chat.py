@@ -135,25 +135,35 @@ def _grounded(calls: list[ToolCall], said: str) -> list[ToolCall]:
     for an order it made up; a value the user never said is the model's
     invention, and acting on it is never what the user wanted.
     """
-    written = to_written(said).lower()
-    numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", written.replace(",", ""))}
+    written = to_written(said).lower().replace(",", "")
+    words = set(re.findall(r"[a-z0-9]+", written))
+    numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", written)}
     grounded = []
     for call in calls:
-        values = call.arguments.values() if isinstance(call.arguments, dict) else []
-        if all(_was_said(v, written, numbers) for v in values):
-            grounded.append(call)
-        else:
-            logger.info(f"ignoring a proposed {call.name} call with values the user never said")
+        arguments = call.arguments if isinstance(call.arguments, dict) else {}
+        unsaid = [name for name, value in arguments.items()
+                  if not _was_said(value, words, numbers)]
+        if unsaid:
+            logger.info(f"ignoring a proposed {call.name} call: the user never said its "
+                        f"{', '.join(unsaid)}")
+            continue
+        grounded.append(call)
     return grounded
 
 
-def _was_said(value, written: str, numbers: set[float]) -> bool:
+def _was_said(value, words: set[str], numbers: set[float]) -> bool:
     if isinstance(value, bool) or value is None:
         return True
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().lstrip("$#"))
+        except ValueError:
+            # "order 42", "#42", "A17": every word or number in it was said.
+            tokens = re.findall(r"[a-z0-9]+", value.lower())
+            return bool(tokens) and all(
+                t in words or (t.isdigit() and float(t) in numbers) for t in tokens)
     if isinstance(value, int | float):
         return float(value) in numbers
-    if isinstance(value, str):
-        return value.strip().lower() in written
     return False  # nested values: only from tools that take them, named by the user
 
 

@@ -65,12 +65,13 @@ def service(tmp_path_factory):
     store = TokenStore(folder / "state" / "tokens.db")
     tokens = {role: store.create(role, f"{role} test")[1] for role in
               ("client", "viewer", "operator")}
-    process = subprocess.Popen([sys.executable, "-m", "appliance.cli", "serve"], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    log = (folder / "serve.log").open("w")
+    process = subprocess.Popen([sys.executable, "-m", "appliance.cli", "serve", "-v"], env=env,
+                               stdout=log, stderr=subprocess.STDOUT, text=True)
     base = f"https://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while True:
-        assert process.poll() is None, process.stderr.read()
+        assert process.poll() is None, (folder / "serve.log").read_text()[-3000:]
         try:
             if httpx.get(f"{base}/readyz", verify=str(cert), timeout=1).status_code == 200:
                 break
@@ -108,10 +109,15 @@ async def converse(service, samples, while_waiting=None, timeout_s=120):
                         events.append(json.loads(message))
                         if events[-1]["type"] == "turn":
                             break
+                if helper:
+                    await helper
+        except TimeoutError:
+            raise AssertionError(f"no turn within {timeout_s} s; events: {events}") from None
         finally:
             sender.cancel()
-        if helper:
-            await helper
+            if helper and not helper.done():
+                helper.cancel()
+    assert events and events[-1]["type"] == "turn", events
     return events[-1]
 
 
