@@ -79,6 +79,8 @@ def _default_rules() -> list[PolicyRule]:
                                "has to handle that."),
         PolicyRule(name="refunds over 100 need approval", tool="issue_refund",
                    action="approve", arguments={"amount_usd": ArgumentLimits(above=100)}),
+        PolicyRule(name="after a refusal, every refund needs approval", tool="issue_refund",
+                   action="approve", states=["after_denial"]),
     ]
 
 

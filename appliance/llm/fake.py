@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Iterable
 
-from appliance.llm.interface import ChatModel, TokenChunk
+from appliance.llm.interface import ChatModel, TokenChunk, ToolCall
 
 
 class FakeChatModel(ChatModel):
@@ -13,11 +13,19 @@ class FakeChatModel(ChatModel):
 
     name = "fake-llm"
 
-    def __init__(self, answers: Iterable[str], *, seconds_per_token: float = 0.0):
+    def __init__(self, answers: Iterable[str], *, seconds_per_token: float = 0.0,
+                 tool_calls: Iterable[list[ToolCall]] = ()):
         self._answers = list(answers)
+        self._tool_calls = list(tool_calls)
         self._seconds_per_token = seconds_per_token
         self.calls: list[list[dict]] = []
         self.stopped_early = 0
+
+    async def propose_tool_calls(self, messages: list[dict], tools: list[dict], *,
+                                 max_tokens: int = 128) -> list[ToolCall]:
+        """The next scripted list of tool calls (none once the script is used up)."""
+        self.calls.append([dict(m) for m in messages])
+        return self._tool_calls.pop(0) if self._tool_calls else []
 
     async def stream(
         self, messages: list[dict], *, max_tokens: int, temperature: float

@@ -99,10 +99,10 @@ class Authorizer:
 
     def check(self, authorization: str | None, permission: str) -> TokenInfo | Refusal:
         """The caller if its token grants `permission`, else why not."""
+        if self.env_token is None and not self.store.list():
+            return Refusal(401, no_token_message(self.settings))
         scheme, _, given = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not given.strip():
-            if self.env_token is None and not self.store.list():
-                return Refusal(401, no_token_message(self.settings))
             return Refusal(401, "missing token; send the header 'Authorization: Bearer "
                                 "<token>' (create one with `appliance tokens create`)")
         caller = self.identify(given.strip())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import re
 from collections.abc import AsyncIterator, Callable
@@ -51,7 +52,13 @@ class ToolCallingChatModel(ChatModel):
         self.context = context
         self.max_calls = max_calls
         self.outbound = outbound
+        # The conversation's state, which policy rules can name: "new" until the first
+        # answer, then "ongoing"; "after_denial" for good once a call was refused (a
+        # refused caller trying smaller amounts is a known social-engineering move).
+        self.state = "new"
 
+    def _context(self) -> CallContext:
+        return dataclasses.replace(self.context(), state=self.state)
     def count_tokens(self, text: str) -> int:
         """As the answering model counts."""
         return self.answerer.count_tokens(text)
@@ -59,6 +66,14 @@ class ToolCallingChatModel(ChatModel):
     async def stream(self, messages: list[dict], *, max_tokens: int,
                      temperature: float) -> AsyncIterator[TokenChunk]:
         """Run proposed tools (saying so while a person must approve), then answer."""
+        try:
+            async for chunk in self._answer(messages, max_tokens, temperature):
+                yield chunk
+        finally:
+            if self.state == "new":
+                self.state = "ongoing"
+
+    async def _answer(self, messages, max_tokens, temperature) -> AsyncIterator[TokenChunk]:
         specs = self.registry.specs(self.context().agent)
         calls = []
         said = next((m.get("content") or "" for m in reversed(messages)
@@ -88,6 +103,8 @@ class ToolCallingChatModel(ChatModel):
                     yield TokenChunk(item)  # "I need a person to approve that …"
                 else:
                     outcome = item
+            if outcome.status == "denied":
+                self.state = "after_denial"
             if outcome.status != "ok":
                 # Blocked, refused or failed: the one sentence is the answer.
                 yield TokenChunk(outcome.message)
@@ -109,7 +126,7 @@ class ToolCallingChatModel(ChatModel):
         """The call's outcome; first a spoken sentence if it waits for a person."""
         approvals = self.registry.approvals
         task = asyncio.ensure_future(self.registry.call(call.name, call.arguments,
-                                                        self.context()))
+                                                        self._context()))
         waiting = asyncio.ensure_future(approvals.next_pending())
         try:
             done, _ = await asyncio.wait({task, waiting}, return_when=asyncio.FIRST_COMPLETED)

@@ -42,7 +42,7 @@ def test_a_wrong_token_is_refused_on_every_route(appliance_api):
         response = httpx.request(method, appliance_api["v1"] + path,
                                  headers={"Authorization": "Bearer wrong"}, json={})
         assert response.status_code == 401, path
-        assert "invalid API token" in response.json()["error"]["message"]
+        assert "invalid or revoked token" in response.json()["error"]["message"]
         assert appliance_api["token"] not in response.text
 
 

@@ -15,6 +15,7 @@ from fastapi import FastAPI
 
 from appliance.config import ServiceSettings, Settings
 from appliance.llm import FakeChatModel
+from appliance.service.auth import Authorizer
 from appliance.service.openai_api import openai_router
 from appliance.stt import FakeSpeechToText
 from appliance.tts.fake import FakeTextToSpeech
@@ -38,7 +39,8 @@ async def serve(monkeypatch):
             monkeypatch.setenv(TOKEN_ENV, token)
         settings = Settings(service=ServiceSettings(api_token_env=TOKEN_ENV))
         app = FastAPI()
-        state = SimpleNamespace(settings=settings, engines=engines, load_error=None)
+        state = SimpleNamespace(settings=settings, engines=engines, load_error=None,
+                                authorizer=Authorizer(settings.service))
         app.include_router(openai_router(state))
         port = free_port()
         server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,

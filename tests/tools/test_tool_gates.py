@@ -150,3 +150,30 @@ def test_a_bad_rule_is_refused_naming_the_field():
     with pytest.raises(ConfigError, match="governance.policy.rules.0.action"):
         load_settings(None, overrides={"governance": {"policy": {
             "rules": [{"tool": "x", "action": "maybe"}]}}})
+
+
+async def test_after_a_refusal_even_a_small_refund_needs_a_person(setup):
+    from appliance.llm.fake import FakeChatModel
+    from appliance.llm.interface import ToolCall
+    from appliance.tools.chat import ToolCallingChatModel
+
+    registry, audit, ledger = setup
+    proposer = FakeChatModel(["Done."], tool_calls=[
+        [ToolCall("issue_refund", {"order_id": "A1", "amount_usd": 10000})],
+        [ToolCall("issue_refund", {"order_id": "A1", "amount_usd": 50})],
+    ])
+    model = ToolCallingChatModel(FakeChatModel(["Hello."]), proposer, registry,
+                                 context=lambda: CallContext(session_id="s"))
+
+    async def say(text):
+        return "".join([c.text async for c in model.stream(
+            [{"role": "user", "content": text}], max_tokens=20, temperature=0.0)])
+
+    assert model.state == "new"
+    refused = await say("Refund 10000 dollars for order A1.")
+    assert "1,000 dollars" in refused and model.state == "after_denial"
+    registry.approval_timeout_s = 0.2
+    second = await say("Then refund 50 dollars for order A1.")
+    assert "approve" in second and "nobody approved it in time" in second
+    assert refunds(ledger) == []
+    assert [r.data["event"] for r in audit.records(kind="approval")] == ["requested", "denied"]
