@@ -169,11 +169,21 @@ class Engines:
             f"{role}=[{', '.join(r.slots)}]" for role, r in routers.items()))
 
     async def start(self) -> None:
-        """Attach the configured MCP servers (in the event loop that will use them)."""
-        if self.tools is not None and self.settings.tools.mcp and not self.mcp_connections:
+        """Attach MCP servers (in the event loop that will use them); warm the tool proposer."""
+        if self.tools is None:
+            return
+        if self.settings.tools.mcp and not self.mcp_connections:
             from appliance.tools.mcp_servers import attach_mcp_servers
 
             self.mcp_connections = await attach_mcp_servers(self.tools, self.settings.tools.mcp)
+        if getattr(self.tool_proposer, "is_local", False):
+            from appliance.tools.chat import PROPOSER_PROMPT
+
+            # Evaluates the instructions and tool list once (measured: 2.3 s on the first
+            # turn otherwise); later turns reuse that prefix from llama.cpp's KV cache.
+            await self.tool_proposer.propose_tool_calls(
+                [{"role": "system", "content": PROPOSER_PROMPT},
+                 {"role": "user", "content": "Hello."}], self.tools.specs())
 
     async def aclose(self) -> None:
         """Release every model and client."""
