@@ -61,12 +61,15 @@ class ApprovalQueue:
         """Everything waiting, oldest first."""
         return list(self._pending.values())
 
-    async def next_pending(self) -> PendingApproval:
-        """The oldest waiting action, once there is one."""
-        while not self._pending:
+    async def next_pending(self, session_id: str | None = None) -> PendingApproval:
+        """The oldest waiting action (of one conversation, if given), once there is one."""
+        while True:
+            mine = [p for p in self._pending.values()
+                    if session_id is None or p.session_id == session_id]
+            if mine:
+                return mine[0]
             self._arrived.clear()
             await self._arrived.wait()
-        return next(iter(self._pending.values()))
 
     async def request(self, tool: str, arguments: dict, *, agent: str, reason: str,
                       timeout_s: float, session_id: str | None = None,

@@ -59,6 +59,7 @@ class ToolCallingChatModel(ChatModel):
 
     def _context(self) -> CallContext:
         return dataclasses.replace(self.context(), state=self.state)
+
     def count_tokens(self, text: str) -> int:
         """As the answering model counts."""
         return self.answerer.count_tokens(text)
@@ -125,9 +126,10 @@ class ToolCallingChatModel(ChatModel):
     async def _run(self, call) -> AsyncIterator[str | ToolOutcome]:
         """The call's outcome; first a spoken sentence if it waits for a person."""
         approvals = self.registry.approvals
-        task = asyncio.ensure_future(self.registry.call(call.name, call.arguments,
-                                                        self._context()))
-        waiting = asyncio.ensure_future(approvals.next_pending())
+        context = self._context()
+        task = asyncio.ensure_future(self.registry.call(call.name, call.arguments, context))
+        # Only this conversation's request: others may be waiting for a person too.
+        waiting = asyncio.ensure_future(approvals.next_pending(context.session_id))
         try:
             done, _ = await asyncio.wait({task, waiting}, return_when=asyncio.FIRST_COMPLETED)
             if waiting in done and not task.done():

@@ -177,3 +177,23 @@ async def test_after_a_refusal_even_a_small_refund_needs_a_person(setup):
     assert "approve" in second and "nobody approved it in time" in second
     assert refunds(ledger) == []
     assert [r.data["event"] for r in audit.records(kind="approval")] == ["requested", "denied"]
+
+
+async def test_another_conversations_pending_approval_is_not_announced_here(setup):
+    from appliance.llm.fake import FakeChatModel
+    from appliance.llm.interface import ToolCall
+    from appliance.tools.chat import ToolCallingChatModel
+
+    registry, _, _ = setup
+    waiting = asyncio.create_task(registry.call(
+        "issue_refund", {"order_id": "Z9", "amount_usd": 500}, CallContext(session_id="s1")))
+    await registry.approvals.next_pending("s1")
+    proposer = FakeChatModel(["It is noon."], tool_calls=[[ToolCall("get_time", {})]])
+    model = ToolCallingChatModel(FakeChatModel([]), proposer, registry,
+                                 context=lambda: CallContext(session_id="s2"))
+    said = "".join([c.text async for c in model.stream(
+        [{"role": "user", "content": "What time is it?"}], max_tokens=20, temperature=0)])
+    assert said == "It is noon."
+    registry.approvals.decide(registry.approvals.pending()[0].approval_id, approved=False,
+                              decided_by="ops")
+    assert (await waiting).status == "denied"
