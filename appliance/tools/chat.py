@@ -152,7 +152,9 @@ def _grounded(calls: list[ToolCall], said: str) -> list[ToolCall]:
 
     A 0.5B model asked "what is two plus two?" may propose a refund of 2 dollars
     for an order it made up; a value the user never said is the model's
-    invention, and acting on it is never what the user wanted.
+    invention, and acting on it is never what the user wanted. A call with no
+    arguments has nothing to check, so the user must have named what it does: with
+    `get_time` listed first, the same question got the time as its answer.
     """
     written = to_written(said).lower().replace(",", "")
     words = set(re.findall(r"[a-z0-9]+", written))
@@ -162,12 +164,18 @@ def _grounded(calls: list[ToolCall], said: str) -> list[ToolCall]:
         arguments = call.arguments if isinstance(call.arguments, dict) else {}
         unsaid = [name for name, value in arguments.items()
                   if not _was_said(value, words, numbers)]
+        if not arguments and not (set(call.name.lower().split("_")) - _GENERIC_VERBS) & words:
+            unsaid = ["name"]
         if unsaid:
             logger.info(f"ignoring a proposed {call.name} call: the user never said its "
                         f"{', '.join(unsaid)}")
             continue
         grounded.append(call)
     return grounded
+
+
+# Words in tool names that say nothing about what the tool is for.
+_GENERIC_VERBS = frozenset({"get", "set", "do", "make", "run", "issue", "call", "check"})
 
 
 def _was_said(value, words: set[str], numbers: set[float]) -> bool:

@@ -49,3 +49,13 @@ def test_invented_tools_are_ignored_and_echoed_schema_keys_dropped():
 def test_only_values_the_user_said_are_acted_on(said, arguments, acted):
     call = ToolCall("issue_refund", arguments)
     assert (_grounded([call], said) == [call]) is acted
+
+
+@pytest.mark.parametrize(("said", "acted"), [
+    ("What time is it?", True),
+    ("What is two plus two?", False),  # Qwen proposes get_time when it is listed first
+    ("Tell me a joke.", False),
+])
+def test_a_call_without_arguments_needs_the_user_to_name_it(said, acted):
+    call = ToolCall("get_time", {})
+    assert (_grounded([call], said) == [call]) is acted
