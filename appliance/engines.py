@@ -10,13 +10,15 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from loguru import logger
 
 from appliance.config import ConfigError, ProviderSettings, Settings
-from appliance.governance import AuditKeyError, AuditTrail, PersonalDataMasker, open_audit_trail
+from appliance.governance import AuditKeyError, AuditTrail, open_audit_trail
+from appliance.governance.masking import mask_text
 from appliance.modelstore import ModelStore, ModelStoreError
 from appliance.routing.breaker import CircuitBreaker
 from appliance.routing.ledger import CostLedger
@@ -127,7 +129,6 @@ class Engines:
     vad_model_path: Path
     smart_turn_model_path: Path
     ledger: CostLedger
-    masker: PersonalDataMasker
     audit: AuditTrail | None = None
     tools: ToolRegistry | None = None
     tool_proposer: Any = None
@@ -161,7 +162,6 @@ class Engines:
         routers = _build_routers(settings, self.local, self.ledger, previous=self.routers)
         # Conversations look the router up per call: one assignment swaps them all.
         self.routers = routers
-        self.masker = PersonalDataMasker(dict(settings.governance.personal_data.actions))
         if self.tools is not None:
             apply_policy(self.tools, settings)
         self.settings = settings
@@ -247,11 +247,10 @@ def load_engines(settings: Settings) -> Engines:
         vad_model_path=_only_file(store.model_dir("silero-vad"), "*.onnx"),
         smart_turn_model_path=_only_file(store.model_dir("smart-turn-v3.2"), "*.onnx"),
         ledger=ledger,
-        masker=PersonalDataMasker(dict(settings.governance.personal_data.actions)),
         audit=_open_audit(settings),
     )
     if settings.tools.enabled:
-        engines.tools = build_tool_registry(settings, engines.audit, engines.masker.mask_text)
+        engines.tools = build_tool_registry(settings, engines.audit, mask_text)
         engines.tool_proposer = _tool_proposer(settings, local)
     engines.load_seconds = time.monotonic() - started
     logger.info(f"models loaded in {engines.load_seconds:.1f} s")
@@ -267,8 +266,6 @@ def _open_audit(settings: Settings) -> AuditTrail | None:
         trail = open_audit_trail(audit)
     except AuditKeyError as e:
         raise ConfigError(f"governance.audit: {e}") from None
-    from datetime import timedelta
-
     pruned = trail.prune(
         max_age=timedelta(days=audit.retention_days) if audit.retention_days else None,
         max_records=audit.max_records)

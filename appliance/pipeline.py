@@ -23,6 +23,7 @@ from pipecat.processors.aggregators.llm_response_universal import (
 from pipecat.transports.base_transport import BaseTransport
 
 from appliance.engines import Engines, load_engines
+from appliance.governance.masking import mask_text
 from appliance.governance.turn_audit import ErrorAuditor, TurnAuditor
 from appliance.llm import ChatModelLLMService
 from appliance.routing.routed import RoutedChatModel, RoutedSpeechToText, RoutedTextToSpeech
@@ -68,14 +69,15 @@ def build_conversation(
     route_log = RouteLog()
     session_id = session_id or uuid.uuid4().hex[:12]
     timeline: TurnTimelineObserver | None = None
+
+    def current_turn_id() -> str | None:
+        return timeline.current.turn_id if timeline and timeline.current else None
+
     chat_model = RoutedChatModel(engines.router, route_log)
     if engines.tools is not None:
-        def call_context() -> CallContext:
-            turn = timeline.current if timeline else None
-            return CallContext(session_id=session_id, turn_id=turn.turn_id if turn else None)
-
         chat_model = ToolCallingChatModel(
-            chat_model, engines.tool_proposer, engines.tools, context=call_context,
+            chat_model, engines.tool_proposer, engines.tools,
+            context=lambda: CallContext(session_id=session_id, turn_id=current_turn_id()),
             max_calls=settings.tools.max_calls_per_turn,
             outbound=lambda messages: engines.router("llm").privacy.mask_messages(messages))
     llm = ChatModelLLMService(
@@ -108,13 +110,9 @@ def build_conversation(
     )
     recorders, audit_observers = [], []
     if engines.audit is not None:
-        def mask(text: str) -> str:
-            return engines.masker.mask_text(text)
-
-        recorders.append(TurnAuditor(engines.audit, mask, session_id))
-        audit_observers.append(ErrorAuditor(
-            engines.audit, mask, session_id,
-            lambda: timeline.current.turn_id if timeline and timeline.current else None))
+        recorders.append(TurnAuditor(engines.audit, mask_text, session_id))
+        audit_observers.append(ErrorAuditor(engines.audit, mask_text, session_id,
+                                            current_turn_id))
     timeline = TurnTimelineObserver(route_log=route_log, recorders=recorders)
     worker = PipelineWorker(
         pipeline,

@@ -108,5 +108,5 @@ class ApprovalQueue:
 
     async def _audit(self, kind, data, sensitive, session_id, turn_id) -> None:
         if self.audit is not None:
-            await asyncio.to_thread(self.audit.append, kind, data, sensitive=sensitive,
-                                    session_id=session_id, turn_id=turn_id)
+            await self.audit.append_async(kind, data, sensitive=sensitive,
+                                          session_id=session_id, turn_id=turn_id)

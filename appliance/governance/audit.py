@@ -18,6 +18,7 @@ hash chain over SQLite; the primitives (HMAC, Fernet, HKDF) are the
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import os
@@ -145,6 +146,10 @@ class AuditTrail:
             self._write_head(seq, chain)
         return seq
 
+    async def append_async(self, kind: str, data: dict, **fields) -> int:
+        """`append` on a worker thread: the event loop keeps serving audio while it syncs."""
+        return await asyncio.to_thread(self.append, kind, data, **fields)
+
     def _first_seq(self) -> int:
         # After pruning everything, numbering continues where the head file left off.
         head = self._read_head()
@@ -191,9 +196,11 @@ class AuditTrail:
 
     def records(self, *, since: datetime | None = None, turn_id: str | None = None,
                 kind: str | None = None) -> Iterator[AuditRecord]:
-        """Records in order, optionally only those from `since`, of one turn, or of one kind."""
+        """Records in order: all, or from `since` (naive means UTC), of a turn, of a kind."""
         clauses, params = [], []
         if since is not None:
+            if since.tzinfo is None:
+                since = since.replace(tzinfo=UTC)
             clauses.append("at >= ?")
             params.append(since.astimezone(UTC).isoformat(timespec="microseconds"))
         if turn_id is not None:
@@ -281,7 +288,8 @@ class AuditTrail:
             first_kept, anchor = rows[cut][0], rows[cut][2]
         else:
             first_kept = rows[-1][0] + 1  # the prune record itself
-            anchor = self._read_head()[1] if self._read_head() else GENESIS
+            head = self._read_head()
+            anchor = head[1] if head else GENESIS
         self.append("prune", {"first_kept": first_kept, "anchor": anchor, "deleted": cut,
                               "reason": _prune_reason(max_age, max_records)})
         with self._lock:

@@ -6,7 +6,7 @@ import argparse
 import csv
 import json
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from tqdm import tqdm
@@ -103,19 +103,12 @@ def _show(trail: AuditTrail, turn_id: str) -> int:
     return EXIT_OK
 
 
-def _parse_since(text: str) -> datetime | None:
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        print(f"error: --since {text!r} is not an ISO date or time; "
-              "e.g. 2026-11-01 or 2026-11-01T08:00", file=sys.stderr)
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
 def _export(trail: AuditTrail, args: argparse.Namespace) -> int:
-    since = None
-    if args.since and (since := _parse_since(args.since)) is None:
+    try:
+        since = datetime.fromisoformat(args.since) if args.since else None
+    except ValueError:
+        print(f"error: --since {args.since!r} is not an ISO date or time; "
+              "e.g. 2026-11-01 or 2026-11-01T08:00", file=sys.stderr)
         return EXIT_USAGE
     out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout  # noqa: SIM115
     try:

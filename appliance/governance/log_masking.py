@@ -8,14 +8,13 @@ from __future__ import annotations
 
 from loguru import logger
 
-from appliance.governance.masking import PersonalDataMasker
+from appliance.governance.masking import mask_text
 
 
 def mask_personal_data_in_logs() -> None:
     """Install the masking patcher on loguru's logger (idempotent)."""
-    masker = PersonalDataMasker()
 
     def patch(record) -> None:
-        record["message"] = masker.mask_text(record["message"])
+        record["message"] = mask_text(record["message"])
 
     logger.configure(patcher=patch)

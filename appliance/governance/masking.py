@@ -89,10 +89,20 @@ class PersonalDataMasker:
         return MaskResult("".join(parts), kinds, local)
 
     def mask_text(self, text: str) -> str:
-        """Just the masked text, for logs and the audit trail."""
+        """Just the masked text (the same whatever the actions)."""
         return self.mask(text).text
+
+
+# Masked text does not depend on the per-kind actions, so logs, the audit trail and
+# tool arguments share one masker.
+_MASKER = PersonalDataMasker()
+
+
+def mask_text(text: str) -> str:
+    """`text` with every piece of personal data replaced by its kind's label."""
+    return _MASKER.mask(text).text
 
 
 def detect_personal_data(text: str) -> list[str]:
     """The kinds of personal data in `text` (written or spoken), in `PERSONAL_DATA_KINDS` order."""
-    return list(PersonalDataMasker().mask(text).kinds)
+    return list(_MASKER.mask(text).kinds)

@@ -8,7 +8,6 @@ request. The plain token is shown once, when it is created.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import os
 import secrets
 import sqlite3
@@ -75,15 +74,11 @@ class TokenStore:
         return info, token
 
     def lookup(self, token: str) -> TokenInfo | None:
-        """The live token matching `token`, or None."""
-        digest = _digest(token)
+        """The live token matching `token`, or None (one indexed look-up by its digest)."""
         with self._connect() as db:
-            rows = db.execute("SELECT id, name, role, created_at, digest FROM tokens "
-                              "WHERE revoked = 0").fetchall()
-        for token_id, name, role, created_at, stored in rows:
-            if hmac.compare_digest(stored, digest):
-                return TokenInfo(token_id, name, role, created_at)
-        return None
+            row = db.execute("SELECT id, name, role, created_at FROM tokens "
+                             "WHERE digest = ? AND revoked = 0", (_digest(token),)).fetchone()
+        return TokenInfo(*row) if row else None
 
     def list(self) -> list[tuple[TokenInfo, bool]]:
         """Every token and whether it is revoked."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 
 from loguru import logger
@@ -14,11 +13,7 @@ from appliance.turns.timeline import TurnRecord
 
 
 class TurnAuditor:
-    """One conversation's recorder: `await auditor(turn)` appends the turn, masked.
-
-    The write runs in a thread (it waits for the disk), so the conversation's
-    event loop keeps serving audio meanwhile.
-    """
+    """One conversation's recorder: `await auditor(turn)` appends the turn, masked."""
 
     def __init__(self, trail: AuditTrail, mask: Callable[[str], str], session_id: str):
         """Record into `trail`, passing every transcript and reply through `mask` first."""
@@ -40,8 +35,8 @@ class TurnAuditor:
                            "no_speech_prob": turn.stt_confidence.no_speech_prob}
         sensitive = {"transcript": self.mask(turn.transcript), "reply": self.mask(turn.reply)}
         try:
-            await asyncio.to_thread(self.trail.append, "turn", data, sensitive=sensitive,
-                                    session_id=self.session_id, turn_id=turn.turn_id)
+            await self.trail.append_async("turn", data, sensitive=sensitive,
+                                          session_id=self.session_id, turn_id=turn.turn_id)
         except Exception as e:  # the conversation goes on; the operator must hear of it
             logger.error(f"audit trail: turn {turn.turn_id} not recorded ({e})")
 
@@ -66,8 +61,7 @@ class ErrorAuditor(BaseObserver):
         record = {"error": self.mask(str(frame.error)), "fatal": bool(frame.fatal),
                   "source": type(data.source).__name__}
         try:
-            await asyncio.to_thread(self.trail.append, "error", record,
-                                    session_id=self.session_id,
-                                    turn_id=self.current_turn_id())
+            await self.trail.append_async("error", record, session_id=self.session_id,
+                                          turn_id=self.current_turn_id())
         except Exception as e:
             logger.error(f"audit trail: an error was not recorded ({e})")

@@ -54,23 +54,24 @@ class PrivacyPolicy:
         The reason names the rule or the kinds of data, never the text itself, so
         it can go into logs and route reports.
         """
-        for pattern, rule in self._rules:
-            if rule.search(text):
-                return f"matches local-only rule '{pattern}'"
-        if self.enable_personal_data_detection:
-            kinds = self.masker.mask(text).local_kinds
-            if kinds:
-                return f"personal data detected ({', '.join(kinds)})"
-        return None
+        return self._reason(text, for_audio=False)
 
     def audio_local_only_reason(self, text: str) -> str | None:
         """Why the audio behind `text` must not leave the device: audio cannot be masked."""
-        if reason := self.local_only_reason(text):
-            return reason
-        kinds = self.masker.mask(text).kinds
-        if not kinds:
+        return self._reason(text, for_audio=True)
+
+    def _reason(self, text: str, *, for_audio: bool) -> str | None:
+        for pattern, rule in self._rules:
+            if rule.search(text):
+                return f"matches local-only rule '{pattern}'"
+        if not (self.enable_personal_data_detection or for_audio):
             return None
-        return f"personal data in the audio ({', '.join(kinds)}) cannot be masked"
+        found = self.masker.mask(text)  # once: detection is the costly part
+        if self.enable_personal_data_detection and found.local_kinds:
+            return f"personal data detected ({', '.join(found.local_kinds)})"
+        if for_audio and found.kinds:
+            return f"personal data in the audio ({', '.join(found.kinds)}) cannot be masked"
+        return None
 
     def mask(self, text: str) -> str:
         """`text` as it may leave the device: personal data replaced by labels."""

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 
 from appliance.config import ConfigError
 from appliance.modelstore import ModelStoreError
-from appliance.service.auth import Refusal
+from appliance.service.auth import authorized
 
 
 def admin_router(state) -> APIRouter:
@@ -19,10 +19,8 @@ def admin_router(state) -> APIRouter:
     router = APIRouter(prefix="/admin")
 
     def refused(request: Request, permission: str) -> JSONResponse | None:
-        caller = state.authorizer.check(request.headers.get("authorization"), permission)
-        if isinstance(caller, Refusal):
-            return JSONResponse({"error": caller.reason}, status_code=caller.status,
-                                headers={"WWW-Authenticate": "Bearer"})
+        if isinstance(caller := authorized(state, request, permission), JSONResponse):
+            return caller
         if state.reloader is None:
             return JSONResponse({"error": "models are still loading"}, status_code=503)
         return None

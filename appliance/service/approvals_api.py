@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from appliance.service.auth import Refusal
+from appliance.service.auth import authorized
 
 
 def approvals_router(state) -> APIRouter:
@@ -13,10 +13,8 @@ def approvals_router(state) -> APIRouter:
     router = APIRouter(prefix="/approvals")
 
     def caller_or_refusal(request: Request, permission: str):
-        caller = state.authorizer.check(request.headers.get("authorization"), permission)
-        if isinstance(caller, Refusal):
-            return JSONResponse({"error": caller.reason}, status_code=caller.status,
-                                headers={"WWW-Authenticate": "Bearer"})
+        if isinstance(caller := authorized(state, request, permission), JSONResponse):
+            return caller
         if state.engines is None or state.engines.tools is None:
             return JSONResponse({"error": "tools are off or not loaded yet (tools.enabled)"},
                                 status_code=503)

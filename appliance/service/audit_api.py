@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import islice
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from appliance.service.auth import Refusal
+from appliance.service.auth import authorized
 
 
 def audit_router(state) -> APIRouter:
@@ -17,10 +17,8 @@ def audit_router(state) -> APIRouter:
     router = APIRouter(prefix="/audit")
 
     def refused(request: Request) -> JSONResponse | None:
-        caller = state.authorizer.check(request.headers.get("authorization"), "read")
-        if isinstance(caller, Refusal):
-            return JSONResponse({"error": caller.reason}, status_code=caller.status,
-                                headers={"WWW-Authenticate": "Bearer"})
+        if isinstance(caller := authorized(state, request, "read"), JSONResponse):
+            return caller
         if state.engines is None or state.engines.audit is None:
             return JSONResponse({"error": "the audit trail is off or not open yet "
                                           "(governance.audit.enabled)"}, status_code=503)
@@ -37,8 +35,6 @@ def audit_router(state) -> APIRouter:
         except ValueError:
             return JSONResponse({"error": f"since={since!r} is not an ISO date or time, "
                                           "e.g. 2026-11-01T08:00"}, status_code=400)
-        if when is not None and when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
         trail = state.engines.audit
 
         def read():

@@ -13,6 +13,8 @@ import os
 import stat
 from dataclasses import dataclass
 
+from fastapi import Request
+from fastapi.responses import JSONResponse
 from loguru import logger
 
 from appliance.config import ServiceSettings
@@ -56,19 +58,6 @@ def no_token_message(settings: ServiceSettings) -> str:
     )
 
 
-def check_bearer(authorization: str | None, expected: str | None, settings: ServiceSettings) -> str:
-    """Why the request is refused, or "" when its bearer token matches."""
-    if expected is None:
-        return no_token_message(settings)
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not given.strip():
-        return "missing API token; send the header 'Authorization: Bearer <token>'"
-    if not hmac.compare_digest(given.strip().encode("utf-8"), expected.encode("utf-8")):
-        return (f"invalid API token; use the token in {settings.api_token_env} "
-                "or service.api_token_file of the appliance")
-    return ""
-
-
 @dataclass(frozen=True)
 class Refusal:
     """Why a request is refused: 401 (who are you?) or 403 (not allowed to)."""
@@ -99,14 +88,16 @@ class Authorizer:
 
     def check(self, authorization: str | None, permission: str) -> TokenInfo | Refusal:
         """The caller if its token grants `permission`, else why not."""
-        if self.env_token is None and not self.store.list():
-            return Refusal(401, no_token_message(self.settings))
         scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not given.strip():
-            return Refusal(401, "missing token; send the header 'Authorization: Bearer "
-                                "<token>' (create one with `appliance tokens create`)")
-        caller = self.identify(given.strip())
+        has_token = scheme.lower() == "bearer" and given.strip()
+        caller = self.identify(given.strip()) if has_token else None
         if caller is None:
+            # Only a refused request pays for looking whether any token exists at all.
+            if self.env_token is None and not self.store.list():
+                return Refusal(401, no_token_message(self.settings))
+            if not has_token:
+                return Refusal(401, "missing token; send the header 'Authorization: Bearer "
+                                    "<token>' (create one with `appliance tokens create`)")
             return Refusal(401, "invalid or revoked token; create one with "
                                 "`appliance tokens create --role operator|viewer|client`")
         if not caller.may(permission):
@@ -114,3 +105,12 @@ class Authorizer:
             return Refusal(403, f"the {caller.role} role may not {permission}; this needs a "
                                 f"token with role {' or '.join(allowed)}")
         return caller
+
+
+def authorized(state, request: Request, permission: str) -> TokenInfo | JSONResponse:
+    """The caller of an operator endpoint, or the JSON 401/403 to send back instead."""
+    caller = state.authorizer.check(request.headers.get("authorization"), permission)
+    if isinstance(caller, Refusal):
+        return JSONResponse({"error": caller.reason}, status_code=caller.status,
+                            headers={"WWW-Authenticate": "Bearer"})
+    return caller

@@ -4,7 +4,8 @@ import pytest
 from loguru import logger
 
 from appliance.config import ServiceSettings
-from appliance.service.auth import check_bearer, load_api_token
+from appliance.governance.tokens import TokenInfo
+from appliance.service.auth import Authorizer, load_api_token
 
 pytestmark = pytest.mark.unit
 
@@ -54,9 +55,10 @@ def test_a_missing_token_file_leaves_the_api_closed(tmp_path, warnings):
     assert "absent" in warnings[0]
 
 
-def test_without_a_token_every_request_is_told_how_to_set_one():
-    settings = ServiceSettings(api_token_env="MY_TOKEN")
-    reason = check_bearer("Bearer anything", None, settings)
+def test_without_a_token_every_request_is_told_how_to_set_one(tmp_path, monkeypatch):
+    monkeypatch.delenv("MY_TOKEN", raising=False)
+    settings = ServiceSettings(api_token_env="MY_TOKEN", tokens_path=tmp_path / "tokens.db")
+    reason = Authorizer(settings).check("Bearer anything", "converse").reason
     assert "MY_TOKEN" in reason and "api_token_file" in reason and "0600" in reason
 
 
@@ -64,5 +66,7 @@ def test_without_a_token_every_request_is_told_how_to_set_one():
     ("Bearer s3cret", True), ("bearer s3cret", True), ("Bearer wrong", False),
     ("s3cret", False), ("Basic s3cret", False), (None, False), ("Bearer ", False),
 ])
-def test_only_the_exact_bearer_token_passes(header, accepted):
-    assert (check_bearer(header, "s3cret", ServiceSettings()) == "") is accepted
+def test_only_the_exact_bearer_token_passes(header, accepted, tmp_path, monkeypatch):
+    monkeypatch.setenv("MY_TOKEN", "s3cret")
+    settings = ServiceSettings(api_token_env="MY_TOKEN", tokens_path=tmp_path / "tokens.db")
+    assert isinstance(Authorizer(settings).check(header, "converse"), TokenInfo) is accepted

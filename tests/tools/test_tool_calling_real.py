@@ -7,17 +7,14 @@ import sys
 
 import pytest
 
-from appliance.config import PolicySettings
-from appliance.governance.approvals import ApprovalQueue
 from appliance.governance.audit import AuditTrail
-from appliance.governance.masking import PersonalDataMasker
-from appliance.governance.policy import PolicyEngine
 from appliance.llm.llama_local import LlamaLocalChatModel
 from appliance.llm.openai_remote import OpenAIChatModel
-from appliance.tools.builtin import refund_tool, time_tool
+from appliance.tools.builtin import refund_tool
 from appliance.tools.chat import ToolCallingChatModel
-from appliance.tools.registry import CallContext, ToolRegistry
+from appliance.tools.registry import CallContext
 from tests.remote.servers import free_port, start_until_ok, stop
+from tests.tools import shop_registry
 
 pytestmark = pytest.mark.models
 
@@ -38,12 +35,8 @@ def proposer(qwen_gguf):
 @pytest.fixture
 def shop(tmp_path, engines, proposer):
     audit = AuditTrail(tmp_path / "audit.db", bytes(32))
-    registry = ToolRegistry(PolicyEngine(PolicySettings().rules), ApprovalQueue(audit),
-                            audit=audit, mask=PersonalDataMasker().mask_text,
-                            approval_timeout_s=20)
     ledger = tmp_path / "refunds.jsonl"
-    registry.register(refund_tool(ledger))
-    registry.register(time_tool())
+    registry = shop_registry(ledger, audit, approval_timeout_s=20)
     model = ToolCallingChatModel(engines.llm, proposer, registry,
                                  context=lambda: CallContext(session_id="test", turn_id="t1"))
     yield model, registry, audit, ledger

@@ -6,13 +6,11 @@ from datetime import datetime
 
 import pytest
 
-from appliance.config import ArgumentLimits, PolicyRule, PolicySettings
-from appliance.governance.approvals import ApprovalQueue
+from appliance.config import ArgumentLimits, PolicyRule
 from appliance.governance.audit import AuditTrail
-from appliance.governance.masking import PersonalDataMasker
 from appliance.governance.policy import PolicyEngine
-from appliance.tools.builtin import refund_tool, time_tool
-from appliance.tools.registry import CallContext, Tool, ToolRegistry
+from appliance.tools.registry import CallContext, Tool
+from tests.tools import shop_registry
 
 pytestmark = pytest.mark.unit
 
@@ -20,12 +18,8 @@ pytestmark = pytest.mark.unit
 @pytest.fixture
 def setup(tmp_path):
     audit = AuditTrail(tmp_path / "audit.db", bytes(32))
-    registry = ToolRegistry(PolicyEngine(PolicySettings().rules), ApprovalQueue(audit),
-                            audit=audit, mask=PersonalDataMasker().mask_text,
-                            approval_timeout_s=5)
     ledger = tmp_path / "refunds.jsonl"
-    registry.register(refund_tool(ledger))
-    registry.register(time_tool())
+    registry = shop_registry(ledger, audit, approval_timeout_s=5)
     yield registry, audit, ledger
     audit.close()
 
