@@ -19,8 +19,12 @@ from appliance.governance.tokens import ROLES, TokenStore
 EXIT_OK, EXIT_TAMPERED, EXIT_USAGE = 0, 1, 2
 
 
-def _options(*names: str) -> argparse.ArgumentParser:
-    """--config (and --db) accepted before or after the subcommand."""
+def options_parser(*names: str) -> argparse.ArgumentParser:
+    """A parent parser: --config (and --db) accepted before or after the subcommand.
+
+    Its defaults are SUPPRESS because parents share their actions: a default set on one
+    parser would overwrite a value given to another; read them with getattr(args, …, None).
+    """
     options = argparse.ArgumentParser(add_help=False)
     options.add_argument("--config", default=argparse.SUPPRESS,
                          help="TOML settings file (default: $APPLIANCE_CONFIG)")
@@ -32,7 +36,7 @@ def _options(*names: str) -> argparse.ArgumentParser:
 
 def add_audit_commands(sub) -> None:
     """Register `appliance audit …`."""
-    common = _options("db")
+    common = options_parser("db")
     audit = sub.add_parser("audit", parents=[common],
                            help="verify, show, export or prune the audit trail")
     actions = audit.add_subparsers(dest="audit_command", required=True)
@@ -143,7 +147,7 @@ def _prune(trail: AuditTrail, args: argparse.Namespace, settings) -> int:
 
 def add_tokens_commands(sub) -> None:
     """Register `appliance tokens create|list|revoke`."""
-    common = _options()
+    common = options_parser()
     tokens = sub.add_parser("tokens", parents=[common],
                             help="create, list or revoke API tokens (roles)")
     actions = tokens.add_subparsers(dest="tokens_command", required=True)

@@ -9,6 +9,7 @@ import sys
 import httpx
 
 from appliance.config import load_settings
+from appliance.governance.commands import options_parser
 from appliance.service.auth import load_api_token
 
 TOKEN_ENV = "APPLIANCE_TOKEN"
@@ -16,10 +17,7 @@ TOKEN_ENV = "APPLIANCE_TOKEN"
 
 def add_approvals_commands(sub) -> None:
     """Register `appliance approvals …`."""
-    # Accepted before or after the subcommand (shared actions, so no per-parser defaults).
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", default=argparse.SUPPRESS,
-                        help="TOML settings file (default: $APPLIANCE_CONFIG)")
+    common = options_parser()
     common.add_argument("--url", default=argparse.SUPPRESS,
                         help="service address (default: from settings)")
     common.add_argument("--token", default=argparse.SUPPRESS,
