@@ -37,6 +37,11 @@ from appliance.settings_governance import (  # noqa: F401  (re-exported)
     PolicySettings,
     ToolsSettings,
 )
+from appliance.settings_ops import (  # noqa: F401  (re-exported)
+    ConsoleSettings,
+    OpsSettings,
+    TracingSettings,
+)
 
 CONFIG_ENV = "APPLIANCE_CONFIG"
 
@@ -263,6 +268,7 @@ class Settings(_Section):
     routing: RoutingSettings = RoutingSettings()
     governance: GovernanceSettings = Field(default_factory=GovernanceSettings)
     tools: ToolsSettings = Field(default_factory=ToolsSettings)
+    ops: OpsSettings = OpsSettings()
 
     def providers_for(self, role: Literal["stt", "llm", "tts"]) -> list[ProviderSettings]:
         """The role's providers; by default its configured on-device model alone."""

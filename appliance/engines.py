@@ -134,6 +134,9 @@ class Engines:
     tool_proposer: Any = None
     mcp_connections: list = field(default_factory=list)
     load_seconds: float = 0.0
+    # Called with (session_id, "transcript" | "turn", TurnRecord) by every conversation:
+    # how metrics, traces and the console's live feed hear of turns.
+    turn_listeners: list = field(default_factory=list)
 
     def router(self, role: str) -> RoleRouter:
         """The role's current router (replaced by `reload`)."""

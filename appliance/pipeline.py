@@ -8,6 +8,7 @@ which picks the actual one per turn.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -113,7 +114,9 @@ def build_conversation(
         recorders.append(TurnAuditor(engines.audit, mask_text, session_id))
         audit_observers.append(ErrorAuditor(engines.audit, mask_text, session_id,
                                             current_turn_id))
-    timeline = TurnTimelineObserver(route_log=route_log, recorders=recorders)
+    listeners = [functools.partial(listen, session_id) for listen in engines.turn_listeners]
+    timeline = TurnTimelineObserver(route_log=route_log, recorders=recorders,
+                                    listeners=listeners)
     worker = PipelineWorker(
         pipeline,
         params=PipelineParams(

@@ -67,6 +67,13 @@ class CircuitBreaker:
         self._probe_started_at = now
         return True
 
+    def reset(self) -> None:
+        """Close the breaker now (an operator's promotion)."""
+        self._state = "closed"
+        self._consecutive_failures = 0
+        self._open_until = 0.0
+        self._probe_started_at = None
+
     def record_success(self) -> None:
         """A request succeeded: closes a half-open breaker and clears the failure count.
 

@@ -19,6 +19,8 @@ from appliance.routing.stats import MIN_SAMPLES_FOR_P95, ProviderStats
 class _Demotion:
     cooldown_started_at: float
     trial_claimed_at: float | None = None
+    # Demoted by an operator: no trials, until an operator promotes it again.
+    manual: bool = False
 
 
 class DemotionTracker:
@@ -41,6 +43,19 @@ class DemotionTracker:
         if p95 is not None and p95 > budget_s:
             self._demoted[provider] = _Demotion(cooldown_started_at=self._clock())
 
+    def demote(self, provider: str) -> None:
+        """An operator's demotion: it holds, without trials, until `promote`."""
+        self._demoted[provider] = _Demotion(cooldown_started_at=self._clock(), manual=True)
+
+    def promote(self, provider: str) -> bool:
+        """An operator's promotion; False if `provider` was not demoted."""
+        return self._demoted.pop(provider, None) is not None
+
+    def is_manual(self, provider: str) -> bool:
+        """Whether an operator demoted `provider`."""
+        demotion = self._demoted.get(provider)
+        return demotion is not None and demotion.manual
+
     def is_demoted(self, provider: str) -> bool:
         """Whether `provider` is demoted (a due trial does not change that)."""
         return provider in self._demoted
@@ -53,7 +68,7 @@ class DemotionTracker:
         so a lost trial cannot keep the provider demoted forever.
         """
         demotion = self._demoted.get(provider)
-        if demotion is None:
+        if demotion is None or demotion.manual:
             return False
         now = self._clock()
         if now - demotion.cooldown_started_at < self.cooldown_s:
@@ -72,7 +87,7 @@ class DemotionTracker:
         cooldown restarts. Any measured request counts, not only the claimed trial.
         """
         demotion = self._demoted.get(provider)
-        if demotion is None:
+        if demotion is None or demotion.manual:
             return
         if ttfb_s is not None and ttfb_s <= budget_s:
             del self._demoted[provider]
@@ -91,6 +106,7 @@ class DemotionTracker:
                 ),
                 "trial_in_flight": demotion.trial_claimed_at is not None
                 and now - demotion.trial_claimed_at < self.cooldown_s,
+                "manual": demotion.manual,
             }
             for provider, demotion in self._demoted.items()
         }

@@ -18,6 +18,9 @@ from pathlib import Path
 
 from loguru import logger
 
+# How many earlier days of spending the ledger keeps.
+HISTORY_DAYS = 31
+
 
 def llm_cost_usd(price_per_1k_tokens: float, prompt_tokens: int, completion_tokens: int) -> float:
     """Cost of one chat completion priced per 1,000 tokens, prompt and completion alike."""
@@ -36,6 +39,14 @@ def tts_cost_usd(price_per_1k_chars: float, chars: int) -> float:
     """Cost of synthesizing `chars` characters priced per 1,000 characters."""
     _require_non_negative(price_per_1k_chars=price_per_1k_chars, chars=chars)
     return price_per_1k_chars * chars / 1000
+
+
+def _amounts(spent) -> dict[str, float]:
+    """The valid provider → dollars entries of a ledger file's day."""
+    if not isinstance(spent, dict):
+        return {}
+    return {str(name): float(usd) for name, usd in spent.items()
+            if isinstance(usd, int | float) and usd >= 0}
 
 
 def _require_non_negative(**values: float) -> None:
@@ -65,8 +76,10 @@ class CostLedger:
         self._lock = threading.Lock()
         self._day = self._today()
         self._spent: dict[str, float] = {}
+        # Earlier days' totals, newest last, for the console's cost chart.
+        self._history: dict[str, dict[str, float]] = {}
         if self.path is not None:
-            self._spent = self._load(self.path, self._day)
+            self._spent, self._history = self._load(self.path, self._day)
 
     def _today(self) -> date:
         # Local calendar day of the injected clock: the budget resets at local midnight.
@@ -75,6 +88,9 @@ class CostLedger:
     def _roll_over(self) -> None:
         today = self._today()
         if today != self._day:
+            if self._spent:
+                self._history[self._day.isoformat()] = self._spent
+                self._history = dict(sorted(self._history.items())[-HISTORY_DAYS:])
             self._day = today
             self._spent = {}
 
@@ -112,32 +128,44 @@ class CostLedger:
             "by_provider": by_provider,
         }
 
+    def by_day(self) -> dict[str, dict[str, float]]:
+        """Spending per provider per local day, oldest first, today included."""
+        with self._lock:
+            self._roll_over()
+            days = {day: dict(spent) for day, spent in self._history.items()}
+            days[self._day.isoformat()] = dict(self._spent)
+        return {day: {name: round(usd, 6) for name, usd in spent.items()}
+                for day, spent in days.items()}
+
     @staticmethod
-    def _load(path: Path, today: date) -> dict[str, float]:
-        """Today's totals from `path`; another day's file, or none, means nothing spent yet."""
+    def _load(path: Path, today: date) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+        """Today's totals and earlier days' from `path`; no file means nothing spent yet."""
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return {}
+            return {}, {}
         except (OSError, ValueError) as e:
             # A broken ledger must not stop the appliance from starting: local
             # answering still works. Start the day from zero and overwrite it.
             logger.warning(f"cost ledger {path} is unreadable, starting the day at $0: {e}")
-            return {}
-        if not isinstance(data, dict) or data.get("date") != today.isoformat():
-            return {}
-        spent = data.get("spent_usd")
-        if not isinstance(spent, dict):
-            return {}
-        return {
-            str(name): float(usd)
-            for name, usd in spent.items()
-            if isinstance(usd, int | float) and usd >= 0
-        }
+            return {}, {}
+        if not isinstance(data, dict):
+            return {}, {}
+        history = data.get("history") if isinstance(data.get("history"), dict) else {}
+        days = {str(day): _amounts(spent) for day, spent in history.items()}
+        day = data.get("date")
+        spent = _amounts(data.get("spent_usd"))
+        if day != today.isoformat():
+            if isinstance(day, str) and spent:
+                days[day] = spent  # the file's day is over: it joins the history
+            spent = {}
+        days.pop(today.isoformat(), None)
+        return spent, dict(sorted(days.items())[-HISTORY_DAYS:])
 
     def _save(self, path: Path) -> None:
         """Write the day atomically: a crash mid-write leaves the previous file intact."""
-        data = {"date": self._day.isoformat(), "spent_usd": self._spent}
+        data = {"date": self._day.isoformat(), "spent_usd": self._spent,
+                "history": self._history}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

@@ -216,6 +216,29 @@ class RoleRouter:
             self.demotion.trial_result(name, None, self.budget_s)
         logger.warning(f"{self.role} provider '{name}' failed ({kind}): {error}")
 
+    def demote(self, name: str) -> None:
+        """An operator takes `name` out of use until promoted (tried only if nothing else is up).
+
+        Raises:
+            KeyError: no such provider in this role.
+        """
+        self.slots[name]  # noqa: B018  (raises KeyError for an unknown name)
+        self.demotion.demote(name)
+        logger.warning(f"{self.role} provider '{name}' demoted by an operator")
+
+    def promote(self, name: str) -> bool:
+        """An operator puts `name` back in use, with fresh statistics and a closed breaker.
+
+        Raises:
+            KeyError: no such provider in this role.
+        """
+        slot = self.slots[name]
+        was_demoted = self.demotion.promote(name)
+        slot.stats.reset()
+        slot.breaker.reset()
+        logger.info(f"{self.role} provider '{name}' promoted by an operator")
+        return was_demoted
+
     def charge(self, name: str, usd: float) -> None:
         """Add a remote call's cost to the day's spending."""
         if usd > 0:
@@ -229,6 +252,7 @@ class RoleRouter:
                 "stats": slot.stats.snapshot(),
                 "breaker": slot.breaker.snapshot(),
                 "demoted": self.demotion.is_demoted(name),
+                "demoted_by_operator": self.demotion.is_manual(name),
             }
             for name, slot in self.slots.items()
         }

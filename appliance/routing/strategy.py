@@ -228,3 +228,24 @@ def _why_no_remote(candidates: list[Candidate], pools: _Pools, budget_s: float) 
         if not c.is_local and c.demoted and not c.trial_due:
             return f"remote '{c.name}' demoted (too slow lately)"
     return None
+
+
+# First match wins: (phrase in a route reason, its label). The phrases are the ones
+# this module and `routed.py` write; a reason matching none is plain "local".
+_REASON_KINDS = (
+    ("every provider failed", "all_failed"),
+    ("failed mid-answer", "failed_mid_answer"),
+    ("no provider is healthy", "no_healthy_provider"),
+    ("re-transcribed by", "second_opinion"),
+    ("escalated to", "escalated"),
+    ("escalating to", "escalated"),
+    ("failing over to", "failover"),
+    ("local-only:", "local_only"),
+    ("daily cost budget spent", "cost_budget"),
+    ("racing ", "hedged"),
+)
+
+
+def reason_kind(reason: str) -> str:
+    """A fixed label for a route reason sentence: metrics need a small set of label values."""
+    return next((kind for phrase, kind in _REASON_KINDS if phrase in reason), "local")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from pipecat.frames.frames import (
     BotStoppedSpeakingFrame,
     InterruptionFrame,
     LLMFullResponseEndFrame,
+    LLMMessagesAppendFrame,
     LLMFullResponseStartFrame,
     LLMTextFrame,
     TranscriptionFrame,
@@ -51,6 +53,10 @@ class TurnRecord:
     bot_started_ns: int | None = None
     bot_stopped_ns: int | None = None
     route: dict = field(default_factory=dict)
+    # Add to the clock times above to get Unix time in ns (for traces and the console).
+    epoch_offset_ns: int = 0
+    # "voice", or "text" for a typed turn (the console's playground).
+    source: str = "voice"
 
     def timings_ms(self) -> dict[str, float | None]:
         """Stage latencies in milliseconds; None where a stage did not happen.
@@ -106,7 +112,8 @@ class TurnTimelineObserver(BaseObserver):
     """
 
     def __init__(self, on_event: TurnEventCallback | None = None, *, route_log=None,
-                 recorders: list[Callable[[TurnRecord], Awaitable[None]]] | None = None):
+                 recorders: list[Callable[[TurnRecord], Awaitable[None]]] | None = None,
+                 listeners: list[TurnEventCallback] | None = None):
         """Create the observer.
 
         Args:
@@ -115,10 +122,14 @@ class TurnTimelineObserver(BaseObserver):
                 `take() -> dict`); its LLM and TTS entries join the finished turn.
             recorders: Awaited with every finished turn (the audit trail), whoever
                 else listens to `on_event`.
+            listeners: Called like `on_event` (metrics, traces, the console's feed).
         """
         super().__init__()
         self.on_event = on_event
         self.recorders = list(recorders or [])
+        self.listeners = list(listeners or [])
+        # Unix ns minus clock ns; the smallest difference seen is the least delayed one.
+        self._epoch_offset_ns: int | None = None
         self._route_log = route_log
         self._current: TurnRecord | None = None
         self.turns: list[TurnRecord] = []
@@ -137,8 +148,10 @@ class TurnTimelineObserver(BaseObserver):
             self._current = None
 
     async def _emit(self, kind: str, record: TurnRecord) -> None:
-        if self.on_event:
-            result = self.on_event(kind, record)
+        for listener in [self.on_event, *self.listeners]:
+            if listener is None:
+                continue
+            result = listener(kind, record)
             if inspect.isawaitable(result):
                 await result
 
@@ -152,7 +165,7 @@ class TurnTimelineObserver(BaseObserver):
 
     def _turn(self) -> TurnRecord:
         if self._current is None:
-            self._current = TurnRecord()
+            self._current = TurnRecord(epoch_offset_ns=self._epoch_offset_ns or 0)
         return self._current
 
     async def on_push_frame(self, data: FramePushed):
@@ -163,10 +176,15 @@ class TurnTimelineObserver(BaseObserver):
         self._seen.add(frame.id)
         if len(self._seen) > 10_000:
             self._seen = {frame.id}
+        offset = time.time_ns() - at
+        if self._epoch_offset_ns is None or offset < self._epoch_offset_ns:
+            self._epoch_offset_ns = offset
         await self._record(frame, at)
 
     async def _record(self, frame, at: int) -> None:
-        if isinstance(frame, VADUserStartedSpeakingFrame):
+        if isinstance(frame, LLMMessagesAppendFrame) and frame.run_llm and self._current is None:
+            await self._typed_turn(frame, at)
+        elif isinstance(frame, VADUserStartedSpeakingFrame):
             self._last_speech_start_ns = at
             turn = self._turn()
             if turn.speech_started_ns is None:
@@ -190,6 +208,17 @@ class TurnTimelineObserver(BaseObserver):
             # barge-in the interrupted reply's last frames still drift past.
             await self._record_reply(self._current, frame, at)
 
+    async def _typed_turn(self, frame: LLMMessagesAppendFrame, at: int) -> None:
+        """A typed message: a turn whose words are known and whose "speech" ends now."""
+        said = [m.get("content") for m in frame.messages
+                if isinstance(m, dict) and m.get("role") == "user"]
+        turn = self._turn()
+        turn.source = "text"
+        turn.transcript = " ".join(t for t in said if isinstance(t, str)).strip()
+        turn.speech_started_ns = turn.speech_end_ns = turn.turn_end_ns = at
+        turn.transcript_ns = at
+        await self._emit("transcript", turn)
+
     async def _record_reply(self, turn: TurnRecord, frame, at: int) -> None:
         if isinstance(frame, LLMFullResponseStartFrame):
             turn.llm_start_ns = turn.llm_start_ns or at
@@ -207,7 +236,8 @@ class TurnTimelineObserver(BaseObserver):
         elif isinstance(frame, InterruptionFrame) and turn.llm_start_ns is not None:
             turn.interrupted = True
             # The speech that interrupted is the start of the next turn.
-            self._current = TurnRecord(speech_started_ns=self._last_speech_start_ns)
+            self._current = TurnRecord(speech_started_ns=self._last_speech_start_ns,
+                                       epoch_offset_ns=self._epoch_offset_ns or 0)
             await self._finish(turn)
         elif isinstance(frame, BotStoppedSpeakingFrame) and turn.llm_end_ns is not None:
             turn.bot_stopped_ns = at

@@ -134,7 +134,7 @@ def test_snapshot_lists_demoted_providers_with_time_to_their_trial(clock):
     clock.advance(45)
     snapshot = json.loads(json.dumps(tracker.snapshot()))
     assert snapshot == {"hub": {"cooldown_elapsed_s": 45.0, "trial_in_s": 15.0,
-                                "trial_in_flight": False}}
+                                "trial_in_flight": False, "manual": False}}
     clock.advance(15)
     tracker.trial_due("hub")
     assert tracker.snapshot()["hub"]["trial_in_flight"] is True
@@ -143,3 +143,16 @@ def test_snapshot_lists_demoted_providers_with_time_to_their_trial(clock):
 def test_a_nonpositive_cooldown_is_rejected():
     with pytest.raises(ValueError, match="demotion_cooldown_s"):
         DemotionTracker(0)
+
+
+def test_an_operator_demotion_gets_no_trials_until_promoted(clock):
+    tracker = DemotionTracker(60, clock=clock)
+    tracker.demote("hub")
+    clock.advance(600)
+    assert tracker.is_demoted("hub") and tracker.is_manual("hub")
+    assert not tracker.trial_due("hub")
+    tracker.trial_result("hub", 0.01, budget_s=1.0)  # a fast answer does not end it
+    assert tracker.is_demoted("hub")
+    assert tracker.promote("hub") is True
+    assert not tracker.is_demoted("hub")
+    assert tracker.promote("hub") is False

@@ -67,13 +67,29 @@ def test_a_restart_on_a_later_day_starts_from_zero(evening, tmp_path):
     assert CostLedger(1.0, clock=evening, path=path).spent_today() == 0.0
 
 
+def test_earlier_days_are_kept_per_provider_across_midnight_and_restarts(evening, tmp_path):
+    path = tmp_path / "ledger.json"
+    ledger = CostLedger(1.0, clock=evening, path=path)
+    ledger.add("hub", 0.25)
+    ledger.add("cloud", 0.5)
+    evening.advance(3600)  # past midnight: the 14th is over
+    ledger.add("cloud", 0.125)
+    expected = {"2026-03-14": {"hub": 0.25, "cloud": 0.5}, "2026-03-15": {"cloud": 0.125}}
+    assert ledger.by_day() == expected
+    assert CostLedger(1.0, clock=evening, path=path).by_day() == expected
+    evening.advance(24 * 3600)  # a restart two days on still shows both earlier days
+    later = CostLedger(1.0, clock=evening, path=path).by_day()
+    assert later == {**expected, "2026-03-16": {}}
+
+
 def test_the_file_holds_the_day_and_totals_as_json(evening, tmp_path):
     path = tmp_path / "state" / "ledger.json"  # a missing directory is created
     ledger = CostLedger(1.0, clock=evening, path=path)
     ledger.add("hub", 0.2)
     ledger.add("cloud", 0.1)
     data = json.loads(path.read_text())
-    assert data == {"date": "2026-03-14", "spent_usd": {"cloud": 0.1, "hub": 0.2}}
+    assert data == {"date": "2026-03-14", "spent_usd": {"cloud": 0.1, "hub": 0.2},
+                    "history": {}}
     assert [p.name for p in path.parent.iterdir()] == ["ledger.json"]  # no temp file left
 
 

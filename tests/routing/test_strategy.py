@@ -8,6 +8,7 @@ from appliance.routing.strategy import (
     RouteDecision,
     RouteRequest,
     RoutingStrategy,
+    reason_kind,
 )
 
 pytestmark = pytest.mark.unit
@@ -253,3 +254,16 @@ def test_every_decision_is_non_empty_complete_and_respects_privacy_and_cost(
             assert hedging and not escalation
             assert decision.hedge in order[1:]
         assert decision.reason and "\n" not in decision.reason and ". " not in decision.reason
+
+
+@pytest.mark.parametrize(("candidates", "kwargs", "kind"), [
+    ([local(), remote()], {}, "hedged"),
+    ([local(), remote()], {"hedging": False}, "local"),
+    ([local(), remote()], {"local_only": "matched 'diagnosis'"}, "local_only"),
+    ([local(), remote(priced=True)], {"cost_ok": False}, "cost_budget"),
+    ([local(breaker_open=True), remote()], {}, "failover"),
+    ([local(), remote()], {"escalation": "a long question"}, "escalated"),
+    ([local(breaker_open=True), remote(breaker_open=True)], {}, "no_healthy_provider"),
+])
+def test_each_kind_of_decision_gets_its_own_metrics_label(candidates, kwargs, kind):
+    assert reason_kind(decide(candidates, **kwargs).reason) == kind
