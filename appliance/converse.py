@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 
 import numpy as np
+from pipecat.frames.frames import LLMMessagesAppendFrame
 from pipecat.workers.runner import WorkerRunner
 
 from appliance.audio.file_transport import FileTransport, PlaybackLog
@@ -23,6 +24,8 @@ POLL_S = 0.05
 QUIET_AFTER_S = 1.5
 # No single answer may take longer than this to finish playing.
 ANSWER_LIMIT_S = 60.0
+# A typed turn still runs the voice pipeline, with this much room silence as input.
+TYPED_SILENCE_SAMPLES = 3200
 
 
 @dataclass
@@ -78,7 +81,8 @@ class ConverseResult:
 
 async def converse_samples(engines: Engines, samples: np.ndarray, *,
                            build=build_conversation,
-                           until_reply_starts: bool = False) -> ConverseResult:
+                           until_reply_starts: bool = False,
+                           typed: str | None = None) -> ConverseResult:
     """Speak `samples` (16 kHz mono int16) to a fresh conversation and collect the answer.
 
     Args:
@@ -89,6 +93,7 @@ async def converse_samples(engines: Engines, samples: np.ndarray, *,
         until_reply_starts: Stop once the first reply is written and starts playing,
             instead of waiting for it to finish: the benchmark measures up to the first
             reply sample, so waiting out every spoken answer would only triple its time.
+        typed: A typed message, answered as if it had been said (the console's playground).
     """
     settings = engines.settings
     transport = FileTransport(output_sample_rate_hz=settings.audio.output_sample_rate_hz)
@@ -101,6 +106,9 @@ async def converse_samples(engines: Engines, samples: np.ndarray, *,
     await runner.add_workers(conversation.worker)
     started = time.monotonic()
     run = asyncio.ensure_future(runner.run())
+    if typed:
+        await conversation.worker.queue_frame(LLMMessagesAppendFrame(
+            messages=[{"role": "user", "content": typed}], run_llm=True))
     timeline = conversation.timeline
     notes: list[str] = []
     try:
@@ -141,6 +149,13 @@ async def _wait_until_reply_starts(timeline, started: float, limit_s: float,
         if time.monotonic() - started > limit_s + ANSWER_LIMIT_S:
             notes.append("stopped waiting: no reply started within the time limit")
             return
+
+
+async def converse_text(engines: Engines, text: str, *,
+                        build=build_conversation) -> ConverseResult:
+    """Type `text` to a fresh conversation: the same pipeline from the LLM on, spoken reply."""
+    return await converse_samples(engines, np.zeros(TYPED_SILENCE_SAMPLES, dtype=np.int16),
+                                  build=build, typed=text)
 
 
 def _answered_empty(turn: TurnRecord) -> bool:

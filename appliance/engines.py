@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -30,6 +31,9 @@ from appliance.tools.registry import ToolRegistry
 
 ROLES = ("stt", "llm", "tts")
 
+# Called as models load: (models loaded so far, models to load, what is happening).
+LoadProgress = Callable[[int, int, str], None]
+
 
 def _only_file(folder: Path, pattern: str) -> Path:
     return next(iter(sorted(folder.glob(pattern))))
@@ -38,9 +42,11 @@ def _only_file(folder: Path, pattern: str) -> Path:
 class LocalModels:
     """Local engines by (role, model name), each loaded at most once."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, progress: LoadProgress | None = None):
         self._store = ModelStore(settings.models.dir)
         self._loaded: dict[tuple[str, str], Any] = {}
+        self._progress = progress
+        self.expected = 0  # how many models this load will bring in, for progress
 
     def check(self, wanted: list[tuple[str, str]]) -> dict[str, Path]:
         """Check every model before loading any, so one run reports every fix.
@@ -68,8 +74,16 @@ class LocalModels:
         """The engine for `model` in `role`, loading it on first use."""
         key = (role, model)
         if key not in self._loaded:
+            if self._progress:
+                self._progress(len(self._loaded), self.expected, f"loading {role} model {model}")
             self._loaded[key] = _load_local(role, folder, settings)
+            if self._progress:
+                self._progress(len(self._loaded), self.expected, f"loaded {role} model {model}")
         return self._loaded[key]
+
+    def loaded_names(self) -> list[tuple[str, str]]:
+        """(role, model) of every loaded engine."""
+        return list(self._loaded)
 
     def engines(self) -> list[Any]:
         """Every loaded engine."""
@@ -232,14 +246,20 @@ def _build_routers(settings: Settings, local: LocalModels, ledger: CostLedger,
     return routers
 
 
-def load_engines(settings: Settings) -> Engines:
+def load_engines(settings: Settings, progress: LoadProgress | None = None) -> Engines:
     """Load every configured local model and connect every remote provider.
+
+    Args:
+        settings: What to load.
+        progress: Told before and after each local model loads (the console's bar).
 
     Raises:
         ModelStoreError: naming the missing or corrupt model and the command that fixes it.
     """
     started = time.monotonic()
-    local = LocalModels(settings)
+    local = LocalModels(settings, progress)
+    local.expected = len({(role, p.model) for role in ROLES for p in settings.providers_for(role)
+                          if p.is_local}) + (1 if settings.tools.enabled else 0)
     ledger = CostLedger(settings.routing.daily_budget_usd, path=settings.routing.cost_ledger_path)
     routers = _build_routers(settings, local, ledger)
     store = ModelStore(settings.models.dir)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the appliance and its tests need: PortAudio for sounddevice,
 # espeak-ng and sox to make test speech, systemd-analyze to check the unit, and
-# PulseAudio with its ALSA plugin as a real-time virtual sound card for the kiosk tests.
+# PulseAudio with its ALSA plugin as a real-time virtual sound card for the kiosk tests,
+# and Chromium for the web console's browser tests.
 # Installs only what is missing, so a ready machine pays nothing.
 set -euo pipefail
 need=()
@@ -11,6 +12,7 @@ command -v sox >/dev/null || need+=(sox)
 command -v systemd-analyze >/dev/null || need+=(systemd)
 command -v pulseaudio >/dev/null || need+=(pulseaudio)
 command -v parec >/dev/null || need+=(pulseaudio-utils)
+command -v chromium >/dev/null || need+=(chromium)
 [ -e /usr/lib/x86_64-linux-gnu/alsa-lib/libasound_module_pcm_pulse.so ] \
     || [ -e /usr/lib/aarch64-linux-gnu/alsa-lib/libasound_module_pcm_pulse.so ] \
     || need+=(libasound2-plugins)

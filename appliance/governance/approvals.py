@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -53,6 +54,9 @@ class ApprovalQueue:
     def __init__(self, audit: AuditTrail | None = None):
         """Record requests and decisions in `audit` when given."""
         self.audit = audit
+        # Called with ("requested" | "approved" | "denied", PendingApproval.to_dict()):
+        # how the console's queue updates live.
+        self.listeners: list[Callable[[str, dict], None]] = []
         self._pending: dict[str, PendingApproval] = {}
         self._counter = itertools.count(1)
         self._arrived = asyncio.Event()
@@ -81,6 +85,7 @@ class ApprovalQueue:
                                asyncio.get_running_loop().create_future())
         self._pending[approval_id] = item
         self._arrived.set()
+        self._tell("requested", item)
         await self._audit("approval", {"event": "requested", "approval_id": approval_id,
                                        "tool": tool, "agent": agent, "reason": reason},
                           {"arguments": arguments}, session_id, turn_id)
@@ -91,6 +96,8 @@ class ApprovalQueue:
                                         f"nobody answered within {timeout_s:.0f} s")
         finally:
             self._pending.pop(approval_id, None)
+        self._tell("approved" if decision.approved else "denied", item,
+                   decided_by=decision.decided_by)
         await self._audit("approval", {"event": "approved" if decision.approved else "denied",
                                        "approval_id": approval_id, "tool": tool,
                                        "decided_by": decision.decided_by, "note": decision.note},
@@ -105,6 +112,10 @@ class ApprovalQueue:
             return False
         item._decided.set_result(ApprovalDecision(approved, decided_by, note))
         return True
+
+    def _tell(self, event: str, item: PendingApproval, **extra) -> None:
+        for listener in self.listeners:
+            listener(event, {**item.to_dict(), **extra})
 
     async def _audit(self, kind, data, sensitive, session_id, turn_id) -> None:
         if self.audit is not None:

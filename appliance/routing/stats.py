@@ -62,6 +62,14 @@ class ProviderStats:
         return ordered[math.ceil(0.95 * len(ordered)) - 1]
 
     @property
+    def p50_ttfb_s(self) -> float | None:
+        """Median (nearest rank) of the window's timings; None with no timing yet."""
+        if not self._ttfbs:
+            return None
+        ordered = sorted(self._ttfbs)
+        return ordered[math.ceil(0.5 * len(ordered)) - 1]
+
+    @property
     def error_rate(self) -> float:
         """Failures / attempts over the last `window` attempts (0.0 before any)."""
         if not self._outcomes:
@@ -93,10 +101,11 @@ class ProviderStats:
 
     def snapshot(self) -> dict:
         """JSON-able summary for status pages: times in ms, failures by kind."""
-        p95 = self.p95_ttfb_s
+        p50, p95 = self.p50_ttfb_s, self.p95_ttfb_s
         failures = Counter(outcome for outcome in self._outcomes if outcome is not None)
         return {
             "ewma_ms": None if self._ewma is None else round(self._ewma * 1000, 1),
+            "p50_ms": None if p50 is None else round(p50 * 1000, 1),
             "p95_ms": None if p95 is None else round(p95 * 1000, 1),
             "error_rate": round(self.error_rate, 3),
             "samples": self.samples,

@@ -1,4 +1,4 @@
-"""Operator endpoints: reload the settings, and see each provider's health.
+"""Operator endpoints: reload, the settings in force, provider health, demote and promote.
 
 Reloading needs the "configure" permission (operators): it changes where user data
 may go. Reading the routes needs "read" (viewers and operators).
@@ -15,15 +15,19 @@ from appliance.service.auth import authorized
 
 
 def admin_router(state) -> APIRouter:
-    """POST /admin/reload and GET /admin/routes over `state` (a ServiceState)."""
+    """/admin/reload, /admin/routes, /admin/config, /admin/providers/… over a ServiceState."""
     router = APIRouter(prefix="/admin")
 
-    def refused(request: Request, permission: str) -> JSONResponse | None:
+    def caller_or_refusal(request: Request, permission: str):
         if isinstance(caller := authorized(state, request, permission), JSONResponse):
             return caller
         if state.reloader is None:
             return JSONResponse({"error": "models are still loading"}, status_code=503)
-        return None
+        return caller
+
+    def refused(request: Request, permission: str) -> JSONResponse | None:
+        caller = caller_or_refusal(request, permission)
+        return caller if isinstance(caller, JSONResponse) else None
 
     @router.post("/reload")
     async def reload(request: Request):
@@ -46,5 +50,46 @@ def admin_router(state) -> APIRouter:
             "routers": {role: r.snapshot() for role, r in engines.routers.items()},
             "cost": engines.ledger.snapshot(),
         }
+
+    @router.post("/providers/{role}/{name}")
+    async def provider_action(role: str, name: str, request: Request):
+        """Body {"action": "demote" | "promote"}: an operator overrides the router's choice."""
+        caller = caller_or_refusal(request, "configure")
+        if isinstance(caller, JSONResponse):
+            return caller
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        action = body.get("action") if isinstance(body, dict) else None
+        if action not in ("demote", "promote"):
+            return JSONResponse({"error": 'send a JSON body {"action": "demote"} or '
+                                          '{"action": "promote"}'}, status_code=400)
+        router_ = state.engines.routers.get(role)
+        if router_ is None or name not in router_.slots:
+            known = {r: list(x.slots) for r, x in state.engines.routers.items()}
+            return JSONResponse({"error": f"no {role!r} provider {name!r}; the providers are "
+                                          f"{known}"}, status_code=404)
+        if action == "demote":
+            router_.demote(name)
+        else:
+            router_.promote(name)
+        who = f"{caller.name} (token {caller.token_id})"
+        if state.engines.audit is not None:
+            await state.engines.audit.append_async(
+                "operator_action", {"action": action, "role": role, "provider": name,
+                                    "by": who})
+        if state.feed is not None:
+            state.feed.publish({"type": "provider", "action": action, "role": role,
+                                "provider": name, "by": who})
+        return {"role": role, "provider": name, "action": action, "by": who,
+                "state": router_.snapshot()[name]}
+
+    @router.get("/config")
+    async def config(request: Request):
+        """The settings in force (no secrets live in them: keys come from the environment)."""
+        if response := refused(request, "read"):
+            return response
+        return {"settings": state.engines.settings.model_dump(mode="json")}
 
     return router

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+from collections import deque
 from datetime import datetime
 from itertools import islice
 
@@ -26,8 +28,13 @@ def audit_router(state) -> APIRouter:
 
     @router.get("")
     async def records(request: Request, since: str | None = None, turn_id: str | None = None,
-                      kind: str | None = None, limit: int = 100):
-        """Records (masked transcripts decrypted), oldest first, at most `limit`."""
+                      kind: str | None = None, q: str | None = None, limit: int = 100,
+                      newest_first: bool = False):
+        """Records (masked transcripts decrypted), oldest first, at most `limit`.
+
+        `q` keeps records whose content contains it (any case); `newest_first` gives the
+        last `limit` matches, newest first (the console's search).
+        """
         if response := refused(request):
             return response
         try:
@@ -37,9 +44,17 @@ def audit_router(state) -> APIRouter:
                                           "e.g. 2026-11-01T08:00"}, status_code=400)
         trail = state.engines.audit
 
+        count = max(1, min(limit, 1000))
+        needle = (q or "").strip().lower()
+
         def read():
-            found = trail.records(since=when, turn_id=turn_id, kind=kind)
-            return [r.to_dict() for r in islice(found, max(1, min(limit, 1000)))]
+            found = (r.to_dict() for r in trail.records(since=when, turn_id=turn_id, kind=kind))
+            if needle:
+                found = (r for r in found
+                         if needle in json.dumps(r, ensure_ascii=False, default=str).lower())
+            if newest_first:
+                return list(reversed(deque(found, maxlen=count)))
+            return list(islice(found, count))
 
         return {"records": await asyncio.to_thread(read)}
 

@@ -19,6 +19,7 @@ from loguru import logger
 
 from appliance.config import ServiceSettings
 from appliance.governance.tokens import PERMISSIONS, TokenInfo, TokenStore
+from appliance.service.console_sessions import COOKIE, CSRF_HEADER
 
 
 def load_api_token(settings: ServiceSettings) -> str | None:
@@ -108,8 +109,24 @@ class Authorizer:
 
 
 def authorized(state, request: Request, permission: str) -> TokenInfo | JSONResponse:
-    """The caller of an operator endpoint, or the JSON 401/403 to send back instead."""
-    caller = state.authorizer.check(request.headers.get("authorization"), permission)
+    """The caller of an operator endpoint, or the JSON 401/403 to send back instead.
+
+    A bearer token in the header counts first; else the console's session cookie,
+    which for anything but a read must come with the console's own header (CSRF).
+    """
+    header = request.headers.get("authorization")
+    sessions = getattr(state, "console_sessions", None)
+    session_id = request.cookies.get(COOKIE)
+    if header is None and sessions is not None and session_id:
+        token = sessions.token(session_id)
+        if token is None:
+            return JSONResponse({"error": "the console session has ended; log in again"},
+                                status_code=401)
+        if request.method not in ("GET", "HEAD") and not request.headers.get(CSRF_HEADER):
+            return JSONResponse({"error": f"console requests that change something need the "
+                                          f"{CSRF_HEADER} header"}, status_code=403)
+        header = f"Bearer {token}"
+    caller = state.authorizer.check(header, permission)
     if isinstance(caller, Refusal):
         return JSONResponse({"error": caller.reason}, status_code=caller.status,
                             headers={"WWW-Authenticate": "Bearer"})

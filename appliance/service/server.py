@@ -14,18 +14,27 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import uvicorn
-from fastapi import FastAPI, WebSocket, WebSocketDisconnect
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI, Request, WebSocket, WebSocketDisconnect
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from loguru import logger
+from opentelemetry.sdk.trace.export import SpanExporter
+from prometheus_client import CONTENT_TYPE_LATEST
 
 from appliance.config import Settings
 from appliance.modelstore import ModelStoreError
+from appliance.ops.feed import EventFeed
+from appliance.ops.history import TurnSeries
+from appliance.ops.metrics import ApplianceMetrics
+from appliance.ops.tracing import TurnTracer
 from appliance.pipeline import Engines, load_engines
 from appliance.reloading import Reloader, SettingsLoader
 from appliance.service.admin import admin_router
 from appliance.service.approvals_api import approvals_router
 from appliance.service.audit_api import audit_router
-from appliance.service.auth import Authorizer, Refusal
+from appliance.service.auth import Authorizer, Refusal, authorized
+from appliance.service.console_api import CONSOLE_FILES, console_router
+from appliance.service.console_sessions import ConsoleSessions
 from appliance.service.openai_api import openai_router
 from appliance.service.session import run_session
 from appliance.service.systemd import SystemdNotifier
@@ -49,6 +58,21 @@ class ServiceState:
     failed: asyncio.Event = field(default_factory=asyncio.Event)
     reloader: Reloader | None = None
     authorizer: Authorizer | None = None
+    console_sessions: ConsoleSessions | None = None
+    feed: EventFeed = field(default_factory=EventFeed)
+    series: TurnSeries = field(default_factory=TurnSeries)
+    metrics: ApplianceMetrics | None = None
+    tracer: TurnTracer | None = None
+    # Model loading as the console shows it: {"done", "total", "step"}.
+    load_progress: dict = field(default_factory=dict)
+
+    def listen_to(self, engines: Engines) -> None:
+        """Hook metrics, traces, the rate chart and the live feed onto every conversation."""
+        engines.turn_listeners.extend(
+            [self.metrics.observe_turn, self.series.observe_turn, self.feed.on_turn]
+            + ([self.tracer.record_turn] if self.tracer else []))
+        if engines.tools is not None:
+            engines.tools.approvals.listeners.append(self.feed.on_approval)
 
 
 async def warm_up(engines: Engines) -> None:
@@ -69,9 +93,13 @@ async def warm_up(engines: Engines) -> None:
 
 async def _load(state: ServiceState, notifier: SystemdNotifier,
                 load_settings: SettingsLoader) -> None:
+    def progress(done: int, total: int, step: str) -> None:
+        state.load_progress.update(done=done, total=total + 1, step=step)  # +1: warm-up
+
     try:
-        engines = await asyncio.to_thread(load_engines, state.settings)
+        engines = await asyncio.to_thread(load_engines, state.settings, progress)
         await engines.start()
+        progress(engines.local.expected, engines.local.expected, "warming up")
         await warm_up(engines)
     except ModelStoreError as e:
         state.load_error = str(e)
@@ -79,7 +107,9 @@ async def _load(state: ServiceState, notifier: SystemdNotifier,
         notifier.status(f"failed: {e}")
         state.failed.set()
         return
+    state.listen_to(engines)
     state.engines = engines
+    state.load_progress.update(done=state.load_progress.get("total", 1), step="ready")
     state.reloader = Reloader(engines, load_settings)
     with contextlib.suppress(NotImplementedError, RuntimeError):
         state.reloader.install_sighup()  # only in the main thread, on Unix
@@ -93,6 +123,7 @@ def create_app(
     *,
     notifier: SystemdNotifier | None = None,
     load_settings: SettingsLoader | None = None,
+    span_exporter: SpanExporter | None = None,
 ) -> FastAPI:
     """The ASGI app; models start loading when the app starts.
 
@@ -100,10 +131,15 @@ def create_app(
         settings: The settings to start with.
         notifier: systemd notification (a no-op outside systemd).
         load_settings: Re-reads the settings for a reload (SIGHUP, POST /admin/reload).
+        span_exporter: Where turn traces go instead of `ops.tracing.exporter` (tests).
     """
     notifier = notifier or SystemdNotifier()
     load_settings = load_settings or (lambda: settings)
-    state = ServiceState(settings=settings, authorizer=Authorizer(settings.service))
+    state = ServiceState(settings=settings, authorizer=Authorizer(settings.service),
+                         console_sessions=ConsoleSessions(settings.ops.console.session_hours))
+    state.metrics = ApplianceMetrics(lambda: state.engines, lambda: state.sessions)
+    if span_exporter is not None or settings.ops.tracing.exporter != "none":
+        state.tracer = TurnTracer(settings.ops.tracing, exporter=span_exporter)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -116,6 +152,8 @@ def create_app(
             await notifier.stopping()
             if state.engines:
                 await state.engines.aclose()
+            if state.tracer:
+                state.tracer.shutdown()
 
     app = FastAPI(title="Edge voice appliance", lifespan=lifespan)
     app.state.appliance = state
@@ -123,6 +161,16 @@ def create_app(
     app.include_router(admin_router(state))
     app.include_router(audit_router(state))
     app.include_router(approvals_router(state))
+    if settings.ops.console.enabled:
+        app.include_router(console_router(state))
+        app.mount("/console/static", StaticFiles(directory=CONSOLE_FILES), name="console")
+
+    @app.get("/metrics")
+    async def metrics(request: Request):
+        """Prometheus text format; needs a token with the "read" permission."""
+        if isinstance(caller := authorized(state, request, "read"), JSONResponse):
+            return caller
+        return Response(state.metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     @app.get("/healthz")
     async def healthz():
@@ -165,7 +213,8 @@ def create_app(
             return
         state.sessions += 1
         try:
-            await run_session(websocket, state.engines, settings.service.session_idle_timeout_s)
+            await run_session(websocket, state.engines, settings.service.session_idle_timeout_s,
+                              feed=state.feed)
         except WebSocketDisconnect:
             pass
         finally:
@@ -197,7 +246,8 @@ def run_service(settings: Settings, load_settings: SettingsLoader | None = None)
         return 2 if app.state.appliance.load_error else 0
 
     print(f"serving on {'https' if tls else 'http'}://{service.host}:{service.port} "
-          "(/healthz, /readyz, /ws, /v1/..., /admin/..., /audit, /approvals)", flush=True)
+          "(/console, /healthz, /readyz, /metrics, /ws, /v1/..., /admin/..., /audit, "
+          "/approvals)", flush=True)
     return asyncio.run(serve())
 
 

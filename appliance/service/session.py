@@ -10,6 +10,7 @@ from pipecat.frames.frames import OutputTransportMessageUrgentFrame
 from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPIWebsocketTransport
 from pipecat.workers.runner import WorkerRunner
 
+from appliance.ops.feed import EventFeed, turn_event
 from appliance.pipeline import Engines, build_conversation
 from appliance.service.protocol import INPUT_SAMPLE_RATE_HZ, PcmJsonSerializer
 from appliance.turns import TurnRecord
@@ -17,22 +18,12 @@ from appliance.turns import TurnRecord
 _session_ids = itertools.count(1)
 
 
-def turn_event(record: TurnRecord) -> dict:
-    """The JSON event sent when a turn's reply has finished (or was interrupted)."""
-    return {
-        "type": "turn",
-        "turn_id": record.turn_id,
-        "transcript": record.transcript,
-        "reply": record.reply.strip(),
-        "interrupted": record.interrupted,
-        "timings_ms": record.timings_ms(),
-        "offsets_ms": record.offsets_ms(),
-        "route": record.route,
-    }
+async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: float, *,
+                      feed: EventFeed | None = None) -> None:
+    """Converse with one connected client until it disconnects or goes idle.
 
-
-async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: float) -> None:
-    """Converse with one connected client until it disconnects or goes idle."""
+    `feed` (the console's) hears when the conversation starts and ends.
+    """
     session_id = next(_session_ids)
     settings = engines.settings
     transport = FastAPIWebsocketTransport(
@@ -80,9 +71,15 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
         await worker.cancel()
 
     logger.info(f"session {session_id}: connected")
+    if feed is not None:
+        feed.publish({"type": "session", "event": "connected", "session": f"ws-{session_id}"})
     runner = WorkerRunner(handle_sigint=False, check_dangling_tasks=False)
     await runner.add_workers(worker)
     try:
         await runner.run()
     finally:
-        logger.info(f"session {session_id}: ended after {len(conversation.timeline.turns)} turns")
+        turns = len(conversation.timeline.turns)
+        logger.info(f"session {session_id}: ended after {turns} turns")
+        if feed is not None:
+            feed.publish({"type": "session", "event": "ended", "session": f"ws-{session_id}",
+                          "turns": turns})

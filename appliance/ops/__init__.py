@@ -1,0 +1,1 @@
+"""Operations: metrics, traces, the console's live feed and its files."""

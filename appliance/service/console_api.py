@@ -1,0 +1,216 @@
+"""The web console's endpoints: login, the live feed (server-sent events), status, playground.
+
+The pages themselves are static files in `appliance/ops/console/`; everything
+they show comes from here and from the JSON APIs (/audit, /approvals, /admin).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import functools
+import json
+import secrets
+import time
+from pathlib import Path
+
+from fastapi import APIRouter, Request, UploadFile
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
+from sse_starlette.sse import EventSourceResponse
+
+from appliance.audio.wav import AudioInputError, decode_wav, wav_bytes
+from appliance.converse import converse_samples, converse_text
+from appliance.ops.logs import captured_logs
+from appliance.pipeline import build_conversation
+from appliance.service.auth import authorized
+from appliance.service.console_sessions import COOKIE
+
+CONSOLE_FILES = Path(__file__).resolve().parent.parent / "ops" / "console"
+# A status event goes out this often, so charts and health move without a turn.
+STATUS_EVERY_S = 5.0
+MAX_TYPED_CHARS = 2000
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+def console_router(state) -> APIRouter:
+    """/console and its API over `state` (a ServiceState)."""
+    router = APIRouter(prefix="/console")
+    playground_lock = asyncio.Lock()  # one playground turn at a time: 2 cores
+
+    @router.get("", include_in_schema=False)
+    async def page():
+        """The console's single page (it shows the login form until logged in)."""
+        return FileResponse(CONSOLE_FILES / "index.html",
+                            headers={"Cache-Control": "no-store"})
+
+    @router.post("/login")
+    async def login(request: Request):
+        """Body {"token": "..."}: an operator token opens a session (an HttpOnly cookie)."""
+        try:
+            body = await request.json()
+        except ValueError:
+            body = None
+        token = body.get("token") if isinstance(body, dict) else None
+        if not isinstance(token, str) or not token.strip():
+            return JSONResponse({"error": 'send {"token": "<operator token>"}'},
+                                status_code=400)
+        caller = state.authorizer.identify(token.strip())
+        if caller is None:
+            return JSONResponse({"error": "that token is not valid (revoked, mistyped, or never "
+                                          "created); create one with `appliance tokens create "
+                                          "--role operator`"}, status_code=401)
+        if not caller.may("configure"):
+            return JSONResponse({"error": f"the console needs an operator token; this one has "
+                                          f"the {caller.role} role"}, status_code=403)
+        session_id = state.console_sessions.open(token.strip())
+        response = JSONResponse({"name": caller.name, "role": caller.role})
+        response.set_cookie(COOKIE, session_id, httponly=True, samesite="strict",
+                            secure=request.url.scheme == "https", path="/",
+                            max_age=int(state.console_sessions.lifetime_s))
+        return response
+
+    @router.post("/logout")
+    async def logout(request: Request):
+        """End the session."""
+        state.console_sessions.close(request.cookies.get(COOKIE))
+        response = JSONResponse({"logged_out": True})
+        response.delete_cookie(COOKIE, path="/")
+        return response
+
+    @router.get("/me")
+    async def me(request: Request):
+        """Who is logged in (401 if nobody)."""
+        caller = authorized(state, request, "read")
+        if isinstance(caller, JSONResponse):
+            return caller
+        return {"name": caller.name, "role": caller.role}
+
+    @router.get("/status")
+    async def status(request: Request):
+        """Readiness and load progress, provider health, costs per day, turns per minute."""
+        caller = authorized(state, request, "read")
+        if isinstance(caller, JSONResponse):
+            return caller
+        return status_document(state)
+
+    @router.get("/events")
+    async def events(request: Request):
+        """Server-sent events: recent history first, then every event as it happens."""
+        caller = authorized(state, request, "read")
+        if isinstance(caller, JSONResponse):
+            return caller
+
+        async def stream():
+            async with state.feed.subscribe() as queue:
+                yield {"event": "hello", "data": json.dumps(
+                    {"recent": state.feed.recent(), "status": status_document(state)})}
+                while not await request.is_disconnected():
+                    try:
+                        event = await asyncio.wait_for(queue.get(), STATUS_EVERY_S)
+                    except TimeoutError:
+                        yield {"event": "status", "data": json.dumps(status_document(state))}
+                        continue
+                    yield {"event": event["type"], "data": json.dumps(event, default=str)}
+
+        return EventSourceResponse(stream(), ping=15)
+
+    @router.post("/playground")
+    async def playground(request: Request, text: str | None = None):
+        """A typed message (?text= or form field) or an uploaded WAV (form field `audio`).
+
+        Answers with the transcript, reply, timings, route, the spoken reply as WAV
+        (base64) and every log line the turn wrote, grouped by node.
+        """
+        caller = authorized(state, request, "converse")
+        if isinstance(caller, JSONResponse):
+            return caller
+        if state.engines is None:
+            return JSONResponse({"error": "models are still loading"}, status_code=503)
+        form = await request.form() if "form" in request.headers.get("content-type", "") else {}
+        typed = text if text is not None else form.get("text")
+        text = typed.strip() if isinstance(typed, str) else ""
+        upload = form.get("audio")
+        samples, source = None, "text"
+        if isinstance(upload, UploadFile) and upload.filename:
+            data = await upload.read(MAX_UPLOAD_BYTES + 1)
+            if len(data) > MAX_UPLOAD_BYTES:
+                return JSONResponse({"error": "the WAV is over 20 MB; send at most 60 s of "
+                                              "speech"}, status_code=413)
+            try:
+                samples = decode_wav(data, source=f"uploaded file {upload.filename!r}",
+                                     max_duration_s=60)
+            except AudioInputError as e:
+                return JSONResponse({"error": str(e)}, status_code=400)
+            source = "wav"
+        elif not text:
+            return JSONResponse({"error": "type a message, or upload a WAV file of speech"},
+                                status_code=400)
+        elif len(text) > MAX_TYPED_CHARS:
+            return JSONResponse({"error": f"the message is {len(text)} characters; the "
+                                          f"playground takes at most {MAX_TYPED_CHARS}"},
+                                status_code=400)
+        job = secrets.token_hex(4)
+        session_id = f"playground-{job}"
+        build = functools.partial(build_conversation, session_id=session_id)
+        state.feed.publish({"type": "playground", "session": session_id, "event": "started",
+                            "source": source})
+        started = time.monotonic()
+        async with playground_lock:
+            with captured_logs(job) as lines:
+                if samples is not None:
+                    result = await converse_samples(state.engines, samples, build=build)
+                else:
+                    result = await converse_text(state.engines, text, build=build)
+        playback = result.playback
+        answer = result.to_json()
+        answer.update(
+            session=session_id, source=source, logs=lines,
+            wall_ms=round((time.monotonic() - started) * 1000),
+            audio_wav_base64=base64.b64encode(
+                wav_bytes(bytes(playback.audio), playback.sample_rate_hz)).decode()
+            if playback.audio else None)
+        return answer
+
+    @router.get("/audit/export")
+    async def export(request: Request):
+        """Every audit record as JSON lines, streamed; X-Total-Records lets a page show progress."""
+        caller = authorized(state, request, "read")
+        if isinstance(caller, JSONResponse):
+            return caller
+        trail = state.engines.audit if state.engines else None
+        if trail is None:
+            return JSONResponse({"error": "the audit trail is off or not open yet"},
+                                status_code=503)
+        total = await asyncio.to_thread(trail.count)
+
+        def lines():
+            for record in trail.records():
+                yield json.dumps(record.to_dict(), ensure_ascii=False, default=str) + "\n"
+
+        return StreamingResponse(lines(), media_type="application/x-ndjson", headers={
+            "X-Total-Records": str(total),
+            "Content-Disposition": 'attachment; filename="audit.jsonl"'})
+
+    return router
+
+
+def status_document(state) -> dict:
+    """What the console's overview shows; cheap enough to send every few seconds."""
+    engines = state.engines
+    document = {
+        "ready": engines is not None,
+        "load_error": state.load_error,
+        "loading": dict(state.load_progress),
+        "uptime_s": round(time.monotonic() - state.started_at, 1),
+        "sessions": state.sessions,
+        "turns_per_minute": state.series.snapshot(60),
+    }
+    if engines is not None:
+        document.update(
+            routers={role: router.snapshot() for role, router in engines.routers.items()},
+            cost=engines.ledger.snapshot(),
+            cost_by_day=engines.ledger.by_day(),
+            pending_approvals=len(engines.tools.approvals.pending()) if engines.tools else 0,
+            tools_enabled=engines.tools is not None,
+        )
+    return document
