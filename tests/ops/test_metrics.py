@@ -1,0 +1,58 @@
+"""/metrics content: counters and histograms move with turns; gauges read the routers live."""
+
+import pytest
+from prometheus_client.parser import text_string_to_metric_families
+
+from appliance.ops.metrics import ApplianceMetrics
+from tests.ops.turns import finished_turn
+
+pytestmark = pytest.mark.unit
+
+
+def samples(metrics: ApplianceMetrics) -> dict:
+    """{(sample name, sorted labels): value} from the exposition text, as a scraper parses it."""
+    text = metrics.render().decode()
+    return {(s.name, tuple(sorted(s.labels.items()))): s.value
+            for family in text_string_to_metric_families(text) for s in family.samples}
+
+
+def test_a_turn_moves_the_turn_latency_route_and_error_counters():
+    metrics = ApplianceMetrics(lambda: None)
+    before = samples(metrics)
+    assert ("appliance_turns_total", (("outcome", "answered"), ("source", "voice"))) not in before
+    metrics.observe_turn("ws-1", "turn", finished_turn(failed_hub=True))
+    after = samples(metrics)
+    assert after[("appliance_turns_total", (("outcome", "answered"), ("source", "voice")))] == 1
+    assert after[("appliance_voice_to_voice_seconds_count", ())] == 1
+    assert after[("appliance_voice_to_voice_seconds_sum", ())] == pytest.approx(0.6)
+    # 600 ms lands in the 0.6 s bucket and not in the 0.5 s one.
+    assert after[("appliance_voice_to_voice_seconds_bucket", (("le", "0.5"),))] == 0
+    assert after[("appliance_voice_to_voice_seconds_bucket", (("le", "0.6"),))] == 1
+    for stage in ("eot", "stt", "llm_ttft", "tts_ttfb"):
+        assert after[("appliance_stage_latency_seconds_count", (("stage", stage),))] == 1
+    assert after[("appliance_route_decisions_total",
+                  (("provider", "local"), ("reason", "hedged"), ("role", "llm")))] == 1
+    assert after[("appliance_provider_errors_total",
+                  (("kind", "timeout"), ("provider", "hub"), ("role", "llm")))] == 1
+
+
+def test_transcripts_alone_do_not_count_as_turns_and_costs_add_up():
+    metrics = ApplianceMetrics(lambda: None)
+    metrics.observe_turn("ws-1", "transcript", finished_turn())
+    assert not any(name == "appliance_turns_total" for name, _ in samples(metrics))
+    metrics.observe_turn("ws-1", "turn", finished_turn(cost=0.002))
+    metrics.observe_turn("ws-1", "turn", finished_turn(cost=0.003, reply=""))
+    after = samples(metrics)
+    assert after[("appliance_cost_usd_total", (("provider", "cloud"), ("role", "llm")))] == \
+        pytest.approx(0.005)
+    assert after[("appliance_turns_total", (("outcome", "unanswered"), ("source", "voice")))] == 1
+    assert after[("appliance_route_decisions_total",
+                  (("provider", "cloud"), ("reason", "failover"), ("role", "llm")))] == 2
+
+
+def test_before_the_models_load_it_says_not_ready_and_reports_process_memory():
+    metrics = ApplianceMetrics(lambda: None, sessions=lambda: 3)
+    now = samples(metrics)
+    assert now[("appliance_models_ready", ())] == 0
+    assert now[("appliance_sessions", ())] == 3
+    assert now[("process_resident_memory_bytes", ())] > 10_000_000
