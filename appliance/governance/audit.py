@@ -36,7 +36,8 @@ from appliance.config import AuditSettings
 from appliance.governance.keys import derive, fernet_for, load_or_create_key
 
 GENESIS = "0" * 64
-RECORD_KINDS = ("turn", "route", "tool_call", "approval", "policy_block", "error", "prune", "note")
+RECORD_KINDS = ("turn", "route", "tool_call", "approval", "policy_block", "error", "prune", "note",
+                "operator_action")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (

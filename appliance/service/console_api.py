@@ -14,9 +14,10 @@ import secrets
 import time
 from pathlib import Path
 
-from fastapi import APIRouter, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from sse_starlette.sse import EventSourceResponse
+from starlette.datastructures import UploadFile
 
 from appliance.audio.wav import AudioInputError, decode_wav, wav_bytes
 from appliance.converse import converse_samples, converse_text

@@ -9,11 +9,14 @@ from tests.ops.turns import finished_turn
 pytestmark = pytest.mark.unit
 
 
-def samples(metrics: ApplianceMetrics) -> dict:
+def samples_of(text: str) -> dict:
     """{(sample name, sorted labels): value} from the exposition text, as a scraper parses it."""
-    text = metrics.render().decode()
     return {(s.name, tuple(sorted(s.labels.items()))): s.value
             for family in text_string_to_metric_families(text) for s in family.samples}
+
+
+def samples(metrics: ApplianceMetrics) -> dict:
+    return samples_of(metrics.render().decode())
 
 
 def test_a_turn_moves_the_turn_latency_route_and_error_counters():

@@ -26,6 +26,13 @@ ENDPOINTS = [
     ("GET", "/audit/verify", "read"),
     ("GET", "/approvals", "read"),
     ("POST", "/approvals/1-abc", "approve"),
+    ("GET", "/metrics", "read"),
+    ("GET", "/admin/config", "read"),
+    ("POST", "/admin/providers/llm/local", "configure"),
+    ("GET", "/console/me", "read"),
+    ("GET", "/console/status", "read"),
+    ("GET", "/console/audit/export", "read"),
+    ("POST", "/console/playground", "converse"),
 ]
 ROLE_MAY = {"viewer": {"read"}, "client": {"converse"},
             "operator": {"read", "converse", "configure", "approve"}}
@@ -95,6 +102,41 @@ def test_a_client_token_is_let_into_the_websocket(service):
                                   ) as ws, pytest.raises(WebSocketDisconnect) as closed:
         ws.receive_json()
     assert closed.value.code != WS_POLICY_VIOLATION
+
+
+def test_the_console_logs_in_only_operators_and_guards_changes_with_its_header(service):
+    client, tokens, revoked = service
+    assert client.get("/console").status_code == 200  # the page itself (with its login form)
+    for token, status in (("apl_wrong", 401), (revoked, 401), (tokens["viewer"], 403),
+                          (tokens["client"], 403)):
+        refused = client.post("/console/login", json={"token": token})
+        assert refused.status_code == status, refused.text
+        assert "appliance_console" not in refused.cookies
+    assert "operator" in client.post("/console/login",
+                                     json={"token": tokens["viewer"]}).json()["error"]
+    assert client.post("/console/login", json={}).status_code == 400
+    logged_in = client.post("/console/login", json={"token": tokens["operator"]})
+    assert logged_in.status_code == 200 and logged_in.json()["role"] == "operator"
+    assert "httponly" in logged_in.headers["set-cookie"].lower()
+    assert "samesite=strict" in logged_in.headers["set-cookie"].lower()
+    assert tokens["operator"] not in logged_in.headers["set-cookie"]
+    # The cookie now stands for the token: reads work, and writes need the console's header.
+    assert client.get("/console/me").json()["role"] == "operator"
+    forged = client.post("/admin/reload")
+    assert forged.status_code == 403 and "x-appliance-console" in forged.text
+    assert client.post("/admin/reload", headers={"X-Appliance-Console": "1"}).status_code == 503
+    client.post("/console/logout")
+    assert client.get("/console/me").status_code == 401
+
+
+def test_revoking_the_token_ends_its_console_sessions(service, tmp_path):
+    client, _, _ = service
+    store = TokenStore(tmp_path / "tokens.db")
+    info, token = store.create("operator", "soon revoked")
+    assert client.post("/console/login", json={"token": token}).status_code == 200
+    assert client.get("/console/me").status_code == 200
+    store.revoke(info.token_id)
+    assert client.get("/console/me").status_code == 401
 
 
 def test_tokens_are_stored_hashed(tmp_path):
