@@ -28,7 +28,7 @@ from appliance.governance.masking import mask_text
 from appliance.governance.turn_audit import ErrorAuditor, TurnAuditor
 from appliance.llm import ChatModelLLMService
 from appliance.routing.routed import RoutedChatModel, RoutedSpeechToText, RoutedTextToSpeech
-from appliance.routing.router import RouteLog
+from appliance.routing.router import RouteLog, RouteRecord
 from appliance.stt import ProviderSTTService
 from appliance.tools.chat import ToolCallingChatModel
 from appliance.tools.registry import CallContext
@@ -80,7 +80,9 @@ def build_conversation(
             chat_model, engines.tool_proposer, engines.tools,
             context=lambda: CallContext(session_id=session_id, turn_id=current_turn_id()),
             max_calls=settings.tools.max_calls_per_turn,
-            outbound=lambda messages: engines.router("llm").privacy.mask_messages(messages))
+            outbound=lambda messages: engines.router("llm").privacy.mask_messages(messages),
+            on_tool_turn=lambda reason: route_log.record(
+                "llm", RouteRecord(provider=settings.tools.model, reason=reason)))
     llm = ChatModelLLMService(
         chat_model,
         system_prompt=settings.llm.system_prompt,

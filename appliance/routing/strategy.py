@@ -231,7 +231,8 @@ def _why_no_remote(candidates: list[Candidate], pools: _Pools, budget_s: float) 
 
 
 # First match wins: (phrase in a route reason, its label). The phrases are the ones
-# this module and `routed.py` write; a reason matching none is plain "local".
+# this module, `routed.py` and the pipeline's tool step write; a reason matching none
+# is plain "local".
 _REASON_KINDS = (
     ("every provider failed", "all_failed"),
     ("failed mid-answer", "failed_mid_answer"),
@@ -243,6 +244,7 @@ _REASON_KINDS = (
     ("local-only:", "local_only"),
     ("daily cost budget spent", "cost_budget"),
     ("racing ", "hedged"),
+    ("tool call:", "tool_call"),
 )
 
 

@@ -35,7 +35,8 @@ class ToolCallingChatModel(ChatModel):
 
     def __init__(self, answerer: ChatModel, proposer: ChatModel, registry: ToolRegistry, *,
                  context: Callable[[], CallContext], max_calls: int = 2,
-                 outbound: Callable[[list[dict]], list[dict]] = lambda messages: messages):
+                 outbound: Callable[[list[dict]], list[dict]] = lambda messages: messages,
+                 on_tool_turn: Callable[[str], None] = lambda reason: None):
         """Answer with `answerer`; ask `proposer` for tool calls first.
 
         Args:
@@ -45,6 +46,8 @@ class ToolCallingChatModel(ChatModel):
             context: Who is asking, read per turn (session, turn id, agent).
             max_calls: At most this many tool calls per turn.
             outbound: Applied to messages before they reach a remote proposer (masking).
+            on_tool_turn: Told why, when tools answer the turn instead of `answerer`
+                (so the turn's route names the proposer).
         """
         self.answerer = answerer
         self.proposer = proposer
@@ -52,6 +55,7 @@ class ToolCallingChatModel(ChatModel):
         self.context = context
         self.max_calls = max_calls
         self.outbound = outbound
+        self.on_tool_turn = on_tool_turn
         # The conversation's state, which policy rules can name: "new" until the first
         # answer, then "ongoing"; "after_denial" for good once a call was refused (a
         # refused caller trying smaller amounts is a known social-engineering move).
@@ -96,6 +100,7 @@ class ToolCallingChatModel(ChatModel):
                                                     temperature=temperature):
                 yield chunk
             return
+        self.on_tool_turn("tool call: " + ", ".join(call.name for call in calls))
         done = []
         for call in calls:
             outcome = None

@@ -3,6 +3,7 @@ models: log in, run playground turns, watch a live conversation, approve a pendi
 demote a provider, and use it on a phone-sized screen. Screenshots go to test-artifacts/."""
 
 import asyncio
+import datetime
 import json
 import os
 import subprocess
@@ -38,8 +39,14 @@ def service(tmp_path_factory):
     folder = tmp_path_factory.mktemp("console")
     port = free_port()
     config = folder / "appliance.toml"
+    # The cost ledger as an earlier run left it: yesterday a priced cloud model was used.
+    ledger = folder / "cost.json"
+    yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+    ledger.write_text(json.dumps({"date": yesterday, "spent_usd": {"cloud": 0.0123},
+                                  "history": {}}))
     config.write_text(f"[service]\nport = {port}\n[tools]\nenabled = true\n"
-                      "[governance.policy]\napproval_timeout_s = 120\n")
+                      "[governance.policy]\napproval_timeout_s = 120\n"
+                      f'[routing]\ncost_ledger_path = "{ledger}"\n')
     state = folder / "state"
     store = TokenStore(state / "tokens.db")
     tokens = {role: store.create(role, f"{role} in the browser test")[1]
@@ -181,6 +188,8 @@ def test_an_operator_approves_a_pending_refund_from_the_console(page, service):
     tab(page, "playground")
     page.wait_for_selector("#play-result:not([hidden])", timeout=TURN_TIMEOUT_MS)
     shot(page, "06-approved-refund-answered")
+    llm = page.inner_text("#play-waterfall [data-stage=llm] .wf-label")
+    assert "qwen2.5-0.5b" in llm and "tool call: issue_refund" in llm
     ledger = service["state"] / "refunds.jsonl"
     refunds = [json.loads(line) for line in ledger.read_text().splitlines()]
     assert [r["amount_usd"] for r in refunds] == [250]
@@ -200,6 +209,17 @@ def test_demoting_and_promoting_a_provider_from_the_providers_tab(page, service)
     shot(page, "07-provider-demoted")
     page.click(f"{row} button:has-text('Promote')")
     page.wait_for_selector(f"{row} td:has-text('in use')")
+
+
+def test_costs_show_each_provider_per_day(page, service):
+    log_in(page, service)
+    tab(page, "costs")
+    yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+    row = page.wait_for_selector(f"#costs tbody tr:has-text('{yesterday}')")
+    assert "$0.0123" in row.inner_text()
+    assert "cloud" in page.inner_text("#costs thead")
+    assert "turns in the last hour" in page.inner_text("#rate-summary")
+    shot(page, "09-costs")
 
 
 def test_every_tab_fits_a_phone_sized_screen(browser, service):

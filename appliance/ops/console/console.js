@@ -80,7 +80,7 @@ function waterfall(turn) {
   const o = turn.offsets_ms || {};
   const t = turn.timings_ms || {};
   const route = turn.route || {};
-  const why = (role) => route[role] ? `${route[role].provider} · ${route[role].reason}` : "";
+  const why = (role) => route[role] ? `${route[role].provider} · ${route[role].reason}` : "no route recorded";
   const rows = [];
   const add = (name, cls, start, end, label) => {
     if (start === null || start === undefined || end === null || end === undefined) return;
