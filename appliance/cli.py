@@ -178,18 +178,14 @@ def cmd_reload(args: argparse.Namespace) -> int:
     return 0
 
 
-def _voice_onnx(settings: Settings) -> Path:
-    """The Piper voice the built-in corpora are synthesized with."""
-    return next((settings.models.dir / settings.tts.voice).glob("*.onnx"))
-
-
 def _bench_corpus(args: argparse.Namespace, settings: Settings):
     from appliance.benchmark import built_in_corpus, folder_corpus
+    from appliance.benchmark.corpus import voice_onnx
 
     if args.corpus:
         corpus = folder_corpus(Path(args.corpus))
     else:
-        corpus = built_in_corpus(_voice_onnx(settings))
+        corpus = built_in_corpus(voice_onnx(settings))
     return corpus[: args.limit] if args.limit else corpus
 
 
@@ -205,7 +201,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from appliance.benchmark import format_table, run_benchmark
-    from appliance.benchmark.corpus import paused_corpus
+    from appliance.benchmark.corpus import paused_corpus, voice_onnx
     from appliance.benchmark.plots import write_plots
     from appliance.benchmark.run import compare, count_false_cutoffs
     from appliance.benchmark.stock import run_stock_benchmark
@@ -232,7 +228,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         bar.update(done - bar.n)
 
-    paused = [] if args.no_pauses else paused_corpus(_voice_onnx(settings))
+    paused = [] if args.no_pauses else paused_corpus(voice_onnx(settings))
 
     async def run():
         try:

@@ -86,6 +86,11 @@ def _espeak(text: str, voice: str) -> np.ndarray:
     return soxr.resample(audio, rate, 16000)
 
 
+def voice_onnx(settings) -> Path:
+    """The Piper voice the built-in corpora are synthesized with."""
+    return next((settings.models.dir / settings.tts.voice).glob("*.onnx"))
+
+
 def built_in_corpus(voice_onnx: Path, *, seed: int = 7) -> list[Utterance]:
     """Every question once, voices in rotation, every third one with room noise (~20 dB SNR)."""
     rng = np.random.default_rng(seed)

@@ -34,6 +34,7 @@ from appliance.service.approvals_api import approvals_router
 from appliance.service.audit_api import audit_router
 from appliance.service.auth import Authorizer, Refusal, authorized
 from appliance.service.console_api import CONSOLE_FILES, console_router
+from appliance.service.console_bench import bench_router
 from appliance.service.console_sessions import ConsoleSessions
 from appliance.service.openai_api import openai_router
 from appliance.service.session import run_session
@@ -163,6 +164,7 @@ def create_app(
     app.include_router(approvals_router(state))
     if settings.ops.console.enabled:
         app.include_router(console_router(state))
+        app.include_router(bench_router(state))
         app.mount("/console/static", StaticFiles(directory=CONSOLE_FILES), name="console")
 
     @app.get("/metrics")

@@ -222,12 +222,29 @@ def test_costs_show_each_provider_per_day(page, service):
     shot(page, "09-costs")
 
 
+def test_a_benchmark_run_from_the_console_shows_progress_and_its_summary(page, service):
+    log_in(page, service)
+    tab(page, "bench")
+    page.fill("#bench-count", "2")
+    page.click("#bench-form button")
+    page.wait_for_selector("#bench-progress:not([hidden])")
+    page.wait_for_selector("#bench-status:has-text('Utterance')", timeout=TURN_TIMEOUT_MS)
+    shot(page, "10-benchmark-running")
+    page.wait_for_selector("#bench-summary:not([hidden])", timeout=TURN_TIMEOUT_MS)
+    v2v = page.inner_text("#bench-summary tr[data-stage=voice_to_voice]")
+    assert "ms" in v2v and v2v.strip().endswith("2")  # n = 2 utterances measured
+    assert "Word error rate" in page.inner_text("#bench-extra")
+    assert page.is_hidden("#bench-progress")
+    shot(page, "11-benchmark-done")
+
+
 def test_every_tab_fits_a_phone_sized_screen(browser, service):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
                                   has_touch=True)
     page = context.new_page()
     log_in(page, service)
-    for name in ("live", "providers", "costs", "audit", "approvals", "playground", "config"):
+    for name in ("live", "providers", "costs", "audit", "approvals", "playground", "bench",
+                 "config"):
         tab(page, name)
         page.wait_for_timeout(300)
         overflow = page.evaluate("document.documentElement.scrollWidth")

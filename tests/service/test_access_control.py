@@ -33,6 +33,8 @@ ENDPOINTS = [
     ("GET", "/console/status", "read"),
     ("GET", "/console/audit/export", "read"),
     ("POST", "/console/playground", "converse"),
+    ("GET", "/console/bench", "read"),
+    ("POST", "/console/bench", "configure"),
 ]
 ROLE_MAY = {"viewer": {"read"}, "client": {"converse"},
             "operator": {"read", "converse", "configure", "approve"}}

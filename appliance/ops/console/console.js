@@ -68,7 +68,8 @@ $("#logout").addEventListener("click", async () => {
 document.querySelectorAll("#tabs button").forEach((button) => button.addEventListener("click", () => {
   document.querySelectorAll("#tabs button").forEach((b) => b.classList.toggle("active", b === button));
   document.querySelectorAll(".tab").forEach((t) => { t.hidden = t.id !== `tab-${button.dataset.tab}`; });
-  const load = { audit: searchAudit, approvals: loadApprovals, config: loadConfig }[button.dataset.tab];
+  const load = { audit: searchAudit, approvals: loadApprovals, config: loadConfig,
+    bench: () => api("/console/bench").then(renderBench) }[button.dataset.tab];
   if (load) load().catch(showError);
 }));
 
@@ -141,7 +142,7 @@ function renderSessions() {
   $("#sessions").replaceChildren(...(blocks.length ? blocks : [el("p", { class: "muted" }, "Waiting for a conversation…")]));
 }
 
-function onFeedEvent(event) {
+function onFeedEvent(event, replay = false) {
   if (event.type === "transcript" || event.type === "turn") {
     rememberTurn(event.type === "transcript" ? { ...event, transcript: event.text } : event);
     if (event.type === "turn") showTurn(event);
@@ -150,12 +151,14 @@ function onFeedEvent(event) {
     if (!sessions.has(event.session)) sessions.set(event.session, new Map());
     renderSessions();
   } else if (event.type === "approval") {
-    loadApprovals().catch(showError);
+    if (!replay) loadApprovals().catch(showError);
     if (event.event !== "requested") {
       $("#decisions").prepend(el("li", {}, `${event.approval.tool} ${JSON.stringify(event.approval.arguments)}: ` +
         `${event.event} by ${event.approval.decided_by}`));
     }
-  } else if (event.type === "provider") {
+  } else if (event.type === "bench") {
+    renderBench(event.job);
+  } else if (event.type === "provider" && !replay) {
     api("/console/status").then(renderStatus).catch(showError);
   }
 }
@@ -370,6 +373,43 @@ $("#play-wav").addEventListener("submit", (event) => {
   play(new FormData(event.target));
 });
 
+// ---------------------------------------------------------------- benchmark
+const STAGE_NAMES = { eot: "End of turn", stt: "Speech to text", llm_ttft: "LLM first token",
+  tts_ttfb: "TTS first audio", voice_to_voice: "Voice to voice" };
+
+function renderBench(job) {
+  const bar = $("#bench-progress");
+  const running = job.status === "preparing" || job.status === "running";
+  bar.hidden = !running;
+  bar.max = job.total || 1; bar.value = job.done;
+  $("#bench-form button").disabled = running;
+  $("#bench-status").textContent = {
+    idle: "No run yet.",
+    preparing: "Synthesizing the corpus…",
+    running: `Utterance ${job.done} of ${job.total}…`,
+    done: `Done: ${job.summary.utterances} utterances in ${job.summary.wall_s} s.`,
+    failed: `Failed: ${job.error}`,
+  }[job.status];
+  const table = $("#bench-summary");
+  table.hidden = job.status !== "done";
+  if (job.status !== "done") return;
+  table.querySelector("tbody").replaceChildren(...Object.entries(job.summary.stages_ms).map(([stage, q]) =>
+    el("tr", { "data-stage": stage }, el("td", {}, STAGE_NAMES[stage] || stage),
+      ["p50", "p90", "p99"].map((k) => el("td", { class: "num" }, ms(q[k]))), el("td", { class: "num" }, q.n ?? 0))));
+  const s = job.summary;
+  $("#bench-extra").textContent = `Word error rate ${s.word_error_rate} · CPU ${s.cpu_percent}% · ` +
+    `peak memory ${Math.round(s.peak_rss_mb)} MB · unanswered ${s.unanswered}`;
+}
+
+$("#bench-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  try {
+    renderBench(await postJson("/console/bench", { utterances: Number($("#bench-count").value) }));
+  } catch (error) {
+    $("#bench-status").textContent = error.message;
+  }
+});
+
 // ---------------------------------------------------------------- config
 async function loadConfig() {
   const body = await api("/admin/config");
@@ -401,11 +441,11 @@ function start(who) {
   feed.addEventListener("hello", (message) => {
     const hello = JSON.parse(message.data);
     sessions.clear();
-    hello.recent.forEach(onFeedEvent);
+    hello.recent.forEach((event) => onFeedEvent(event, true));
     renderStatus(hello.status);
   });
   feed.addEventListener("status", (message) => renderStatus(JSON.parse(message.data)));
-  for (const type of ["turn", "transcript", "approval", "provider", "session", "playground"]) {
+  for (const type of ["turn", "transcript", "approval", "provider", "session", "playground", "bench"]) {
     feed.addEventListener(type, (message) => onFeedEvent(JSON.parse(message.data)));
   }
   feed.onerror = () => { $("#readiness").textContent = "reconnecting…"; $("#readiness").className = "pill"; };
