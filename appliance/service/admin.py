@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from appliance.config import ConfigError
 from appliance.modelstore import ModelStoreError
 from appliance.service.auth import authorized
+from appliance.service.bodies import json_object
 
 
 def admin_router(state) -> APIRouter:
@@ -57,11 +58,7 @@ def admin_router(state) -> APIRouter:
         caller = caller_or_refusal(request, "configure")
         if isinstance(caller, JSONResponse):
             return caller
-        try:
-            body = await request.json()
-        except ValueError:
-            body = None
-        action = body.get("action") if isinstance(body, dict) else None
+        action = (await json_object(request)).get("action")
         if action not in ("demote", "promote"):
             return JSONResponse({"error": 'send a JSON body {"action": "demote"} or '
                                           '{"action": "promote"}'}, status_code=400)

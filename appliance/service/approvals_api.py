@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from appliance.service.auth import authorized
+from appliance.service.bodies import json_object
 
 
 def approvals_router(state) -> APIRouter:
@@ -34,11 +35,8 @@ def approvals_router(state) -> APIRouter:
         caller = caller_or_refusal(request, "approve")
         if isinstance(caller, JSONResponse):
             return caller
-        try:
-            body = await request.json()
-        except ValueError:
-            body = None
-        if not isinstance(body, dict) or not isinstance(body.get("approve"), bool):
+        body = await json_object(request)
+        if not isinstance(body.get("approve"), bool):
             return JSONResponse({"error": 'send a JSON body {"approve": true} or '
                                           '{"approve": false, "note": "why"}'},
                                 status_code=400)

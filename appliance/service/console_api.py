@@ -24,6 +24,7 @@ from appliance.converse import converse_samples, converse_text
 from appliance.ops.logs import captured_logs
 from appliance.pipeline import build_conversation
 from appliance.service.auth import authorized
+from appliance.service.bodies import json_object
 from appliance.service.console_sessions import COOKIE
 
 CONSOLE_FILES = Path(__file__).resolve().parent.parent / "ops" / "console"
@@ -47,11 +48,7 @@ def console_router(state) -> APIRouter:
     @router.post("/login")
     async def login(request: Request):
         """Body {"token": "..."}: an operator token opens a session (an HttpOnly cookie)."""
-        try:
-            body = await request.json()
-        except ValueError:
-            body = None
-        token = body.get("token") if isinstance(body, dict) else None
+        token = (await json_object(request)).get("token")
         if not isinstance(token, str) or not token.strip():
             return JSONResponse({"error": 'send {"token": "<operator token>"}'},
                                 status_code=400)

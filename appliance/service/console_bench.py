@@ -21,6 +21,7 @@ from appliance.benchmark.corpus import built_in_corpus, voice_onnx
 from appliance.benchmark.run import run_benchmark
 from appliance.pipeline import build_conversation
 from appliance.service.auth import authorized
+from appliance.service.bodies import json_object
 
 MAX_UTTERANCES = 40
 
@@ -90,11 +91,7 @@ def bench_router(state) -> APIRouter:
         if job.status in ("preparing", "running"):
             return JSONResponse({"error": "a benchmark is already running; wait for it "
                                           "(GET /console/bench)"}, status_code=409)
-        try:
-            body = await request.json()
-        except ValueError:
-            body = {}
-        count = body.get("utterances", 5) if isinstance(body, dict) else None
+        count = (await json_object(request)).get("utterances", 5)
         if not isinstance(count, int) or not 1 <= count <= MAX_UTTERANCES:
             return JSONResponse({"error": f'send {{"utterances": N}} with N from 1 to '
                                           f'{MAX_UTTERANCES}'}, status_code=400)
