@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import sys
 import time
 from dataclasses import dataclass, field
@@ -230,6 +231,10 @@ def run_service(settings: Settings, load_settings: SettingsLoader | None = None)
     app = create_app(settings, load_settings=load_settings)
     service = settings.service
     tls = bool(service.tls_certfile and service.tls_keyfile)
+    if not tls and not _is_loopback(service.host):
+        logger.warning(f"serving on {service.host} without TLS: tokens, console logins and "
+                       "transcripts cross the network in clear; set service.tls_certfile and "
+                       "service.tls_keyfile")
     config = uvicorn.Config(
         app,
         host=service.host,
@@ -251,6 +256,13 @@ def run_service(settings: Settings, load_settings: SettingsLoader | None = None)
           "(/console, /healthz, /readyz, /metrics, /ws, /v1/..., /admin/..., /audit, "
           "/approvals)", flush=True)
     return asyncio.run(serve())
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 async def _stop_on_load_error(state: ServiceState, server: uvicorn.Server) -> None:

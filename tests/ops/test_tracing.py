@@ -50,3 +50,46 @@ def test_no_exporter_configured_means_nothing_is_sent():
     tracer = TurnTracer(TracingSettings(exporter="none"))
     tracer.record_turn("s", "turn", finished_turn())  # must not raise or print
     tracer.shutdown()
+
+
+def test_otlp_sends_the_turn_to_a_collector_over_http():
+    """A real OTLP/HTTP receiver on 127.0.0.1 gets the trace as protobuf."""
+    import http.server
+    import threading
+
+    from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (
+        ExportTraceServiceRequest,
+    )
+
+    received = []
+
+    class Collector(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802  (the http.server API)
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append((self.path, self.headers["Content-Type"], body))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/x-protobuf")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Collector)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        endpoint = f"http://127.0.0.1:{server.server_port}/v1/traces"
+        tracer = TurnTracer(TracingSettings(exporter="otlp", otlp_endpoint=endpoint,
+                                            service_name="kiosk-3"))
+        tracer.record_turn("ws-1", "turn", finished_turn())
+        tracer.shutdown()  # flushes the batch
+    finally:
+        server.shutdown()
+    assert received, "the collector got nothing"
+    path, content_type, body = received[0]
+    assert path == "/v1/traces" and content_type == "application/x-protobuf"
+    request = ExportTraceServiceRequest.FromString(body)
+    resource = request.resource_spans[0]
+    service = {a.key: a.value.string_value for a in resource.resource.attributes}
+    assert service["service.name"] == "kiosk-3"
+    names = sorted(s.name for scope in resource.scope_spans for s in scope.spans)
+    assert names == ["end_of_turn", "llm", "stt", "tts", "turn", "vad"]
