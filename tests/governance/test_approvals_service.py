@@ -1,6 +1,6 @@
 """A risky spoken request through `appliance serve` over TLS: it waits for a person, a viewer
 cannot approve it, an operator does (`appliance approvals`), the refund happens, the audit
-shows who decided; then a policy reloaded at run time refuses the same request."""
+shows who decided; then a policy reloaded at run time refuses the same request, typed."""
 
 import asyncio
 import datetime
@@ -175,8 +175,12 @@ async def test_a_risky_request_waits_for_an_operator_then_a_reloaded_policy_refu
                  'explanation = "Refunds over 100 dollars are handled by the shop."\n')
     reload = await api(service, "POST", "/admin/reload", "operator")
     assert reload.status_code == 200, reload.text
-    turn = await converse(service, speak(REQUEST))
-    assert "handled by the shop" in turn["reply"]
+    # Typed this time (the console's playground): the spoken half above already showed the
+    # voice path, and Whisper tiny mishearing "refund" under load must not decide this part.
+    typed = await api(service, "POST", "/console/playground", "operator",
+                      data={"text": "Refund 250 dollars for order 42."})
+    assert typed.status_code == 200, typed.text
+    assert "handled by the shop" in typed.json()["reply"]
     assert len(ledger.read_text().splitlines()) == 1
     verify = (await api(service, "GET", "/audit/verify", "viewer")).json()
     assert verify["ok"] is True
