@@ -68,10 +68,13 @@ class EventFeed:
             self._subscribers.discard(queue)
 
     def on_turn(self, session_id: str, kind: str, record: TurnRecord) -> None:
-        """A turn listener: transcripts and finished turns, personal data masked."""
+        """A turn listener: transcripts, written replies and finished turns, masked."""
         if kind == "transcript":
             event = {"type": "transcript", "turn_id": record.turn_id,
                      "text": mask_text(record.transcript)}
+        elif kind == "reply":
+            event = {"type": "reply", "turn_id": record.turn_id,
+                     "text": mask_text(record.reply.strip())}
         else:
             event = turn_event(record)
             event["transcript"] = mask_text(event["transcript"])

@@ -98,8 +98,9 @@ class TurnRecord:
                 for name, at in marks.items()}
 
 
-# Called with ("transcript", turn) when the user's words are known and
-# ("turn", turn) when the reply has finished playing or was interrupted.
+# Called with ("transcript", turn) when the user's words are known, ("reply", turn)
+# when the reply is written (it may still be playing), and ("turn", turn) when the
+# reply has finished playing or was interrupted.
 TurnEventCallback = Callable[[str, TurnRecord], Awaitable[None] | None]
 
 
@@ -227,6 +228,7 @@ class TurnTimelineObserver(BaseObserver):
             turn.reply += frame.text
         elif isinstance(frame, LLMFullResponseEndFrame):
             turn.llm_end_ns = at
+            await self._emit("reply", turn)
         elif isinstance(frame, TTSStartedFrame):
             turn.tts_start_ns = turn.tts_start_ns or at
         elif isinstance(frame, TTSAudioRawFrame):

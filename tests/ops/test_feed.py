@@ -19,17 +19,21 @@ async def test_subscribers_get_events_as_they_happen_with_personal_data_masked()
         record = finished_turn()
         record.transcript = "My card is 4111 1111 1111 1111, what is the capital of France?"
         feed.on_turn("ws-3", "transcript", record)
+        record.reply = "I will not repeat 4111 1111 1111 1111. Paris."
+        feed.on_turn("ws-3", "reply", record)
         feed.on_turn("ws-3", "turn", record)
-        first, second = queue.get_nowait(), queue.get_nowait()
+        first, written, second = queue.get_nowait(), queue.get_nowait(), queue.get_nowait()
     assert first["type"] == "transcript" and first["session"] == "ws-3"
     assert "4111" not in first["text"] and "capital of France" in first["text"]
+    assert written["type"] == "reply" and written["text"].endswith("Paris.")
+    assert "4111" not in written["text"]
     assert second["type"] == "turn" and second["turn_id"] == record.turn_id
-    assert "4111" not in second["transcript"]
+    assert "4111" not in second["transcript"] and "4111" not in second["reply"]
     assert second["offsets_ms"]["bot_started"] == 600.0
     assert second["id"] > first["id"]
     feed.publish({"type": "session", "event": "ended"})
     assert queue.empty()  # unsubscribed pages get nothing more
-    assert [e["type"] for e in feed.recent()] == ["transcript", "turn", "session"]
+    assert [e["type"] for e in feed.recent()] == ["transcript", "reply", "turn", "session"]
 
 
 async def test_a_slow_page_loses_its_oldest_events_instead_of_blocking():

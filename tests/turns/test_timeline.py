@@ -5,6 +5,7 @@ from pipecat.frames.frames import (
     InterruptionFrame,
     LLMFullResponseEndFrame,
     LLMFullResponseStartFrame,
+    LLMMessagesAppendFrame,
     LLMTextFrame,
     TranscriptionFrame,
     TTSAudioRawFrame,
@@ -55,7 +56,26 @@ async def test_stage_timings_are_measured_from_end_of_speech():
         "tts_ttfb": 190.0,
         "voice_to_voice": 950.0,
     }
-    assert events == ["transcript", "turn"]
+    assert events == ["transcript", "reply", "turn"]  # the reply is written before it ends
+
+
+async def test_a_typed_message_is_a_turn_that_ends_when_it_is_sent():
+    events = []
+    observer = TurnTimelineObserver(listeners=[lambda kind, turn: events.append((kind, turn))])
+    await push(observer, LLMMessagesAppendFrame(
+        messages=[{"role": "user", "content": "What time is it?"}], run_llm=True), 1000)
+    await push(observer, LLMFullResponseStartFrame(), 1010)
+    await push(observer, LLMTextFrame("It is noon."), 1100)
+    await push(observer, TTSStartedFrame(), 1110)
+    await push(observer, TTSAudioRawFrame(b"\0\0", 16000, 1), 1250)
+    await push(observer, BotStartedSpeakingFrame(), 1260)
+    await push(observer, LLMFullResponseEndFrame(), 1270)
+    await push(observer, BotStoppedSpeakingFrame(), 2000)
+    [turn] = observer.turns
+    assert turn.source == "text" and turn.transcript == "What time is it?"
+    assert turn.timings_ms()["voice_to_voice"] == 260.0 and turn.timings_ms()["stt"] is None
+    assert [kind for kind, _ in events] == ["transcript", "reply", "turn"]
+    assert turn.epoch_offset_ns > 0  # clock times can be turned into wall-clock times
 
 
 async def test_barge_in_closes_the_turn_as_interrupted_and_opens_the_next():

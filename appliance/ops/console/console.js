@@ -117,7 +117,7 @@ function rememberTurn(event) {
   if (!sessions.has(event.session)) sessions.set(event.session, new Map());
   const turns = sessions.get(event.session);
   const known = turns.get(event.turn_id) || {};
-  turns.set(event.turn_id, { ...known, ...event, pending: event.type === "transcript" });
+  turns.set(event.turn_id, { ...known, ...event, pending: event.type !== "turn" });
 }
 
 function showTurn(turn) {
@@ -134,8 +134,9 @@ function renderSessions() {
         el("div", { class: `turn${turn.pending ? " pending" : ""}`, "data-turn": turn.turn_id,
           onclick: () => !turn.pending && showTurn(turn) },
           el("span", { class: "said" }, turn.transcript ?? turn.text ?? ""),
-          turn.pending ? el("span", { class: "meta" }, "answering…")
+          turn.pending && !turn.reply ? el("span", { class: "meta" }, "answering…")
             : el("span", { class: "answer" }, turn.reply || "(no reply)"),
+          turn.pending && turn.reply ? el("span", { class: "meta" }, "speaking…") : null,
           turn.pending ? null : el("span", { class: "meta" },
             `voice to voice ${ms(turn.timings_ms?.voice_to_voice)}${turn.interrupted ? " · interrupted" : ""}` +
             ` · LLM ${turn.route?.llm?.provider ?? "–"} · turn ${turn.turn_id}`)))));
@@ -143,8 +144,9 @@ function renderSessions() {
 }
 
 function onFeedEvent(event, replay = false) {
-  if (event.type === "transcript" || event.type === "turn") {
-    rememberTurn(event.type === "transcript" ? { ...event, transcript: event.text } : event);
+  if (event.type === "transcript" || event.type === "turn" || event.type === "reply") {
+    rememberTurn(event.type === "transcript" ? { ...event, transcript: event.text }
+      : event.type === "reply" ? { ...event, reply: event.text } : event);
     if (event.type === "turn") showTurn(event);
     renderSessions();
   } else if (event.type === "session" && event.event === "connected") {
@@ -445,7 +447,7 @@ function start(who) {
     renderStatus(hello.status);
   });
   feed.addEventListener("status", (message) => renderStatus(JSON.parse(message.data)));
-  for (const type of ["turn", "transcript", "approval", "provider", "session", "playground", "bench"]) {
+  for (const type of ["turn", "transcript", "reply", "approval", "provider", "session", "playground", "bench"]) {
     feed.addEventListener(type, (message) => onFeedEvent(JSON.parse(message.data)));
   }
   feed.onerror = () => { $("#readiness").textContent = "reconnecting…"; $("#readiness").className = "pill"; };
