@@ -148,9 +148,12 @@ class Engines:
     tool_proposer: Any = None
     mcp_connections: list = field(default_factory=list)
     load_seconds: float = 0.0
-    # Called with (session_id, "transcript" | "turn", TurnRecord) by every conversation:
-    # how metrics, traces and the console's live feed hear of turns.
+    # Called with (session_id, "transcript" | "reply" | "turn", TurnRecord) by every
+    # conversation: how metrics, traces and the console's live feed hear of turns.
     turn_listeners: list = field(default_factory=list)
+    # Told of every provider failure and charge by every router (see RoleRouter), across
+    # reloads: how metrics count errors and money per call, not per turn.
+    route_observers: list = field(default_factory=list)
 
     def router(self, role: str) -> RoleRouter:
         """The role's current router (replaced by `reload`)."""
@@ -176,7 +179,8 @@ class Engines:
 
     def reload(self, settings: Settings) -> None:
         """Load what the new settings need, then swap the routers in one step."""
-        routers = _build_routers(settings, self.local, self.ledger, previous=self.routers)
+        routers = _build_routers(settings, self.local, self.ledger, previous=self.routers,
+                                 observers=self.route_observers)
         # Conversations look the router up per call: one assignment swaps them all.
         self.routers = routers
         if self.tools is not None:
@@ -219,7 +223,8 @@ class Engines:
 
 
 def _build_routers(settings: Settings, local: LocalModels, ledger: CostLedger,
-                   previous: dict[str, RoleRouter] | None = None) -> dict[str, RoleRouter]:
+                   previous: dict[str, RoleRouter] | None = None,
+                   observers: list | None = None) -> dict[str, RoleRouter]:
     wanted = [(role, p.model) for role in ROLES for p in settings.providers_for(role)
               if p.is_local]
     folders = local.check(wanted + [("vad", "silero-vad"), ("turn", "smart-turn-v3.2")])
@@ -242,7 +247,11 @@ def _build_routers(settings: Settings, local: LocalModels, ledger: CostLedger,
                 stats=ProviderStats(window=settings.routing.stats_window),
                 breaker=CircuitBreaker(settings.routing.breaker_failure_threshold,
                                        settings.routing.breaker_reset_s)))
-        routers[role] = RoleRouter(role, slots, settings.routing, ledger=ledger, privacy=privacy)
+        routers[role] = RoleRouter(role, slots, settings.routing, ledger=ledger, privacy=privacy,
+                                   observers=observers)
+        if previous:
+            # A reload must not quietly undo an operator's (or the router's) demotion.
+            routers[role].demotion.adopt(previous[role].demotion, [s.name for s in slots])
     return routers
 
 
@@ -261,7 +270,8 @@ def load_engines(settings: Settings, progress: LoadProgress | None = None) -> En
     local.expected = len({(role, p.model) for role in ROLES for p in settings.providers_for(role)
                           if p.is_local}) + (1 if settings.tools.enabled else 0)
     ledger = CostLedger(settings.routing.daily_budget_usd, path=settings.routing.cost_ledger_path)
-    routers = _build_routers(settings, local, ledger)
+    route_observers: list = []
+    routers = _build_routers(settings, local, ledger, observers=route_observers)
     store = ModelStore(settings.models.dir)
     engines = Engines(
         settings=settings,
@@ -271,6 +281,7 @@ def load_engines(settings: Settings, progress: LoadProgress | None = None) -> En
         smart_turn_model_path=_only_file(store.model_dir("smart-turn-v3.2"), "*.onnx"),
         ledger=ledger,
         audit=_open_audit(settings),
+        route_observers=route_observers,
     )
     if settings.tools.enabled:
         engines.tools = build_tool_registry(settings, engines.audit, mask_text)

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from loguru import logger
+
 from appliance.governance.audit import AuditTrail
 
 
@@ -115,7 +117,10 @@ class ApprovalQueue:
 
     def _tell(self, event: str, item: PendingApproval, **extra) -> None:
         for listener in self.listeners:
-            listener(event, {**item.to_dict(), **extra})
+            try:
+                listener(event, {**item.to_dict(), **extra})
+            except Exception:  # a broken listener must not lose the decision
+                logger.exception(f"approval listener {listener!r} failed")
 
     async def _audit(self, kind, data, sensitive, session_id, turn_id) -> None:
         if self.audit is not None:

@@ -1,8 +1,10 @@
 """Prometheus metrics (prometheus-client): what happened per turn, and the providers' state now.
 
-Counters and histograms move as turns finish (`observe_turn`, a turn listener);
-breaker states, spending and model state are read at scrape time from the
-engines, so they can never drift from what the router really holds.
+Counters and histograms move as turns finish (`observe_turn`, a turn listener) and as
+providers fail or charge (`provider_failed`, `provider_charged`, a router observer:
+every call counts, not only a turn's first sentence). Breaker states, spending and
+model state are read at scrape time from the engines, so they can never drift from
+what the router really holds.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from appliance.turns import TurnRecord
 LATENCY_BUCKETS = (0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.0, 1.5, 2.0, 3.0,
                    5.0, 10.0)
 STAGES = ("eot", "stt", "llm_ttft", "tts_ttfb")
+# A typed turn has no speech: its end-of-turn, STT and "voice to voice" would be fiction.
+SPOKEN_ONLY = ("eot", "stt", "voice_to_voice")
 BREAKER_STATES = ("closed", "half_open", "open")
 
 
@@ -61,7 +65,7 @@ class ApplianceMetrics:
                    else "answered" if record.reply.strip() else "unanswered")
         self.turns.labels(outcome, record.source).inc()
         for stage, ms in record.timings_ms().items():
-            if ms is None or ms < 0:
+            if ms is None or ms < 0 or (record.source == "text" and stage in SPOKEN_ONLY):
                 continue
             if stage == "voice_to_voice":
                 self.voice_to_voice.observe(ms / 1000)
@@ -72,12 +76,14 @@ class ApplianceMetrics:
                 continue
             self.routes.labels(role, route.get("provider", "none"),
                                reason_kind(route.get("reason", ""))).inc()
-            for attempt in route.get("attempts", []):
-                if attempt.get("outcome") == "failed":
-                    self.errors.labels(role, attempt["provider"],
-                                       attempt.get("kind") or "unknown").inc()
-            if route.get("cost_usd"):
-                self.cost.labels(role, route.get("provider", "none")).inc(route["cost_usd"])
+
+    def provider_failed(self, role: str, provider: str, kind: str) -> None:
+        """A router observer: one failed call."""
+        self.errors.labels(role, provider, kind or "unknown").inc()
+
+    def provider_charged(self, role: str, provider: str, usd: float) -> None:
+        """A router observer: money spent on one call."""
+        self.cost.labels(role, provider).inc(usd)
 
     def render(self) -> bytes:
         """The text exposition format."""

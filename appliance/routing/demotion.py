@@ -43,6 +43,12 @@ class DemotionTracker:
         if p95 is not None and p95 > budget_s:
             self._demoted[provider] = _Demotion(cooldown_started_at=self._clock())
 
+    def adopt(self, other: DemotionTracker, providers: list[str]) -> None:
+        """Keep `other`'s demotions of `providers` (the routers were rebuilt by a reload)."""
+        for provider in providers:
+            if provider in other._demoted:
+                self._demoted[provider] = other._demoted[provider]
+
     def demote(self, provider: str) -> None:
         """An operator's demotion: it holds, without trials, until `promote`."""
         self._demoted[provider] = _Demotion(cooldown_started_at=self._clock(), manual=True)

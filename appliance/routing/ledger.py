@@ -8,6 +8,7 @@ way to spend the budget twice.
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 import threading
@@ -46,7 +47,21 @@ def _amounts(spent) -> dict[str, float]:
     if not isinstance(spent, dict):
         return {}
     return {str(name): float(usd) for name, usd in spent.items()
-            if isinstance(usd, int | float) and usd >= 0}
+            if isinstance(usd, int | float) and not isinstance(usd, bool)
+            and math.isfinite(usd) and usd >= 0}
+
+
+def _is_date(day) -> bool:
+    try:
+        date.fromisoformat(day)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _add_into(total: dict[str, float], more: dict[str, float]) -> None:
+    for name, usd in more.items():
+        total[name] = total.get(name, 0.0) + usd
 
 
 def _require_non_negative(**values: float) -> None:
@@ -89,7 +104,8 @@ class CostLedger:
         today = self._today()
         if today != self._day:
             if self._spent:
-                self._history[self._day.isoformat()] = self._spent
+                # Merged, not replaced: a clock set back and forward again keeps both.
+                _add_into(self._history.setdefault(self._day.isoformat(), {}), self._spent)
                 self._history = dict(sorted(self._history.items())[-HISTORY_DAYS:])
             self._day = today
             self._spent = {}
@@ -152,14 +168,16 @@ class CostLedger:
         if not isinstance(data, dict):
             return {}, {}
         history = data.get("history") if isinstance(data.get("history"), dict) else {}
-        days = {str(day): _amounts(spent) for day, spent in history.items()}
+        days = {day: _amounts(spent) for day, spent in history.items() if _is_date(day)}
         day = data.get("date")
         spent = _amounts(data.get("spent_usd"))
         if day != today.isoformat():
-            if isinstance(day, str) and spent:
-                days[day] = spent  # the file's day is over: it joins the history
+            if _is_date(day) and spent:
+                # The file's day is over: it joins the history.
+                _add_into(days.setdefault(day, {}), spent)
             spent = {}
-        days.pop(today.isoformat(), None)
+        # Today's totals count against today's budget, wherever the file kept them.
+        _add_into(spent, days.pop(today.isoformat(), {}))
         return spent, dict(sorted(days.items())[-HISTORY_DAYS:])
 
     def _save(self, path: Path) -> None:

@@ -134,7 +134,13 @@ class RoleRouter:
         privacy: PrivacyPolicy,
         strategy: RoutingStrategy | None = None,
         clock: Callable[[], float] = time.monotonic,
+        observers: list | None = None,
     ):
+        """Create the router.
+
+        `observers` (shared, appended to later) get `provider_failed(role, name, kind)`
+        and `provider_charged(role, name, usd)` for every call: the metrics.
+        """
         self.role = role
         self.slots = {slot.name: slot for slot in slots}
         self.settings = settings
@@ -142,6 +148,7 @@ class RoleRouter:
         self.privacy = privacy
         self.strategy = strategy or BudgetRoutingStrategy()
         self.demotion = DemotionTracker(settings.demotion_cooldown_s, clock=clock)
+        self.observers = observers if observers is not None else []
 
     @property
     def budget_s(self) -> float:
@@ -214,6 +221,8 @@ class RoleRouter:
             slot.breaker.retry_after(error.retry_after_s)
         if self.demotion.is_demoted(name):
             self.demotion.trial_result(name, None, self.budget_s)
+        for observer in self.observers:
+            observer.provider_failed(self.role, name, kind)
         logger.warning(f"{self.role} provider '{name}' failed ({kind}): {error}")
 
     def demote(self, name: str) -> None:
@@ -243,6 +252,8 @@ class RoleRouter:
         """Add a remote call's cost to the day's spending."""
         if usd > 0:
             self.ledger.add(name, usd)
+            for observer in self.observers:
+                observer.provider_charged(self.role, name, usd)
 
     def snapshot(self) -> dict:
         """Health of every provider, for status pages and tests."""

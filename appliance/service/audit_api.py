@@ -50,8 +50,10 @@ def audit_router(state) -> APIRouter:
         def read():
             found = (r.to_dict() for r in trail.records(since=when, turn_id=turn_id, kind=kind))
             if needle:
-                found = (r for r in found
-                         if needle in json.dumps(r, ensure_ascii=False, default=str).lower())
+                # Only what was recorded, not key names or chain hashes.
+                found = (r for r in found if needle in json.dumps(
+                    [r["data"], r["sensitive"], r["turn_id"], r["session_id"]],
+                    ensure_ascii=False, default=str).lower())
             if newest_first:
                 return list(reversed(deque(found, maxlen=count)))
             return list(islice(found, count))

@@ -101,7 +101,8 @@ def console_router(state) -> APIRouter:
         async def stream():
             async with state.feed.subscribe() as queue:
                 yield {"event": "hello", "data": json.dumps(
-                    {"recent": state.feed.recent(), "status": status_document(state)})}
+                    {"recent": state.feed.recent(), "status": status_document(state)},
+                    default=str)}
                 while not await request.is_disconnected():
                     try:
                         event = await asyncio.wait_for(queue.get(), STATUS_EVERY_S)
@@ -113,8 +114,8 @@ def console_router(state) -> APIRouter:
         return EventSourceResponse(stream(), ping=15)
 
     @router.post("/playground")
-    async def playground(request: Request, text: str | None = None):
-        """A typed message (?text= or form field) or an uploaded WAV (form field `audio`).
+    async def playground(request: Request):
+        """A typed message (form field `text`) or an uploaded WAV (form field `audio`).
 
         Answers with the transcript, reply, timings, route, the spoken reply as WAV
         (base64) and every log line the turn wrote, grouped by node.
@@ -124,8 +125,12 @@ def console_router(state) -> APIRouter:
             return caller
         if state.engines is None:
             return JSONResponse({"error": "models are still loading"}, status_code=503)
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > MAX_UPLOAD_BYTES + 64 * 1024:
+            return JSONResponse({"error": "the upload is over 20 MB; send at most 60 s of "
+                                          "speech"}, status_code=413)
         form = await request.form() if "form" in request.headers.get("content-type", "") else {}
-        typed = text if text is not None else form.get("text")
+        typed = form.get("text")
         text = typed.strip() if isinstance(typed, str) else ""
         upload = form.get("audio")
         samples, source = None, "text"

@@ -86,15 +86,16 @@ def bench_router(state) -> APIRouter:
         nonlocal job
         if isinstance(caller := authorized(state, request, "configure"), JSONResponse):
             return caller
-        if state.engines is None:
-            return JSONResponse({"error": "models are still loading"}, status_code=503)
-        if job.status in ("preparing", "running"):
-            return JSONResponse({"error": "a benchmark is already running; wait for it "
-                                          "(GET /console/bench)"}, status_code=409)
         count = (await json_object(request)).get("utterances", 5)
         if not isinstance(count, int) or not 1 <= count <= MAX_UTTERANCES:
             return JSONResponse({"error": f'send {{"utterances": N}} with N from 1 to '
                                           f'{MAX_UTTERANCES}'}, status_code=400)
+        if state.engines is None:
+            return JSONResponse({"error": "models are still loading"}, status_code=503)
+        # No await between this check and starting the job: two clicks start one run.
+        if job.status in ("preparing", "running"):
+            return JSONResponse({"error": "a benchmark is already running; wait for it "
+                                          "(GET /console/bench)"}, status_code=409)
         job = BenchJob(job_id=secrets.token_hex(3), status="preparing", total=count,
                        started_at=time.time())
         publish(job)

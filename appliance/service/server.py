@@ -73,6 +73,7 @@ class ServiceState:
         engines.turn_listeners.extend(
             [self.metrics.observe_turn, self.series.observe_turn, self.feed.on_turn]
             + ([self.tracer.record_turn] if self.tracer else []))
+        engines.route_observers.append(self.metrics)
         if engines.tools is not None:
             engines.tools.approvals.listeners.append(self.feed.on_approval)
 

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
+from loguru import logger
 from pipecat.frames.frames import (
     BotStartedSpeakingFrame,
     BotStoppedSpeakingFrame,
@@ -152,9 +153,14 @@ class TurnTimelineObserver(BaseObserver):
         for listener in [self.on_event, *self.listeners]:
             if listener is None:
                 continue
-            result = listener(kind, record)
-            if inspect.isawaitable(result):
-                await result
+            try:
+                result = listener(kind, record)
+                if inspect.isawaitable(result):
+                    await result
+            except Exception:
+                # pipecat ends an observer whose handler raises: one broken listener
+                # would silently stop the audit trail for the rest of the conversation.
+                logger.exception(f"turn listener {listener!r} failed on a {kind} event")
 
     async def _finish(self, record: TurnRecord) -> None:
         if self._route_log is not None:

@@ -114,6 +114,8 @@ def test_operators_demote_and_promote_a_provider_and_it_is_audited(service):
     assert demoted.status_code == 200, demoted.text
     routes = client.get("/admin/routes").json()["routers"]["llm"]["local"]
     assert routes["demoted"] and routes["demoted_by_operator"]
+    assert client.post("/admin/reload").status_code == 200  # a reload keeps the demotion
+    assert client.get("/admin/routes").json()["routers"]["llm"]["local"]["demoted_by_operator"]
     assert client.post("/admin/providers/llm/local", json={"action": "promote"}).status_code == 200
     assert not client.get("/admin/routes").json()["routers"]["llm"]["local"]["demoted"]
     actions = client.get("/audit", params={"kind": "operator_action"}).json()["records"]

@@ -82,6 +82,18 @@ def test_earlier_days_are_kept_per_provider_across_midnight_and_restarts(evening
     assert later == {**expected, "2026-03-16": {}}
 
 
+def test_broken_history_entries_are_dropped_and_a_day_seen_twice_is_merged(evening, tmp_path):
+    path = tmp_path / "ledger.json"
+    path.write_text(json.dumps({
+        "date": "2026-03-13", "spent_usd": {"hub": 0.5, "odd": True, "inf": float("inf")},
+        "history": {"2026-03-13": {"hub": 0.25}, "yesterday": {"hub": 9.0},
+                    "2026-03-14": {"cloud": 0.75}}}))
+    ledger = CostLedger(1.0, clock=evening, path=path)
+    # The file's own day joins its history entry; a history entry for today counts today.
+    assert ledger.by_day() == {"2026-03-13": {"hub": 0.75}, "2026-03-14": {"cloud": 0.75}}
+    assert ledger.spent_today() == pytest.approx(0.75)
+
+
 def test_the_file_holds_the_day_and_totals_as_json(evening, tmp_path):
     path = tmp_path / "state" / "ledger.json"  # a missing directory is created
     ledger = CostLedger(1.0, clock=evening, path=path)

@@ -68,7 +68,8 @@ $("#logout").addEventListener("click", async () => {
 document.querySelectorAll("#tabs button").forEach((button) => button.addEventListener("click", () => {
   document.querySelectorAll("#tabs button").forEach((b) => b.classList.toggle("active", b === button));
   document.querySelectorAll(".tab").forEach((t) => { t.hidden = t.id !== `tab-${button.dataset.tab}`; });
-  const load = { audit: searchAudit, approvals: loadApprovals, config: loadConfig,
+  const load = { audit: () => searchAudit().catch(auditProblem), approvals: loadApprovals,
+    config: () => loadConfig().catch((error) => { $("#config").textContent = error.message; }),
     bench: () => api("/console/bench").then(renderBench) }[button.dataset.tab];
   if (load) load().catch(showError);
 }));
@@ -111,13 +112,29 @@ function waterfall(turn) {
 }
 
 // ---------------------------------------------------------------- live conversations
-const sessions = new Map(); // session -> Map(turn_id -> turn)
+const sessions = new Map(); // session -> Map(turn_id -> turn), oldest first
+const KEEP_SESSIONS = 30; // a page left open all day stays quick
+const KEEP_TURNS = 50;
+
+function session(name) {
+  if (!sessions.has(name)) sessions.set(name, new Map());
+  while (sessions.size > KEEP_SESSIONS) sessions.delete(sessions.keys().next().value);
+  return sessions.get(name);
+}
 
 function rememberTurn(event) {
-  if (!sessions.has(event.session)) sessions.set(event.session, new Map());
-  const turns = sessions.get(event.session);
+  const turns = session(event.session);
   const known = turns.get(event.turn_id) || {};
   turns.set(event.turn_id, { ...known, ...event, pending: event.type !== "turn" });
+  while (turns.size > KEEP_TURNS) turns.delete(turns.keys().next().value);
+}
+
+// A conversation that ended (or a benchmark that moved on) is answering nothing any more.
+function settle(prefix) {
+  for (const [name, turns] of sessions) {
+    if (!name.startsWith(prefix)) continue;
+    for (const turn of turns.values()) turn.pending = false;
+  }
 }
 
 function showTurn(turn) {
@@ -149,8 +166,9 @@ function onFeedEvent(event, replay = false) {
       : event.type === "reply" ? { ...event, reply: event.text } : event);
     if (event.type === "turn") showTurn(event);
     renderSessions();
-  } else if (event.type === "session" && event.event === "connected") {
-    if (!sessions.has(event.session)) sessions.set(event.session, new Map());
+  } else if (event.type === "session") {
+    session(event.session);
+    if (event.event === "ended") settle(event.session);
     renderSessions();
   } else if (event.type === "approval") {
     if (!replay) loadApprovals().catch(showError);
@@ -160,6 +178,10 @@ function onFeedEvent(event, replay = false) {
     }
   } else if (event.type === "bench") {
     renderBench(event.job);
+    if (event.job.status === "done" || event.job.status === "failed") {
+      settle(`bench-${event.job.job_id}`);
+      renderSessions();
+    }
   } else if (event.type === "provider" && !replay) {
     api("/console/status").then(renderStatus).catch(showError);
   }
@@ -209,8 +231,12 @@ function renderProviders(routers) {
 }
 
 async function providerAction(role, name, action) {
-  await postJson(`/admin/providers/${encodeURIComponent(role)}/${encodeURIComponent(name)}`, { action });
-  renderStatus(await api("/console/status"));
+  try {
+    await postJson(`/admin/providers/${encodeURIComponent(role)}/${encodeURIComponent(name)}`, { action });
+    renderStatus(await api("/console/status"));
+  } catch (error) {
+    alert(`Could not ${action} ${role} provider ${name}: ${error.message}`);
+  }
 }
 
 function renderCosts(status) {
@@ -268,12 +294,19 @@ async function searchAudit() {
     : [el("tr", {}, el("td", { colspan: 5, class: "muted" }, "No records match."))]));
 }
 
-$("#audit-form").addEventListener("submit", (event) => { event.preventDefault(); searchAudit().catch(showError); });
+function auditProblem(error) {
+  $("#audit tbody").replaceChildren(el("tr", {}, el("td", { colspan: 5, class: "error" }, error.message)));
+}
+
+$("#audit-form").addEventListener("submit", (event) => { event.preventDefault(); searchAudit().catch(auditProblem); });
 
 $("#verify").addEventListener("click", async () => {
   const out = $("#verify-result");
   out.textContent = "checking…";
-  const report = await api("/audit/verify");
+  let report;
+  try { report = await api("/audit/verify"); } catch (error) {
+    out.textContent = error.message; out.className = "error"; return;
+  }
   out.textContent = report.ok ? `Intact: ${report.records} record${report.records === 1 ? "" : "s"}, chain verified.`
     : `TAMPERED: record ${report.first_bad_seq}: ${report.problem}`;
   out.className = report.ok ? "" : "error";
@@ -323,7 +356,11 @@ async function loadApprovals() {
 }
 
 async function decide(id, approve) {
-  await postJson(`/approvals/${encodeURIComponent(id)}`, { approve, note: "from the console" });
+  try {
+    await postJson(`/approvals/${encodeURIComponent(id)}`, { approve, note: "from the console" });
+  } catch (error) {
+    alert(`Not ${approve ? "approved" : "denied"}: ${error.message}`);
+  }
   await loadApprovals();
 }
 
@@ -399,8 +436,9 @@ function renderBench(job) {
     el("tr", { "data-stage": stage }, el("td", {}, STAGE_NAMES[stage] || stage),
       ["p50", "p90", "p99"].map((k) => el("td", { class: "num" }, ms(q[k]))), el("td", { class: "num" }, q.n ?? 0))));
   const s = job.summary;
-  $("#bench-extra").textContent = `Word error rate ${s.word_error_rate} · CPU ${s.cpu_percent}% · ` +
-    `peak memory ${Math.round(s.peak_rss_mb)} MB · unanswered ${s.unanswered}`;
+  const shown = (v, unit = "") => (v === null || v === undefined ? "–" : `${v}${unit}`);
+  $("#bench-extra").textContent = `Word error rate ${shown(s.word_error_rate)} · CPU ${shown(s.cpu_percent, "%")} · ` +
+    `peak memory ${shown(Math.round(s.peak_rss_mb), " MB")} · unanswered ${s.unanswered}`;
 }
 
 $("#bench-form").addEventListener("submit", async (event) => {
@@ -435,6 +473,17 @@ $("#reload").addEventListener("click", async () => {
 // ---------------------------------------------------------------- start
 let feed = null;
 
+// The feed closed for good (the service restarted, or the session ended): log in again,
+// or reconnect once the service answers. Open feeds are retried by the browser itself.
+async function recover() {
+  try {
+    const response = await fetch("/console/me", { credentials: "same-origin" });
+    if (response.status === 401) { showLogin("Your session has ended; log in again."); return; }
+    if (response.ok) { const who = await response.json(); if (feed) feed.close(); start(who); return; }
+  } catch (error) { /* the service is down: try again */ }
+  setTimeout(recover, 5000);
+}
+
 function start(who) {
   $("#login").hidden = true;
   $("#app").hidden = false;
@@ -450,7 +499,10 @@ function start(who) {
   for (const type of ["turn", "transcript", "reply", "approval", "provider", "session", "playground", "bench"]) {
     feed.addEventListener(type, (message) => onFeedEvent(JSON.parse(message.data)));
   }
-  feed.onerror = () => { $("#readiness").textContent = "reconnecting…"; $("#readiness").className = "pill"; };
+  feed.onerror = () => {
+    $("#readiness").textContent = "reconnecting…"; $("#readiness").className = "pill";
+    if (feed && feed.readyState === EventSource.CLOSED) recover();
+  };
   loadApprovals().catch(showError);
 }
 
