@@ -222,11 +222,16 @@ class Engines:
             self.audit.close()
 
 
+def _local_models(settings: Settings) -> list[tuple[str, str]]:
+    """(role, model) of every on-device provider the settings name."""
+    return [(role, p.model) for role in ROLES for p in settings.providers_for(role)
+            if p.is_local]
+
+
 def _build_routers(settings: Settings, local: LocalModels, ledger: CostLedger,
                    previous: dict[str, RoleRouter] | None = None,
                    observers: list | None = None) -> dict[str, RoleRouter]:
-    wanted = [(role, p.model) for role in ROLES for p in settings.providers_for(role)
-              if p.is_local]
+    wanted = _local_models(settings)
     folders = local.check(wanted + [("vad", "silero-vad"), ("turn", "smart-turn-v3.2")])
     privacy = PrivacyPolicy(settings.routing.local_only_patterns,
                             settings.routing.detect_personal_data,
@@ -267,8 +272,7 @@ def load_engines(settings: Settings, progress: LoadProgress | None = None) -> En
     """
     started = time.monotonic()
     local = LocalModels(settings, progress)
-    local.expected = len({(role, p.model) for role in ROLES for p in settings.providers_for(role)
-                          if p.is_local}) + (1 if settings.tools.enabled else 0)
+    local.expected = len(set(_local_models(settings))) + (1 if settings.tools.enabled else 0)
     ledger = CostLedger(settings.routing.daily_budget_usd, path=settings.routing.cost_ledger_path)
     route_observers: list = []
     routers = _build_routers(settings, local, ledger, observers=route_observers)

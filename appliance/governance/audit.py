@@ -76,6 +76,10 @@ class AuditRecord:
                 "session_id": self.session_id, "turn_id": self.turn_id,
                 "data": self.data, "sensitive": self.sensitive}
 
+    def to_json_line(self) -> str:
+        """One line of a JSON-lines export (`appliance audit export`, the console's)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False) + "\n"
+
 
 @dataclass(frozen=True)
 class VerifyReport:

@@ -121,7 +121,7 @@ def _export(trail: AuditTrail, args: argparse.Namespace) -> int:
                         disable=not args.out, file=sys.stderr)
         if args.format == "jsonl":
             for record in progress:
-                out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+                out.write(record.to_json_line())
         else:
             writer = csv.writer(out)
             writer.writerow(["seq", "at", "kind", "session_id", "turn_id", "data", "sensitive"])

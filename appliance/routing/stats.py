@@ -58,16 +58,16 @@ class ProviderStats:
         """
         if len(self._ttfbs) < MIN_SAMPLES_FOR_P95:
             return None
-        ordered = sorted(self._ttfbs)
-        return ordered[math.ceil(0.95 * len(ordered)) - 1]
+        return self._nearest_rank(0.95)
 
     @property
     def p50_ttfb_s(self) -> float | None:
         """Median (nearest rank) of the window's timings; None with no timing yet."""
-        if not self._ttfbs:
-            return None
+        return self._nearest_rank(0.5) if self._ttfbs else None
+
+    def _nearest_rank(self, quantile: float) -> float:
         ordered = sorted(self._ttfbs)
-        return ordered[math.ceil(0.5 * len(ordered)) - 1]
+        return ordered[math.ceil(quantile * len(ordered)) - 1]
 
     @property
     def error_rate(self) -> float:

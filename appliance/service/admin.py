@@ -76,9 +76,8 @@ def admin_router(state) -> APIRouter:
             await state.engines.audit.append_async(
                 "operator_action", {"action": action, "role": role, "provider": name,
                                     "by": who})
-        if state.feed is not None:
-            state.feed.publish({"type": "provider", "action": action, "role": role,
-                                "provider": name, "by": who})
+        state.feed.publish({"type": "provider", "action": action, "role": role,
+                            "provider": name, "by": who})
         return {"role": role, "provider": name, "action": action, "by": who,
                 "state": router_.snapshot()[name]}
 

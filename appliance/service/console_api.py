@@ -186,11 +186,8 @@ def console_router(state) -> APIRouter:
                                 status_code=503)
         total = await asyncio.to_thread(trail.count)
 
-        def lines():
-            for record in trail.records():
-                yield json.dumps(record.to_dict(), ensure_ascii=False, default=str) + "\n"
-
-        return StreamingResponse(lines(), media_type="application/x-ndjson", headers={
+        lines = (record.to_json_line() for record in trail.records())
+        return StreamingResponse(lines, media_type="application/x-ndjson", headers={
             "X-Total-Records": str(total),
             "Content-Disposition": 'attachment; filename="audit.jsonl"'})
 
