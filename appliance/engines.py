@@ -20,7 +20,7 @@ from loguru import logger
 from appliance.config import ConfigError, ProviderSettings, Settings
 from appliance.governance import AuditKeyError, AuditTrail, open_audit_trail
 from appliance.governance.masking import mask_text
-from appliance.modelstore import ModelStore, ModelStoreError
+from appliance.modelstore import ModelSpec, ModelStore, ModelStoreError
 from appliance.routing.breaker import CircuitBreaker
 from appliance.routing.ledger import CostLedger
 from appliance.routing.privacy import PrivacyPolicy
@@ -33,10 +33,6 @@ ROLES = ("stt", "llm", "tts")
 
 # Called as models load: (models loaded so far, models to load, what is happening).
 LoadProgress = Callable[[int, int, str], None]
-
-
-def _only_file(folder: Path, pattern: str) -> Path:
-    return next(iter(sorted(folder.glob(pattern))))
 
 
 class LocalModels:
@@ -76,7 +72,8 @@ class LocalModels:
         if key not in self._loaded:
             if self._progress:
                 self._progress(len(self._loaded), self.expected, f"loading {role} model {model}")
-            self._loaded[key] = _load_local(role, folder, settings)
+            self._loaded[key] = _load_local(role, folder, settings,
+                                            self._store.manifest.get(model))
             if self._progress:
                 self._progress(len(self._loaded), self.expected, f"loaded {role} model {model}")
         return self._loaded[key]
@@ -90,7 +87,11 @@ class LocalModels:
         return list(self._loaded.values())
 
 
-def _load_local(role: str, folder: Path, settings: Settings) -> Any:
+def _load_local(role: str, folder: Path, settings: Settings, spec: ModelSpec) -> Any:
+    # The file the manifest names: the folder may still hold one an older manifest listed.
+    def named(suffix: str) -> Path:
+        return folder / spec.file_ending(suffix).path
+
     if role == "stt":
         from appliance.stt.whisper_local import WhisperLocalSTT
 
@@ -100,16 +101,18 @@ def _load_local(role: str, folder: Path, settings: Settings) -> Any:
                                encoder_window_s=settings.stt.encoder_window_s)
     if role in ("llm", "tools"):
         from appliance.llm.llama_local import LlamaLocalChatModel
+        from appliance.tts.first_clause import FirstClauseRule
 
         # The tool proposer gets its own instance, so the answering model keeps its
         # KV cache (the system prompt stays evaluated) between turns.
-        return LlamaLocalChatModel(_only_file(folder, "*.gguf"), threads=settings.llm.threads,
+        return LlamaLocalChatModel(named(".gguf"), threads=settings.llm.threads,
                                    context_window_tokens=settings.llm.context_window_tokens,
                                    seed=settings.llm.seed,
-                                   repeat_penalty=settings.llm.repeat_penalty)
+                                   repeat_penalty=settings.llm.repeat_penalty,
+                                   voice_first=FirstClauseRule().complete)
     from appliance.tts.piper import PiperTTS
 
-    voice = _only_file(folder, "*.onnx")
+    voice = named(".onnx")
     return PiperTTS(voice, voice.with_name(voice.name + ".json"),
                     length_scale=settings.tts.length_scale)
 
@@ -281,8 +284,8 @@ def load_engines(settings: Settings, progress: LoadProgress | None = None) -> En
         settings=settings,
         routers=routers,
         local=local,
-        vad_model_path=_only_file(store.model_dir("silero-vad"), "*.onnx"),
-        smart_turn_model_path=_only_file(store.model_dir("smart-turn-v3.2"), "*.onnx"),
+        vad_model_path=store.file_ending("silero-vad", ".onnx"),
+        smart_turn_model_path=store.file_ending("smart-turn-v3.2", ".onnx"),
         ledger=ledger,
         audit=_open_audit(settings),
         route_observers=route_observers,

@@ -30,6 +30,7 @@ from appliance.benchmark.ports import free_port
 from appliance.benchmark.run import BenchResult, count_false_cutoffs, run_benchmark
 from appliance.config import Settings
 from appliance.engines import Engines
+from appliance.modelstore import ModelStore
 from appliance.pipeline import Conversation
 from appliance.routing.router import RouteLog
 from appliance.turns import TurnTimelineObserver
@@ -59,7 +60,8 @@ async def run_stock_benchmark(engines: Engines, corpus, *, paused=None,
     """The same corpus through the stock pipeline; `engines` only lends its settings."""
     settings = engines.settings
     port = free_port()
-    gguf = next((settings.models.dir / settings.llm.model).glob("*.gguf"))
+    # The very file the appliance loads: same models, same machine.
+    gguf = ModelStore(settings.models.dir).file_ending(settings.llm.model, ".gguf")
     server = await asyncio.to_thread(start_llama_server, gguf, port)
     try:
         build = stock_builder(settings, f"http://127.0.0.1:{port}/v1")

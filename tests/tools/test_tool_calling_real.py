@@ -10,6 +10,7 @@ import pytest
 from appliance.governance.audit import AuditTrail
 from appliance.llm.llama_local import LlamaLocalChatModel
 from appliance.llm.openai_remote import OpenAIChatModel
+from appliance.modelstore import ModelStore
 from appliance.tools.builtin import refund_tool
 from appliance.tools.chat import ToolCallingChatModel
 from appliance.tools.registry import CallContext
@@ -24,7 +25,7 @@ SYSTEM = {"role": "system", "content": "You are a shop's voice assistant. Use th
 
 @pytest.fixture(scope="module")
 def qwen_gguf(settings):
-    return next((settings.models.dir / "qwen2.5-0.5b").glob("*.gguf"))
+    return ModelStore(settings.models.dir).file_ending("qwen2.5-0.5b", ".gguf")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from appliance.tts.first_clause import FirstClauseTextAggregator
+from appliance.tts.first_clause import FirstClauseRule, FirstClauseTextAggregator
 
 pytestmark = pytest.mark.unit
 
@@ -57,3 +57,25 @@ async def test_a_run_of_text_without_spaces_is_not_held_until_the_reply_ends():
     aggregator = FirstClauseTextAggregator()
     out = await _feed(aggregator, ["A", " dog", " has", " 3"] + ["0"] * 100)
     assert len(out) == 1 and out[0].startswith("A dog has 3000") and len(out[0]) <= 40
+
+
+@pytest.mark.parametrize("tokens", [
+    ["The", " sky", " is", " a", " deep", ",", " dark", " blue", "."],
+    ["The", " capital", " is", " Paris", ".", " Yes"],
+    ["Ask", " Dr.", " Smith", " about", " it", ".", " Then"],
+    ["one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine "],
+    ["A", " dog", " has", " 3"] + ["0"] * 60,
+])
+async def test_the_llm_sees_the_first_clause_end_on_the_same_token_as_the_voice(tokens):
+    """The local LLM pauses when `FirstClauseRule.complete` turns true: the TTS must start then."""
+    rule = FirstClauseRule()
+    aggregator = FirstClauseTextAggregator(rule=rule)
+    reply, llm_pauses_at, voice_starts_at = "", None, None
+    for index, token in enumerate(tokens):
+        reply += token
+        if llm_pauses_at is None and rule.complete(reply):
+            llm_pauses_at = index
+        if voice_starts_at is None and [a async for a in aggregator.aggregate(token)]:
+            voice_starts_at = index
+    assert voice_starts_at is not None
+    assert llm_pauses_at == voice_starts_at
