@@ -23,7 +23,7 @@ class WhisperLocalSTT(SpeechToText):
         self,
         model_dir: Path,
         *,
-        threads: int = 2,
+        threads: int = 1,
         beam_size: int = 1,
         language: str = "en",
         no_speech_threshold: float = 0.6,
