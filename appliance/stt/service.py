@@ -69,8 +69,9 @@ class ProviderSTTService(SegmentedSTTService):
     only then would a segmented STT start. Given the VAD (`pauses`), this
     service starts transcribing once a pause is `speculate_after_s` old; if the
     VAD then declares that same pause the end of speech, the transcript is
-    already (nearly) done. If the user speaks again, the guess is dropped and the
-    whole segment is transcribed as usual at the next stop.
+    already (nearly) done. If a soft sound follows within the pause (a final
+    "s"), it guesses again once that has faded. If the user speaks again, the
+    guess is dropped and the whole segment is transcribed as usual at the next stop.
 
     The transcript's confidence signals ride along in `TranscriptionFrame.result`
     so routing and observers can read them without a second call.
@@ -101,8 +102,14 @@ class ProviderSTTService(SegmentedSTTService):
         pauses = self._pauses
         if pauses is None or not self._user_speaking or pauses.quiet_s < self._speculate_after_s:
             return
-        if self._speculation and self._speculation.pause_serial == pauses.pause_serial:
-            return
+        spec = self._speculation
+        if spec and spec.pause_serial == pauses.pause_serial:
+            if not heard_more_after(spec.pcm[: spec.speech_bytes],
+                                    bytes(self._audio_buffer[spec.speech_bytes:])):
+                return
+            # A soft final sound ("light|s") came after the guess and has faded:
+            # guess again with it now, rather than only when the VAD ends speech.
+            await self._drop_speculation()
         heard = len(self._audio_buffer)
         pcm = bytes(self._audio_buffer) + self._trailing_silence()
         task = self.create_task(self._provider.transcribe(pcm, self.sample_rate),
