@@ -59,3 +59,28 @@ def test_a_soft_final_consonant_after_the_guess_is_noticed():
     assert not heard_more_after(speech, quiet.tobytes())
     noisy_pause = (rng.normal(0, 600, 3200)).astype(np.int16)  # room noise, nothing said
     assert not heard_more_after(speech, noisy_pause.tobytes())
+
+
+async def test_a_stale_guess_does_not_hold_up_the_next_transcript(whisper, speak):
+    """Two transcripts at once (a guess at a mid-sentence pause, then the real end; or two
+    conversations) run side by side on the two workers, each with its own words."""
+    import asyncio
+    import time
+
+    first, second = speak("Turn on the kitchen lights."), speak("Open the garage door.")
+    alone_s = []
+    for _ in range(2):
+        started = time.monotonic()
+        alone = await whisper.transcribe(second.tobytes(), 16000)
+        alone_s.append(time.monotonic() - started)
+    one_transcript_s = min(alone_s)
+    started = time.monotonic()
+    stale = asyncio.ensure_future(whisper.transcribe(first.tobytes(), 16000))
+    await asyncio.sleep(0.01)
+    real = await whisper.transcribe(second.tobytes(), 16000)
+    real_done_s = time.monotonic() - started
+    # Each gets its own words, as it would alone.
+    assert real.text == alone.text
+    assert (await stale).text == (await whisper.transcribe(first.tobytes(), 16000)).text
+    # Queued behind the stale guess, it would take two transcripts' time.
+    assert real_done_s < 1.6 * one_transcript_s, (real_done_s, one_transcript_s)
