@@ -34,7 +34,7 @@ class ChatModelLLMService(LLMService):
         *,
         system_prompt: str,
         max_tokens: int = 96,
-        temperature: float = 0.2,
+        temperature: float = 0.0,
         max_history_turns: int = 6,
         max_history_tokens: int = 1024,
         **kwargs,
