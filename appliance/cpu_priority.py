@@ -19,7 +19,16 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
+from contextvars import ContextVar
+
+# Set by whoever hands a model's text to a voice (the pipeline's LLM stage): called with
+# the reply so far, True once it holds the first chunk the voice will speak. A local
+# model pauses there for the voice (see `announce_voice`); text nobody speaks (the /v1
+# API) leaves it unset and never pauses.
+SPOKEN_FIRST_CHUNK: ContextVar[Callable[[str], bool] | None] = ContextVar(
+    "spoken_first_chunk", default=None)
 
 # Background work never waits longer than this for the foreground, whatever happens.
 MAX_PAUSE_S = 1.0

@@ -101,15 +101,13 @@ def _load_local(role: str, folder: Path, settings: Settings, spec: ModelSpec) ->
                                encoder_window_s=settings.stt.encoder_window_s)
     if role in ("llm", "tools"):
         from appliance.llm.llama_local import LlamaLocalChatModel
-        from appliance.tts.first_clause import FirstClauseRule
 
         # The tool proposer gets its own instance, so the answering model keeps its
         # KV cache (the system prompt stays evaluated) between turns.
         return LlamaLocalChatModel(named(".gguf"), threads=settings.llm.threads,
                                    context_window_tokens=settings.llm.context_window_tokens,
                                    seed=settings.llm.seed,
-                                   repeat_penalty=settings.llm.repeat_penalty,
-                                   voice_first=FirstClauseRule().complete)
+                                   repeat_penalty=settings.llm.repeat_penalty)
     from appliance.tts.piper import PiperTTS
 
     voice = named(".onnx")

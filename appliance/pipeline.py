@@ -33,6 +33,7 @@ from appliance.stt import ProviderSTTService
 from appliance.tools.chat import ToolCallingChatModel
 from appliance.tools.registry import CallContext
 from appliance.tts import ProviderTTSService
+from appliance.tts.first_clause import FirstClauseRule
 from appliance.turns import TurnTimelineObserver, make_turn_strategies, make_vad_analyzer
 
 __all__ = ["Conversation", "Engines", "build_conversation", "load_engines"]
@@ -74,6 +75,7 @@ def build_conversation(
     def current_turn_id() -> str | None:
         return timeline.current.turn_id if timeline and timeline.current else None
 
+    first_clause = FirstClauseRule()
     chat_model = RoutedChatModel(engines.router, route_log)
     if engines.tools is not None:
         chat_model = ToolCallingChatModel(
@@ -90,6 +92,8 @@ def build_conversation(
         temperature=settings.llm.temperature,
         max_history_turns=settings.llm.max_history_turns,
         max_history_tokens=settings.llm.max_history_tokens,
+        # The local LLM pauses where the TTS cuts the first clause: one rule for both.
+        spoken_first_chunk=first_clause.complete,
     )
     pipeline = Pipeline(
         [
@@ -105,7 +109,8 @@ def build_conversation(
                 RoutedTextToSpeech(
                     engines.router, route_log,
                     sample_rate_hz=settings.audio.output_sample_rate_hz,
-                )
+                ),
+                first_clause=first_clause,
             ),
             transport.output(),
             assistant_aggregator,

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 from llama_cpp import Llama, LogitsProcessorList
 
-from appliance.cpu_priority import CPU
+from appliance.cpu_priority import CPU, SPOKEN_FIRST_CHUNK
 from appliance.llm.interface import ChatModel, TokenChunk, ToolCall, parse_tool_calls
 
 _END = object()
@@ -54,7 +54,6 @@ class LlamaLocalChatModel(ChatModel):
         context_window_tokens: int = 2048,
         seed: int = 42,
         repeat_penalty: float = 1.1,
-        voice_first: Callable[[str], bool] | None = None,
     ):
         """Load the GGUF file.
 
@@ -64,11 +63,7 @@ class LlamaLocalChatModel(ChatModel):
             context_window_tokens: The KV cache's size.
             seed: Sampling seed, so a conversation replays the same.
             repeat_penalty: Penalty on recently used tokens.
-            voice_first: Called with the reply so far; True once it holds what the
-                voice speaks first (the first clause). Generation then pauses
-                until that audio has started, so the TTS has the CPU to itself.
         """
-        self._voice_first = voice_first
         self._llama = Llama(
             model_path=str(model_path),
             seed=seed,
@@ -90,8 +85,14 @@ class LlamaLocalChatModel(ChatModel):
     async def stream(
         self, messages: list[dict], *, max_tokens: int, temperature: float
     ) -> AsyncIterator[TokenChunk]:
-        """Stream tokens; closing the iterator stops generation within one token."""
+        """Stream tokens; closing the iterator stops generation within one token.
+
+        When the text is spoken (`SPOKEN_FIRST_CHUNK` is set by the caller),
+        generation pauses once the first spoken chunk is written, until its audio
+        has started, so the TTS has the CPU to itself.
+        """
         loop = asyncio.get_running_loop()
+        voice_first = SPOKEN_FIRST_CHUNK.get()
         queue: asyncio.Queue = asyncio.Queue()
         stop = threading.Event()
 
@@ -107,7 +108,7 @@ class LlamaLocalChatModel(ChatModel):
                     repeat_penalty=self._repeat_penalty,
                     logits_processor=LogitsProcessorList([logprobs]),
                 )
-                reply, voice_started = "", self._voice_first is None
+                reply, voice_started = "", voice_first is None
                 for chunk in chunks:
                     if stop.is_set():
                         break
@@ -118,7 +119,7 @@ class LlamaLocalChatModel(ChatModel):
                         announcement = None
                         if not voice_started:
                             reply += text
-                            if self._voice_first(reply):
+                            if voice_first(reply):
                                 # Announced before the TTS can see the text, and waited
                                 # for before the next decode, which would run beside Piper.
                                 voice_started = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from pipecat.frames.frames import (
     Frame,
@@ -15,6 +16,7 @@ from pipecat.processors.frame_processor import FrameDirection
 from pipecat.services.llm_service import LLMService
 from pipecat.services.settings import LLMSettings
 
+from appliance.cpu_priority import SPOKEN_FIRST_CHUNK
 from appliance.llm.context_window import trim_history
 from appliance.llm.interface import ChatModel
 
@@ -37,6 +39,7 @@ class ChatModelLLMService(LLMService):
         temperature: float = 0.0,
         max_history_turns: int = 6,
         max_history_tokens: int = 1024,
+        spoken_first_chunk: Callable[[str], bool] | None = None,
         **kwargs,
     ):
         settings = LLMSettings(
@@ -59,6 +62,8 @@ class ChatModelLLMService(LLMService):
         self._temperature = temperature
         self._max_history_turns = max_history_turns
         self._max_history_tokens = max_history_tokens
+        # Where the TTS cuts the reply's first chunk: a local model pauses there.
+        self._spoken_first_chunk = spoken_first_chunk
 
     def can_generate_metrics(self) -> bool:
         """Report time to first token like pipecat's own services."""
@@ -83,13 +88,18 @@ class ChatModelLLMService(LLMService):
             convert_developer_to_user=True,
         )
         await self.start_ttfb_metrics()
-        stream = self._model.stream(
-            list(params["messages"]), max_tokens=self._max_tokens, temperature=self._temperature
-        )
-        async with contextlib.aclosing(stream):
-            async for chunk in stream:
-                await self.stop_ttfb_metrics()
-                await self._push_llm_text(chunk.text)
+        spoken = SPOKEN_FIRST_CHUNK.set(self._spoken_first_chunk)
+        try:
+            stream = self._model.stream(
+                list(params["messages"]), max_tokens=self._max_tokens,
+                temperature=self._temperature
+            )
+            async with contextlib.aclosing(stream):
+                async for chunk in stream:
+                    await self.stop_ttfb_metrics()
+                    await self._push_llm_text(chunk.text)
+        finally:
+            SPOKEN_FIRST_CHUNK.reset(spoken)
 
     async def process_frame(self, frame: Frame, direction: FrameDirection):
         """Answer contexts; pass everything else on."""

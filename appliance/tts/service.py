@@ -10,7 +10,7 @@ from pipecat.services.settings import TTSSettings
 from pipecat.services.tts_service import TTSService
 
 from appliance.cpu_priority import CPU
-from appliance.tts.first_clause import FirstClauseTextAggregator
+from appliance.tts.first_clause import FirstClauseRule, FirstClauseTextAggregator
 from appliance.tts.interface import TextToSpeech
 
 
@@ -21,7 +21,8 @@ class ProviderTTSService(TTSService):
     handed here while the LLM keeps generating the next.
     """
 
-    def __init__(self, provider: TextToSpeech, *, early_first_clause: bool = True, **kwargs):
+    def __init__(self, provider: TextToSpeech, *, early_first_clause: bool = True,
+                 first_clause: FirstClauseRule | None = None, **kwargs):
         super().__init__(
             push_start_frame=True,
             push_stop_frames=True,
@@ -32,7 +33,7 @@ class ProviderTTSService(TTSService):
         self._spoken_contexts: set[str] = set()
         if early_first_clause:
             # TTSService builds its sentence aggregator itself and takes no other.
-            self._text_aggregator = FirstClauseTextAggregator()
+            self._text_aggregator = FirstClauseTextAggregator(rule=first_clause)
 
     def can_generate_metrics(self) -> bool:
         """Report time to first audio like pipecat's own services."""

@@ -50,7 +50,7 @@ async def test_generation_pauses_after_the_first_clause_until_its_audio_is_out(e
     import asyncio
     import time
 
-    from appliance.cpu_priority import CPU
+    from appliance.cpu_priority import CPU, SPOKEN_FIRST_CHUNK
     from appliance.tts.first_clause import FirstClauseRule
 
     rule = FirstClauseRule()
@@ -58,6 +58,7 @@ async def test_generation_pauses_after_the_first_clause_until_its_audio_is_out(e
     reply = ""
     voice_done = 0.0
     question = [QUESTION[0], {"role": "user", "content": "Tell me about Paris and its river."}]
+    spoken = SPOKEN_FIRST_CHUNK.set(rule.complete)  # as the pipeline's LLM stage does
     stream = engines.llm.stream(question, max_tokens=40, temperature=0.0)
     async with contextlib.aclosing(stream):
         async for chunk in stream:
@@ -68,6 +69,7 @@ async def test_generation_pauses_after_the_first_clause_until_its_audio_is_out(e
                 with CPU.foreground():
                     await asyncio.sleep(0.3)
                 voice_done = time.monotonic()
+    SPOKEN_FIRST_CHUNK.reset(spoken)
     assert voice_done, f"the first clause never completed: {reply!r}"
     clause_end = next(i for i in range(len(arrivals))
                       if rule.complete("".join(t for _, t in arrivals[: i + 1])))
@@ -77,3 +79,18 @@ async def test_generation_pauses_after_the_first_clause_until_its_audio_is_out(e
     # a decode step takes ~10 ms here, while a token decoded during the pause
     # would be waiting in the queue already.
     assert later[0] - voice_done > 0.003
+
+
+async def test_text_nobody_speaks_never_pauses(engines):
+    """The /v1 API streams the same model with no voice: no wait for a TTS that never comes."""
+    import time
+
+    question = [QUESTION[0], {"role": "user", "content": "Tell me about Paris and its river."}]
+    stream = engines.llm.stream(question, max_tokens=40, temperature=0.0)
+    arrivals = []
+    async with contextlib.aclosing(stream):
+        async for _ in stream:
+            arrivals.append(time.monotonic())
+    gaps = [b - a for a, b in zip(arrivals, arrivals[1:], strict=False)]
+    # An unclaimed voice announcement would hold one gap for 0.25 s.
+    assert len(arrivals) > 10 and max(gaps) < 0.2, max(gaps)
