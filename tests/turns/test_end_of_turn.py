@@ -34,7 +34,7 @@ async def test_a_finished_question_ends_the_turn_without_waiting_for_the_fallbac
 
 
 async def test_pauses_mid_request_rarely_cut_the_user_off(engines, settings):
-    """0.8 s hesitations after "for", "of", "the", "and", "I", "about": 3 of 6 cut at most.
+    """0.8 s hesitations after "for", "of", "the", "and", "I", "about": half cut at most.
 
     Piper says each fragment as a finished sentence (falling pitch), and Whisper
     sometimes finishes it ("Set a timer for it.", "Turn on that.", "How do I?"), so
@@ -43,14 +43,17 @@ async def test_pauses_mid_request_rarely_cut_the_user_off(engines, settings):
     """
     voice = next((settings.models.dir / settings.tts.voice).glob("*.onnx"))
     cut = []
-    for utterance in paused_corpus(voice):
+    # Twice over (Piper's voice varies run to run, and so do Whisper's words for a
+    # fragment: "my mother and" is sometimes "my mother in."): one unlucky run of six
+    # should not decide.
+    for utterance in paused_corpus(voice) + paused_corpus(voice):
         result = await converse_samples(engines, utterance.samples, until_reply_starts=True)
         if ended_before_tail(result.turns, utterance, settings.turns.vad_start_s):
             first = next(t for t in result.turns if t.reply)
             cut.append(first.transcript)
             # Cut only where the words themselves did not end mid-phrase.
             assert judge(first.transcript) != "incomplete", first.transcript
-    assert len(cut) <= 3, cut
+    assert len(cut) <= 6, cut
 
 
 async def test_a_short_gap_between_words_is_one_transcript(engines, speak):
