@@ -11,8 +11,7 @@ Waiting between tokens is not enough on its own: the LLM thread would already be
 decoding the next token by the time the TTS starts. So the LLM announces the end
 of the first clause itself (`announce_voice`, before it hands the text on) and
 waits (`wait_for_voice`) before its next decode; the TTS's `foreground()` takes
-that announcement over. One process has one CPU,
-so this is one object per process.
+that announcement over. One process has one CPU, so this is one object per process.
 """
 
 from __future__ import annotations

@@ -108,7 +108,8 @@ class LlamaLocalChatModel(ChatModel):
                     repeat_penalty=self._repeat_penalty,
                     logits_processor=LogitsProcessorList([logprobs]),
                 )
-                reply, voice_started = "", voice_first is None
+                # Until the voice's first chunk is written: where it ends.
+                reply, first_chunk_ends = "", voice_first
                 for chunk in chunks:
                     if stop.is_set():
                         break
@@ -117,12 +118,12 @@ class LlamaLocalChatModel(ChatModel):
                     if text:
                         latest = logprobs.values[-1] if logprobs.values else None
                         announcement = None
-                        if not voice_started:
+                        if first_chunk_ends is not None:
                             reply += text
-                            if voice_first(reply):
+                            if first_chunk_ends(reply):
                                 # Announced before the TTS can see the text, and waited
                                 # for before the next decode, which would run beside Piper.
-                                voice_started = True
+                                first_chunk_ends = None
                                 announcement = CPU.announce_voice()
                         loop.call_soon_threadsafe(queue.put_nowait, TokenChunk(text, latest))
                         if announcement is not None:

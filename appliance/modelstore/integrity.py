@@ -13,10 +13,10 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from appliance.modelstore.manifest import ModelFile
 
@@ -26,11 +26,17 @@ CHUNK_BYTES = 1 << 20
 FileState = Literal["present", "missing", "corrupt", "unverified"]
 
 
+def read_chunks(f: BinaryIO) -> Iterator[bytes]:
+    """An open file's bytes, 1 MiB at a time."""
+    while chunk := f.read(CHUNK_BYTES):
+        yield chunk
+
+
 def sha256_of(path: Path, on_chunk: Callable[[int], object] | None = None) -> str:
     """The hex sha256 of a file, read in 1 MiB chunks."""
     digest = hashlib.sha256()
     with path.open("rb") as f:
-        while chunk := f.read(CHUNK_BYTES):
+        for chunk in read_chunks(f):
             digest.update(chunk)
             if on_chunk:
                 on_chunk(len(chunk))

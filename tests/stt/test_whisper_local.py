@@ -48,10 +48,10 @@ async def test_silence_gives_no_words(whisper):
 
 
 def test_a_soft_final_consonant_after_the_guess_is_noticed():
-    from appliance.stt.service import heard_more_after
+    from appliance.stt.service import heard_more_after, speech_level
 
     rng = np.random.default_rng(1)
-    speech = (rng.normal(0, 6000, 16000)).astype(np.int16).tobytes()
+    speech = speech_level((rng.normal(0, 6000, 16000)).astype(np.int16).tobytes())
     quiet = (rng.normal(0, 30, 3200)).astype(np.int16)
     hiss = quiet.copy()
     hiss[:1200] += rng.normal(0, 800, 1200).astype(np.int16)  # a soft "s" then the pause
