@@ -7,16 +7,27 @@ keep their effects in a file so a refund that happened can be seen.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from appliance.tools.registry import Tool
 
 
-def get_time() -> dict:
-    """The local time, for "what time is it?"."""
-    now = datetime.now().astimezone()
-    return {"time": now.strftime("%H:%M"), "date": now.strftime("%A %d %B %Y")}
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def time_result(now: datetime) -> dict:
+    """The time as a person says it: "2:23 AM", not "02:23".
+
+    Measured with Qwen 0.5B reporting the result (greedy, 72 times of day): given
+    "02:23" it said "23:23" and given "06:05" it said "6:05 PM" (3 of 72 wrong);
+    given the 12-hour form with AM/PM it was right 72 of 72.
+    """
+    hour = now.hour % 12 or 12
+    return {"time": f"{hour}:{now.minute:02d} {'AM' if now.hour < 12 else 'PM'}",
+            "date": f"{now:%A} {now.day} {now:%B %Y}"}
 
 
 def refund_tool(ledger: Path) -> Tool:
@@ -48,8 +59,8 @@ def refund_tool(ledger: Path) -> Tool:
     )
 
 
-def time_tool() -> Tool:
-    """`get_time`: harmless, no arguments."""
+def time_tool(clock: Callable[[], datetime] = local_now) -> Tool:
+    """`get_time`: harmless, no arguments; `clock` gives the moment it reports."""
     return Tool(name="get_time", description="Get the current local date and time.",
                 parameters={"type": "object", "properties": {}, "additionalProperties": False},
-                handler=get_time)
+                handler=lambda: time_result(clock()))

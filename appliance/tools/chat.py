@@ -119,7 +119,10 @@ class ToolCallingChatModel(ChatModel):
                         f"returned {json.dumps(outcome.result, default=str)}")
         # The proposer reports the outcome: measured here, the 135M answering model
         # reads a tool result back verbatim, Qwen 0.5B says it in words.
-        note = {"role": "system", "content": "; ".join(done).capitalize() + ". Tell the "
+        # Only the first letter is raised: str.capitalize() lowered the results too
+        # ("A17" became "a17", "2:23 AM" became "2:23 am").
+        told = "; ".join(done)
+        note = {"role": "system", "content": told[0].upper() + told[1:] + ". Tell the "
                 "user the outcome in one short sentence, in words."}
         followup = [*messages, note]
         if not self.proposer.is_local:

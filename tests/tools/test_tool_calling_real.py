@@ -4,6 +4,7 @@ API from a real server); the registry's gates decide; injection cannot move mone
 import asyncio
 import json
 import sys
+from datetime import datetime
 
 import pytest
 
@@ -11,7 +12,7 @@ from appliance.governance.audit import AuditTrail
 from appliance.llm.llama_local import LlamaLocalChatModel
 from appliance.llm.openai_remote import OpenAIChatModel
 from appliance.modelstore import ModelStore
-from appliance.tools.builtin import refund_tool
+from appliance.tools.builtin import refund_tool, time_tool
 from appliance.tools.chat import ToolCallingChatModel
 from appliance.tools.registry import CallContext
 from tests.remote.servers import free_port, start_until_ok, stop
@@ -64,11 +65,17 @@ async def test_qwen_calls_a_tool_and_the_answer_uses_its_result(shop):
     assert "refund" in answer.lower() and "{" not in answer  # said in words
 
 
-async def test_the_time_tool_answers_what_time_it_is(shop):
-    model, _, audit, _ = shop
+# Times Qwen misread when they were written "02:23" and "06:05" (as 23:23 and 6:05 PM).
+@pytest.mark.parametrize("moment", [(2, 23), (6, 5), (18, 47)], ids=["02:23", "06:05", "18:47"])
+async def test_the_time_tool_answers_what_time_it_is(shop, moment):
+    model, registry, audit, _ = shop
+    at = datetime(2026, 11, 27, *moment).astimezone()
+    del registry.tools["get_time"]
+    registry.register(time_tool(clock=lambda: at))
     answer = await say(model, "What time is it?")
     assert [r.data["tool"] for r in audit.records(kind="tool_call")] == ["get_time"]
     result = next(audit.records(kind="tool_call")).sensitive["result"]
+    assert result["time"] == f"{(moment[0] % 12) or 12}:{moment[1]:02d} {'AM' if moment[0] < 12 else 'PM'}"
     assert result["time"] in answer
 
 

@@ -191,3 +191,22 @@ async def test_another_conversations_pending_approval_is_not_announced_here(setu
     registry.approvals.decide(registry.approvals.pending()[0].approval_id, approved=False,
                               decided_by="ops")
     assert (await waiting).status == "denied"
+
+
+async def test_the_answering_model_is_told_the_result_as_the_tool_returned_it(setup):
+    """Order ids and "AM" keep their case on the way to the model that reports them."""
+    from appliance.llm.fake import FakeChatModel
+    from appliance.llm.interface import ToolCall
+    from appliance.tools.chat import ToolCallingChatModel
+
+    registry, _, _ = setup
+    proposer = FakeChatModel(["Refunded."], tool_calls=[[ToolCall(
+        "issue_refund", {"order_id": "A17", "amount_usd": 5})]])
+    model = ToolCallingChatModel(FakeChatModel([]), proposer, registry,
+                                 context=lambda: CallContext(session_id="s1"))
+    said = "".join([c.text async for c in model.stream(
+        [{"role": "user", "content": "Refund 5 dollars for order A17."}],
+        max_tokens=20, temperature=0)])
+    assert said == "Refunded."
+    note = proposer.calls[-1][-1]["content"]
+    assert note.startswith("The issue refund tool has already run") and '"A17"' in note
