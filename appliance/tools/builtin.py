@@ -15,6 +15,7 @@ from appliance.tools.registry import Tool
 
 
 def local_now() -> datetime:
+    """Now, in the machine's time zone."""
     return datetime.now().astimezone()
 
 

@@ -66,8 +66,9 @@ async def test_qwen_calls_a_tool_and_the_answer_uses_its_result(shop):
 
 
 # Times Qwen misread when they were written "02:23" and "06:05" (as 23:23 and 6:05 PM).
-@pytest.mark.parametrize("moment", [(2, 23), (6, 5), (18, 47)], ids=["02:23", "06:05", "18:47"])
-async def test_the_time_tool_answers_what_time_it_is(shop, moment):
+@pytest.mark.parametrize(("moment", "spoken"), [
+    ((2, 23), "2:23 AM"), ((6, 5), "6:05 AM"), ((18, 47), "6:47 PM")])
+async def test_the_time_tool_answers_what_time_it_is(shop, moment, spoken):
     model, registry, audit, _ = shop
     at = datetime(2026, 11, 27, *moment).astimezone()
     del registry.tools["get_time"]
@@ -75,8 +76,8 @@ async def test_the_time_tool_answers_what_time_it_is(shop, moment):
     answer = await say(model, "What time is it?")
     assert [r.data["tool"] for r in audit.records(kind="tool_call")] == ["get_time"]
     result = next(audit.records(kind="tool_call")).sensitive["result"]
-    assert result["time"] == f"{(moment[0] % 12) or 12}:{moment[1]:02d} {'AM' if moment[0] < 12 else 'PM'}"
-    assert result["time"] in answer
+    assert result["time"] == spoken
+    assert spoken in answer
 
 
 @pytest.mark.parametrize("injection", [
