@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -28,6 +28,9 @@ class PauseSource(Protocol):
 
     pause_serial: int
     quiet_s: float
+
+    def add_pause_listener(self, listener: Callable[[], None]) -> None:
+        """Call `listener` on the event loop when a new pause begins."""
 
 
 @dataclass
@@ -98,6 +101,8 @@ class ProviderSTTService(SegmentedSTTService):
         self._pauses = pauses
         self._speculate_after_s = speculate_after_s
         self._speculation: _Speculation | None = None
+        if pauses is not None:
+            pauses.add_pause_listener(self._guess_if_due)
 
     @property
     def wants_wav_segments(self) -> bool:
@@ -111,6 +116,14 @@ class ProviderSTTService(SegmentedSTTService):
     async def process_audio_frame(self, frame: InputAudioRawFrame, direction: FrameDirection):
         """Buffer the audio; start a speculative transcript once a pause is long enough."""
         await super().process_audio_frame(frame, direction)
+        self._guess_if_due()
+
+    def _guess_if_due(self) -> None:
+        """Start a guess at this pause, unless one that heard everything is running.
+
+        Called with each audio frame and, by the VAD, the moment a pause begins.
+        Synchronous, so the two callers can never both start a guess.
+        """
         pauses = self._pauses
         if pauses is None or not self._user_speaking or pauses.quiet_s < self._speculate_after_s:
             return
@@ -120,7 +133,9 @@ class ProviderSTTService(SegmentedSTTService):
                 return
             # A soft final sound ("light|s") came after the guess and has faded:
             # guess again with it now, rather than only when the VAD ends speech.
-            await self._drop_speculation()
+        if spec:
+            spec.task.cancel()  # a provider call already running finishes in its worker
+            self._speculation = None
         heard = bytes(self._audio_buffer)
         pcm = heard + self._trailing_silence()
         task = self.create_task(self._provider.transcribe(pcm, self.sample_rate),

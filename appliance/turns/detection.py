@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pipecat.audio.turn.smart_turn.base_smart_turn import SmartTurnParams
@@ -32,6 +33,24 @@ class LocalSileroVADAnalyzer(SileroVADAnalyzer):
         self._model = SileroOnnxModel(str(model_path), force_onnx_cpu=True)
         self.pause_serial = 0
         self.quiet_s = 0.0
+        self._pause_listeners: list[Callable[[], None]] = []
+
+    def add_pause_listener(self, listener: Callable[[], None]) -> None:
+        """Call `listener` (on the event loop) the moment a new pause is heard.
+
+        The VAD runs in the user aggregator, after the STT stage: the STT would
+        otherwise learn of a pause only with the next audio frame, 20 ms later.
+        """
+        self._pause_listeners.append(listener)
+
+    async def analyze_audio(self, buffer: bytes) -> VADState:
+        """Analyze as pipecat does; then tell the listeners if a pause began."""
+        serial = self.pause_serial
+        state = await super().analyze_audio(buffer)
+        if self.pause_serial != serial:
+            for listener in self._pause_listeners:
+                listener()
+        return state
 
     def _run_analyzer(self, buffer: bytes) -> VADState:
         before = self._vad_state

@@ -52,6 +52,10 @@ class _EnergyVad(FrameProcessor):
         super().__init__()
         self.pause_serial, self.quiet_s = 0, 0.0
         self.stopped_at: float | None = None
+        self.listeners = []
+
+    def add_pause_listener(self, listener):
+        self.listeners.append(listener)
 
     async def process_frame(self, frame, direction):
         await super().process_frame(frame, direction)
@@ -62,8 +66,11 @@ class _EnergyVad(FrameProcessor):
             if level > 2000:
                 self.quiet_s = 0.0
             else:
-                self.pause_serial += self.quiet_s == 0.0
+                began = self.quiet_s == 0.0
+                self.pause_serial += began
                 self.quiet_s += 0.02
+                for listener in self.listeners if began else ():
+                    listener()
         await self.push_frame(frame, direction)
 
 

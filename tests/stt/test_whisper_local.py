@@ -34,6 +34,18 @@ def test_window_transcripts_are_as_good_as_the_full_30_seconds(whisper, speak):
     assert np.mean(windowed_cer) < 0.15
 
 
+def test_window_features_match_the_extractor_on_the_whole_padded_window(whisper, speak):
+    """Only the speech is analysed; the silent rest is filled in, and nothing differs."""
+    for text in QUESTIONS[:3]:
+        samples = speak(text).astype(np.float32) / 32768
+        padded = np.zeros(whisper._window_samples, dtype=np.float32)
+        padded[: len(samples)] = samples
+        whole = whisper._model.feature_extractor(padded)[:, : whisper._window_samples // 160]
+        fast = whisper._window_features(samples)
+        assert fast.shape == whole.shape
+        np.testing.assert_allclose(fast, whole, rtol=0, atol=1e-4)
+
+
 async def test_speech_longer_than_the_window_is_transcribed_whole(whisper, speak):
     first, last = speak("Turn on the kitchen lights."), speak("Open the garage door.")
     samples = np.concatenate([first, np.zeros(16000 * 14, np.int16), last])
