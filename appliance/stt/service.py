@@ -133,9 +133,7 @@ class ProviderSTTService(SegmentedSTTService):
                 return
             # A soft final sound ("light|s") came after the guess and has faded:
             # guess again with it now, rather than only when the VAD ends speech.
-        if spec:
-            spec.task.cancel()  # a provider call already running finishes in its worker
-            self._speculation = None
+        self._drop_speculation()
         heard = bytes(self._audio_buffer)
         pcm = heard + self._trailing_silence()
         task = self.create_task(self._provider.transcribe(pcm, self.sample_rate),
@@ -148,7 +146,7 @@ class ProviderSTTService(SegmentedSTTService):
         spec = self._speculation
         if (spec is None or self._pauses is None or spec.pause_serial != self._pauses.pause_serial
                 or spec.missed_a_sound(self._audio_buffer)):
-            await self._drop_speculation()
+            self._drop_speculation()
             await super()._handle_user_stopped_speaking(frame)
             return
         # Audio after the guess's snapshot is the pause itself: nothing to add.
@@ -158,10 +156,11 @@ class ProviderSTTService(SegmentedSTTService):
         await self.emit_stt_usage_metrics()
         await self._segment_queue.put(spec.pcm)
 
-    async def _drop_speculation(self) -> None:
+    def _drop_speculation(self) -> None:
+        """Forget the guess; synchronous, so no second guess can start meanwhile."""
         if self._speculation is not None:
             # A provider call already running finishes in its worker; its result is unused.
-            await self.cancel_task(self._speculation.task)
+            self._speculation.task.cancel()
             self._speculation = None
 
     async def _transcribe(self, audio: bytes) -> Transcript:

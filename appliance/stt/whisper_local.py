@@ -99,10 +99,7 @@ class WhisperLocalSTT(SpeechToText):
         padded = np.zeros(len(samples) + 800, dtype=np.float32)
         padded[: len(samples)] = samples
         heard = self._model.feature_extractor(padded)
-        if heard.shape[1] >= frames:
-            return heard[:, :frames]
-        silent = np.repeat(heard[:, -1:], frames - heard.shape[1], axis=1)
-        return np.concatenate([heard, silent], axis=1)
+        return np.pad(heard, ((0, 0), (0, frames - heard.shape[1])), mode="edge")
 
     def _transcribe_full(self, samples: np.ndarray) -> Transcript:
         segments, _ = self._model.transcribe(
