@@ -52,8 +52,9 @@ def speak(settings):
 
     from appliance.modelstore import ModelStore
 
-    folder = ModelStore(settings.models.dir).require("piper-joe-medium")
-    onnx = next(folder.glob("*.onnx"))
+    store = ModelStore(settings.models.dir)
+    store.require("piper-joe-medium")
+    onnx = store.file_ending("piper-joe-medium", ".onnx")
     voice = PiperVoice.load(onnx, config_path=onnx.with_name(onnx.name + ".json"))
 
     def synthesize(text: str, *, lead_s: float = LEAD_SILENCE_S) -> np.ndarray:

@@ -87,8 +87,14 @@ def _espeak(text: str, voice: str) -> np.ndarray:
 
 
 def voice_onnx(settings) -> Path:
-    """The Piper voice the built-in corpora are synthesized with."""
-    return next((settings.models.dir / settings.tts.voice).glob("*.onnx"))
+    """The Piper voice the built-in corpora are synthesized with.
+
+    The manifest's file: the folder also holds the voice's split halves (see
+    appliance.tts.piper_split).
+    """
+    from appliance.modelstore import ModelStore
+
+    return ModelStore(settings.models.dir).file_ending(settings.tts.voice, ".onnx")
 
 
 def built_in_corpus(voice_onnx: Path, *, seed: int = 7) -> list[Utterance]:

@@ -110,7 +110,19 @@ def run_fetch(args: argparse.Namespace) -> int:
     reports = store.fetch(names, force=args.force, source=args.source, progress=not args.quiet)
     for report in reports:
         print(_describe_fetch(report))
+        _prepare_voice(store, report.name)
     return EXIT_OK
+
+
+def _prepare_voice(store: ModelStore, name: str) -> None:
+    """Cut a Piper voice in two now, so the first start does not (about a second)."""
+    spec = store.manifest.get(name)
+    if spec.role != "tts" or spec.format != "onnx":
+        return
+    from appliance.tts.piper_split import split_voice
+
+    if split_voice(store.file_ending(name, ".onnx")) is not None:
+        print(f"{name}: ready to speak in pieces (see appliance.tts.piper_split)")
 
 
 def _describe_fetch(report: FetchReport) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -12,6 +13,34 @@ from faster_whisper.tokenizer import Tokenizer
 from faster_whisper.transcribe import get_suppressed_tokens
 
 from appliance.stt.interface import SpeechToText, Transcript
+
+# What CTranslate2 checks before it will run its AVX-512 kernels.
+_AVX512 = {"avx512f", "avx512cd", "avx512vl", "avx512dq", "avx512bw"}
+
+
+def _cpu_flags() -> set[str]:
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("flags"):
+                    return set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return set()
+
+
+def prefer_avx512() -> bool:
+    """Let CTranslate2 use AVX-512 where the CPU has it; True if it will.
+
+    CTranslate2 leaves AVX-512 out of its automatic choice and takes it only when
+    told (CT2_FORCE_CPU_ISA, read once, at the first model load in the process).
+    Measured here (AMD EPYC, Zen 4): the 15 s window encodes in ~100 ms instead of
+    ~113, the whole transcript takes ~155 ms instead of ~169, and 140 utterances
+    come out with the same word error rate. A value the user set is kept.
+    """
+    if "CT2_FORCE_CPU_ISA" not in os.environ and _AVX512 <= _cpu_flags():
+        os.environ["CT2_FORCE_CPU_ISA"] = "AVX512"
+    return os.environ.get("CT2_FORCE_CPU_ISA") == "AVX512"
 
 
 class WhisperLocalSTT(SpeechToText):
@@ -30,6 +59,7 @@ class WhisperLocalSTT(SpeechToText):
         no_speech_threshold: float = 0.6,
         encoder_window_s: float = 15.0,
     ):
+        prefer_avx512()
         # Loading from a folder never touches a model hub. Two workers of one
         # thread each: a guess made at a pause that turned out to be mid-sentence
         # must not hold up the transcript of the real end of speech, which then

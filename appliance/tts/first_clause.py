@@ -38,6 +38,8 @@ class FirstClauseRule:
         if not text or len(words) < self.min_words:
             return False
         char = text[-1]
+        if char in ",:" and text[-2:-1].isdigit():
+            return False  # perhaps a number going on: "12:59", "1,000"
         if char in _CLAUSE_END:
             match = _LAST_WORD.search(text.lower())
             return not (char == "." and match and match.group(1).rstrip(".") in _ABBREVIATIONS)

@@ -79,3 +79,15 @@ async def test_the_llm_sees_the_first_clause_end_on_the_same_token_as_the_voice(
             voice_starts_at = index
     assert voice_starts_at is not None
     assert llm_pauses_at == voice_starts_at
+
+
+async def test_a_time_or_a_number_is_not_cut_at_its_colon_or_comma():
+    """"It's 12:" then "59 AM" would be said as two phrases, with a pause in the time."""
+    aggregator = FirstClauseTextAggregator()
+    out = await _feed(aggregator, ["It", "'s", " currently", " 12", ":", "59", " AM", ".",
+                                   " Have"])
+    assert out == ["It's currently 12:59 AM."]
+    aggregator = FirstClauseTextAggregator()
+    out = await _feed(aggregator, ["That", " costs", " 1", ",", "000", " dollars", ",", " so"])
+    assert out == ["That costs 1,000 dollars,"]
+    assert not FirstClauseRule().complete("It's currently 12:")

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from appliance.benchmark.corpus import paused_corpus
+from appliance.benchmark.corpus import paused_corpus, voice_onnx
 from appliance.benchmark.run import ended_before_tail
 from appliance.converse import converse_samples
 from appliance.turns.completeness import judge
@@ -41,7 +41,7 @@ async def test_pauses_mid_request_rarely_cut_the_user_off(engines, settings):
     some are ambiguous by sound and by words; stock pipecat cuts 3-4 of these 6. Words
     that end mid-phrase ("Set a timer for.") must never end the turn.
     """
-    voice = next((settings.models.dir / settings.tts.voice).glob("*.onnx"))
+    voice = voice_onnx(settings)
     cut = []
     # Twice over (Piper's voice varies run to run, and so do Whisper's words for a
     # fragment: "my mother and" is sometimes "my mother in."): one unlucky run of six
