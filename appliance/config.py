@@ -105,7 +105,8 @@ class LLMSettings(_Section):
     threads: int = Field(2, ge=1, le=16)
     context_window_tokens: int = Field(2048, ge=256, le=32768)
     # The context keeps the system prompt plus at most this many recent
-    # user/assistant exchanges; older ones are dropped.
+    # user/assistant exchanges; over it, the oldest are dropped down to half at
+    # once, so llama.cpp's cache keeps matching for the next few turns.
     max_history_turns: int = Field(6, ge=0, le=100)
     # ... and at most this many tokens of history, so one long answer cannot
     # crowd out the window.

@@ -12,6 +12,10 @@ def _text(message: dict) -> str:
     return " ".join(part.get("text", "") for part in content if isinstance(part, dict))
 
 
+def _cost(turn: list[dict], count_tokens: Callable[[str], int]) -> int:
+    return sum(count_tokens(_text(m)) for m in turn)
+
+
 def trim_history(
     messages: list[dict],
     *,
@@ -19,11 +23,18 @@ def trim_history(
     max_tokens: int,
     count_tokens: Callable[[str], int],
 ) -> list[dict]:
-    """Drop the oldest exchanges until at most `max_turns` and `max_tokens` remain.
+    """Keep at most `max_turns` earlier exchanges and `max_tokens` of history.
 
     A turn starts at a user message and runs to the next one. System messages at
     the head are always kept, and so is the newest turn (the question being
     answered), even when it alone is over the token budget.
+
+    Over either limit, the oldest exchanges are dropped down to half of it at
+    once, not one at a time: llama.cpp reuses its cache only up to the first
+    token that differs, so dropping the oldest exchange at every turn made it
+    evaluate the whole history again at every turn (measured with SmolLM2: time
+    to first token ~70 ms for turns 1-7, then 470-960 ms at every turn after).
+    Cut in halves, the history is evaluated again once every few turns.
     """
     head = 0
     while head < len(messages) and messages[head].get("role") in ("system", "developer"):
@@ -35,12 +46,15 @@ def trim_history(
         messages[start:end]
         for start, end in zip(starts, starts[1:] + [len(messages)], strict=True)
     ]
+    if (len(turns) - 1 <= max_turns
+            and sum(_cost(turn, count_tokens) for turn in turns) <= max_tokens):
+        return list(messages)
     kept: list[list[dict]] = [turns[-1]]
-    budget = max_tokens - sum(count_tokens(_text(m)) for m in turns[-1])
+    budget = max_tokens // 2 - _cost(turns[-1], count_tokens)
     for turn in reversed(turns[:-1]):
-        if len(kept) > max_turns:
+        if len(kept) > max_turns // 2:
             break
-        cost = sum(count_tokens(_text(m)) for m in turn)
+        cost = _cost(turn, count_tokens)
         if cost > budget:
             break
         budget -= cost

@@ -26,13 +26,29 @@ def test_system_prompt_and_newest_turn_always_survive():
     assert kept[1:] == messages[-2:]
 
 
-def test_token_budget_drops_oldest_turns_first():
-    messages = conversation(5)
-    kept = trim_history(messages, max_turns=10, max_tokens=60, count_tokens=words)
-    # Each turn costs 20 tokens: the newest plus two more fit in 60.
-    assert [m["content"].split()[0] for m in kept[1:]] == ["q2", "a2", "q3", "a3", "q4", "a4"]
+def test_token_budget_drops_oldest_turns_first_down_to_half_of_it():
+    messages = conversation(7)
+    kept = trim_history(messages, max_turns=10, max_tokens=120, count_tokens=words)
+    # Each turn costs 20 tokens, 140 in all: cut to 60, the newest plus two more.
+    assert [m["content"].split()[0] for m in kept[1:]] == ["q4", "a4", "q5", "a5", "q6", "a6"]
 
 
 def test_short_history_is_untouched():
     messages = conversation(2)
     assert trim_history(messages, max_turns=6, max_tokens=1000, count_tokens=words) == messages
+
+
+def test_a_long_conversation_keeps_the_same_start_for_several_turns():
+    """llama.cpp reuses its cache up to the first message that changed: the history's
+    start must not move at every turn once the limit is reached."""
+    messages, starts = [{"role": "system", "content": "sys"}], []
+    for i in range(20):
+        messages.append({"role": "user", "content": f"q{i}"})
+        messages = trim_history(messages, max_turns=6, max_tokens=1000, count_tokens=words)
+        starts.append(messages[1]["content"])
+        messages.append({"role": "assistant", "content": f"a{i}"})
+        assert sum(m["role"] == "user" for m in messages) <= 7
+    moves = sum(a != b for a, b in zip(starts, starts[1:], strict=False))
+    # Dropped one at a time, the start would move at 13 of these 19 turns.
+    assert moves <= 5, starts
+    assert starts[-1] != "q0"
