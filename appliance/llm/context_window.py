@@ -12,10 +12,6 @@ def _text(message: dict) -> str:
     return " ".join(part.get("text", "") for part in content if isinstance(part, dict))
 
 
-def _cost(turn: list[dict], count_tokens: Callable[[str], int]) -> int:
-    return sum(count_tokens(_text(m)) for m in turn)
-
-
 def trim_history(
     messages: list[dict],
     *,
@@ -46,17 +42,13 @@ def trim_history(
         messages[start:end]
         for start, end in zip(starts, starts[1:] + [len(messages)], strict=True)
     ]
-    if (len(turns) - 1 <= max_turns
-            and sum(_cost(turn, count_tokens) for turn in turns) <= max_tokens):
+    costs = [sum(count_tokens(_text(m)) for m in turn) for turn in turns]
+    if len(turns) - 1 <= max_turns and sum(costs) <= max_tokens:
         return list(messages)
-    kept: list[list[dict]] = [turns[-1]]
-    budget = max_tokens // 2 - _cost(turns[-1], count_tokens)
-    for turn in reversed(turns[:-1]):
-        if len(kept) > max_turns // 2:
-            break
-        cost = _cost(turn, count_tokens)
-        if cost > budget:
-            break
-        budget -= cost
-        kept.insert(0, turn)
-    return messages[:head] + [m for turn in kept for m in turn]
+    kept = 1
+    budget = max_tokens // 2 - costs[-1]
+    while kept < len(turns) and kept <= max_turns // 2 and costs[-kept - 1] <= budget:
+        budget -= costs[-kept - 1]
+        kept += 1
+    turns = turns[-kept:]
+    return messages[:head] + [m for turn in turns for m in turn]

@@ -12,13 +12,15 @@ edit) and the halves are kept next to the voice.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from appliance.modelstore.assemble import FILE_MODE
+from appliance.modelstore.integrity import sha256_of
 
 logger = logging.getLogger(__name__)
 
@@ -33,14 +35,6 @@ class SplitVoice:
     front: Path | bytes
     decoder: Path | bytes
     latent_name: str
-
-
-def _digest(path: Path) -> str:
-    hasher = hashlib.sha256()
-    with path.open("rb") as f:
-        while block := f.read(1 << 20):
-            hasher.update(block)
-    return hasher.hexdigest()
 
 
 def _latent_name(graph) -> str | None:
@@ -78,6 +72,8 @@ def _cut(model_path: Path) -> tuple[bytes, bytes, str] | None:
 def _write_atomically(path: Path, data: bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
+        # mkstemp makes 0600 files; the service may run as another user than `fetch`.
+        os.fchmod(handle, FILE_MODE)
         with os.fdopen(handle, "wb") as f:
             f.write(data)
         os.replace(temporary, path)
@@ -95,7 +91,7 @@ def split_voice(model_path: Path) -> SplitVoice | None:
     stem = model_path.with_suffix("")
     front_path, decoder_path = (Path(f"{stem}.front.onnx"), Path(f"{stem}.decoder.onnx"))
     stamp_path = Path(f"{stem}.split.json")
-    digest = _digest(model_path)
+    digest = sha256_of(model_path)
     try:
         stamp = json.loads(stamp_path.read_text())
         if (stamp.get("source_sha256") == digest and stamp.get("version") == _STAMP_VERSION

@@ -60,6 +60,8 @@ def test_the_voice_is_cut_once_and_then_read_from_its_folder(voice_file, tmp_pat
     shutil.copyfile(voice_file, voice)
     split = piper_split.split_voice(voice)
     assert split is not None and split.front.is_file() and split.decoder.is_file()
+    # Readable by the service's user when `models fetch` ran as another.
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in (split.front, split.decoder))
     made = split.front.stat().st_mtime_ns
     again = piper_split.split_voice(voice)
     assert again.front == split.front and again.front.stat().st_mtime_ns == made
