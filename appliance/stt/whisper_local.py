@@ -14,6 +14,13 @@ from faster_whisper.transcribe import get_suppressed_tokens
 
 from appliance.stt.interface import SpeechToText, Transcript
 
+# Nobody says more than ~5 tokens a second (the most in 420 synthesized requests,
+# pre-roll and trailing pad included, was 3.7); twice that bounds a runaway decode.
+_TOKENS_PER_S = 8
+_MIN_TOKENS = 10
+# A repeated block shorter than this ("no, no") may be what was said; longer ones are loops.
+_MIN_LOOP_TOKENS = 4
+
 # What CTranslate2 checks before it will run its AVX-512 kernels.
 _AVX512 = {"avx512f", "avx512cd", "avx512vl", "avx512dq", "avx512bw"}
 
@@ -27,6 +34,24 @@ def _cpu_flags() -> set[str]:
     except OSError:
         pass
     return set()
+
+
+def drop_repeats(tokens: list[int]) -> list[int]:
+    """`tokens` with a tail that repeats one block over and over cut back to one block.
+
+    Greedy Whisper sometimes loops: espeak's "Open the garage door." with 0.3 s or
+    1 s of silence before it comes back as that sentence until the token limit
+    (1.3 s of decoding), and with 0.5 s twice. faster-whisper only guards against
+    this inside transcribe(), by sampling again at higher temperatures (measured
+    here: 10 s for that clip); this path calls generate() itself, so the loop is
+    cut here. A block must repeat in full at least once and be 4+ tokens long.
+    """
+    n = len(tokens)
+    for start in range(n):
+        for period in range(_MIN_LOOP_TOKENS, (n - start) // 2 + 1):
+            if all(tokens[i] == tokens[i - period] for i in range(start + period, n)):
+                return tokens[: start + period]
+    return tokens
 
 
 def prefer_avx512() -> bool:
@@ -96,22 +121,24 @@ class WhisperLocalSTT(SpeechToText):
         about a third of the time of 3000 with no loss of accuracy.
         """
         encoder_output = self._model.encode(self._window_features(samples))
+        budget = _MIN_TOKENS + int(_TOKENS_PER_S * len(samples) / 16000)
         result = self._model.model.generate(
             encoder_output,
             [self._prompt],
             beam_size=self._beam_size,
-            max_length=self._model.max_length,
+            max_length=min(self._model.max_length, len(self._prompt) + budget),
             suppress_blank=True,
             suppress_tokens=self._suppress,
             return_scores=True,
             return_no_speech_prob=True,
         )[0]
-        tokens = [t for t in result.sequences_ids[0] if t < self._tokenizer.eot]
+        decoded = [t for t in result.sequences_ids[0] if t < self._tokenizer.eot]
+        tokens = drop_repeats(decoded)
         if result.no_speech_prob >= self._no_speech_threshold or not tokens:
             return Transcript(text="")
         return Transcript(
             text=self._tokenizer.decode(tokens).strip(),
-            avg_logprob=result.scores[0] * len(tokens) / (len(tokens) + 1),
+            avg_logprob=result.scores[0] * len(decoded) / (len(decoded) + 1),
             no_speech_prob=result.no_speech_prob,
         )
 
@@ -139,11 +166,15 @@ class WhisperLocalSTT(SpeechToText):
             condition_on_previous_text=False,
             without_timestamps=True,
             vad_filter=False,
+            # No resampling at higher temperatures when a segment loops: that took
+            # 10 s on one looping clip here; the loop is cut below instead.
+            temperature=0.0,
         )
         kept = [s for s in segments if s.no_speech_prob < self._no_speech_threshold]
         if not kept:
             return Transcript(text="")
-        text = " ".join(s.text.strip() for s in kept).strip()
+        text = " ".join(self._tokenizer.decode(drop_repeats(s.tokens)).strip()
+                        for s in kept).strip()
         avg_logprob = sum(s.avg_logprob for s in kept) / len(kept)
         return Transcript(
             text=text,

@@ -55,6 +55,35 @@ async def test_speech_longer_than_the_window_is_transcribed_whole(whisper, speak
     assert "kitchen" in transcript.text.lower() and "garage" in transcript.text.lower()
 
 
+@pytest.mark.parametrize("extra_lead_s", [0.0, 0.5])
+def test_a_transcript_that_loops_says_the_request_once(whisper, espeak, extra_lead_s):
+    """espeak's "Open the garage door." makes greedy Whisper repeat itself (twice after
+    0.5 s of silence, to the 448-token limit after 1 s); the user said it once."""
+    from appliance.benchmark.wer import normalise
+
+    samples = np.concatenate([np.zeros(int(16000 * extra_lead_s), np.int16),
+                              espeak("Open the garage door."), np.zeros(8000, np.int16)])
+    samples = samples.astype(np.float32) / 32768
+    unguarded = whisper._model.model.generate(
+        whisper._model.encode(whisper._window_features(samples)), [whisper._prompt],
+        beam_size=1, max_length=whisper._model.max_length, suppress_blank=True,
+        suppress_tokens=whisper._suppress)[0]
+    assert whisper._tokenizer.decode(unguarded.sequences_ids[0]).count("garage") >= 2
+    assert normalise(whisper._transcribe_window(samples).text) == "open the garage door"
+
+
+def test_only_a_repeated_tail_of_four_or_more_tokens_is_cut():
+    from appliance.stt.whisper_local import drop_repeats
+
+    door = [10, 11, 12, 13, 14]
+    assert drop_repeats(door * 3) == door
+    assert drop_repeats(door * 2 + door[:2]) == door  # cut off by the token budget mid-block
+    assert drop_repeats([7, 8, 9] + door * 2) == [7, 8, 9] + door
+    assert drop_repeats([20, 21, 20, 21]) == [20, 21, 20, 21]  # "no, no": maybe what was said
+    assert drop_repeats(door + [7] + door) == door + [7] + door  # not back to back
+    assert drop_repeats([]) == []
+
+
 async def test_silence_gives_no_words(whisper):
     transcript = await whisper.transcribe(np.zeros(16000 * 2, np.int16).tobytes(), 16000)
     assert transcript.text == ""
