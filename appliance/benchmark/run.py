@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from appliance.benchmark.corpus import PAUSE_S, Utterance
-from appliance.benchmark.wer import word_error_rate
+from appliance.benchmark.wer import word_error_rate, word_errors
 from appliance.converse import converse_samples
 from appliance.engines import Engines
 
@@ -51,10 +51,14 @@ class BenchResult:
                               for q in (50, 90, 99)} | {"n": len(values)}) if values else {}
         refs = [s.text for s in self.samples]
         hyps = [s.transcript for s in self.samples]
+        errors, words = word_errors(refs, hyps) if refs else (0, 0)
         return {
             "utterances": len(self.samples),
             "stages_ms": stages,
             "word_error_rate": round(word_error_rate(refs, hyps), 3) if refs else None,
+            # The rate's two counts: 0.033 against 0.024 may be four words against three.
+            "word_errors": errors,
+            "reference_words": words,
             "unanswered": sum(1 for s in self.samples if not s.reply),
             "cpu_percent": round(100 * self.cpu_s / self.wall_s, 1) if self.wall_s else None,
             "peak_rss_mb": round(self.peak_rss_mb, 1),
@@ -149,7 +153,9 @@ def format_table(summary: dict) -> str:
         p = summary["pauses"]
         lines.append(f"false cut-offs  {p['false_cutoffs']}/{p['utterances']} requests with a "
                      f"{p['pause_s']} s pause in the middle")
-    lines.append(f"word error rate {summary['word_error_rate']}  unanswered "
+    counts = (f" ({summary['word_errors']} of {summary['reference_words']} words)"
+              if "word_errors" in summary else "")
+    lines.append(f"word error rate {summary['word_error_rate']}{counts}  unanswered "
                  f"{summary['unanswered']}/{summary['utterances']}  CPU "
                  f"{summary['cpu_percent']}%  peak RSS {summary['peak_rss_mb']} MB")
     return "\n".join(lines)

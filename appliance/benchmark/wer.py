@@ -13,11 +13,22 @@ def normalise(text: str) -> str:
     return _NORMALISE(text)
 
 
-def word_error_rate(references: list[str] | str, hypotheses: list[str] | str) -> float:
-    """Jiwer's WER over normalised text; an empty hypothesis counts as every word missed."""
+def _measure(references: list[str] | str, hypotheses: list[str] | str) -> jiwer.WordOutput:
     refs = [references] if isinstance(references, str) else references
     hyps = [hypotheses] if isinstance(hypotheses, str) else hypotheses
-    return jiwer.wer([normalise(r) for r in refs], [normalise(h) or "<empty>" for h in hyps])
+    return jiwer.process_words([normalise(r) for r in refs],
+                               [normalise(h) or "<empty>" for h in hyps])
+
+
+def word_error_rate(references: list[str] | str, hypotheses: list[str] | str) -> float:
+    """Jiwer's WER over normalised text; an empty hypothesis counts as every word missed."""
+    return _measure(references, hypotheses).wer
+
+
+def word_errors(references: list[str], hypotheses: list[str]) -> tuple[int, int]:
+    """(words wrong, missing or extra; words said): on a small corpus one word is a lot."""
+    m = _measure(references, hypotheses)
+    return m.substitutions + m.deletions + m.insertions, m.hits + m.substitutions + m.deletions
 
 
 def character_error_rate(reference: str, hypothesis: str) -> float:

@@ -28,6 +28,10 @@ def test_bench_reports_every_stage_and_the_word_error_rate(tmp_path):
         figures = summary["stages_ms"][stage]
         assert figures["n"] == 2 and 0 < figures["p50"] <= figures["p90"] <= figures["p99"]
     assert summary["word_error_rate"] <= 0.3
+    # The rate comes with its counts: two questions of six words each.
+    assert summary["reference_words"] == 12
+    assert summary["word_errors"] == round(summary["word_error_rate"] * 12)
+    assert f"({summary['word_errors']} of 12 words)" in done.stdout
     assert summary["peak_rss_mb"] > 100
     assert "voice_to_voice" in done.stdout and "word error rate" in done.stdout
     # Requests with a pause mid-sentence are checked for false cut-offs.
