@@ -14,8 +14,8 @@ from faster_whisper.transcribe import get_suppressed_tokens
 
 from appliance.stt.interface import SpeechToText, Transcript
 
-# Nobody says more than ~5 tokens a second (the most in 420 synthesized requests,
-# pre-roll and trailing pad included, was 3.7); twice that bounds a runaway decode.
+# Requests come out at 2-4 tokens per second of audio (the most in 412 synthesized
+# ones, pre-roll and trailing pad included, was 3.7); 8 bounds a runaway decode.
 _TOKENS_PER_S = 8
 _MIN_TOKENS = 10
 # A repeated block shorter than this ("no, no") may be what was said; longer ones are loops.
