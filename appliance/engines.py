@@ -111,8 +111,10 @@ def _load_local(role: str, folder: Path, settings: Settings, spec: ModelSpec) ->
     from appliance.tts.piper import PiperTTS
 
     voice = named(".onnx")
+    # The store checked the file against the manifest: no need to hash it again.
     return PiperTTS(voice, voice.with_name(voice.name + ".json"),
-                    length_scale=settings.tts.length_scale)
+                    length_scale=settings.tts.length_scale,
+                    source_sha256=spec.file_ending(".onnx").sha256)
 
 
 def remote_engine(role: str, provider: ProviderSettings) -> Any:

@@ -121,7 +121,8 @@ def _prepare_voice(store: ModelStore, name: str) -> None:
         return
     from appliance.tts.piper_split import split_voice
 
-    if split_voice(store.file_ending(name, ".onnx")) is not None:
+    digest = spec.file_ending(".onnx").sha256  # fetch has just checked the file against it
+    if split_voice(store.file_ending(name, ".onnx"), digest) is not None:
         print(f"{name}: ready to speak in pieces (see appliance.tts.piper_split)")
 
 

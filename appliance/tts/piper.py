@@ -69,7 +69,8 @@ class PiperTTS(TextToSpeech):
     name = "piper"
 
     def __init__(self, model_path: Path, config_path: Path, *, length_scale: float = 1.0,
-                 first_piece_frames: int = 24, piece_frames: int = 128, gain: float = 1.4):
+                 first_piece_frames: int = 24, piece_frames: int = 128, gain: float = 1.4,
+                 source_sha256: str | None = None):
         with open(config_path, encoding="utf-8") as f:
             config = PiperConfig.from_dict(json.load(f))
         self.sample_rate_hz = config.sample_rate
@@ -78,7 +79,7 @@ class PiperTTS(TextToSpeech):
         self._scales = np.array(
             [config.noise_scale, length_scale, config.noise_w_scale], dtype=np.float32)
         self._first_piece, self._piece, self._gain = first_piece_frames, piece_frames, gain
-        split = split_voice(model_path)
+        split = split_voice(model_path, source_sha256)
         if split is None:
             self._voice = PiperVoice.load(model_path, config_path=config_path)
             self._front = self._decoder = None

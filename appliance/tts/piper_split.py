@@ -82,16 +82,18 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def split_voice(model_path: Path) -> SplitVoice | None:
+def split_voice(model_path: Path, source_sha256: str | None = None) -> SplitVoice | None:
     """The voice's halves, cut once and then read from beside the voice file.
 
+    `source_sha256` is the voice file's digest when the model store has already
+    checked it against the manifest; without it the file is hashed (~50 ms).
     None when the graph is not a VITS voice with a recognisable decoder: the caller
     then synthesizes whole sentences.
     """
     stem = model_path.with_suffix("")
     front_path, decoder_path = (Path(f"{stem}.front.onnx"), Path(f"{stem}.decoder.onnx"))
     stamp_path = Path(f"{stem}.split.json")
-    digest = sha256_of(model_path)
+    digest = source_sha256 or sha256_of(model_path)
     try:
         stamp = json.loads(stamp_path.read_text())
         if (stamp.get("source_sha256") == digest and stamp.get("version") == _STAMP_VERSION

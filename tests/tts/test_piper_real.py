@@ -55,7 +55,7 @@ async def test_a_spoken_sentence_starts_with_a_short_piece_and_is_understood(pip
     assert character_error_rate(SENTENCE, heard.text) < 0.1, heard.text
 
 
-def test_the_voice_is_cut_once_and_then_read_from_its_folder(voice_file, tmp_path):
+def test_the_voice_is_cut_once_and_then_read_from_its_folder(voice_file, tmp_path, monkeypatch):
     voice = tmp_path / voice_file.name
     shutil.copyfile(voice_file, voice)
     split = piper_split.split_voice(voice)
@@ -65,6 +65,11 @@ def test_the_voice_is_cut_once_and_then_read_from_its_folder(voice_file, tmp_pat
     made = split.front.stat().st_mtime_ns
     again = piper_split.split_voice(voice)
     assert again.front == split.front and again.front.stat().st_mtime_ns == made
+    # Given the digest the model store already checked, the voice is not hashed again.
+    digest = piper_split.sha256_of(voice)
+    monkeypatch.setattr(piper_split, "sha256_of", lambda path: pytest.fail("hashed again"))
+    assert piper_split.split_voice(voice, digest).front == split.front
+    monkeypatch.undo()
     # A different voice under the same name is cut afresh.
     with voice.open("r+b") as f:
         f.seek(-1, 2)
