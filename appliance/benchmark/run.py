@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from appliance.benchmark.corpus import PAUSE_S, Utterance
-from appliance.benchmark.wer import word_error_rate, word_errors
+from appliance.benchmark.wer import word_errors
 from appliance.converse import converse_samples
 from appliance.engines import Engines
 
@@ -55,7 +55,7 @@ class BenchResult:
         return {
             "utterances": len(self.samples),
             "stages_ms": stages,
-            "word_error_rate": round(word_error_rate(refs, hyps), 3) if refs else None,
+            "word_error_rate": round(errors / words, 3) if words else None,
             # The rate's two counts: 0.033 against 0.024 may be four words against three.
             "word_errors": errors,
             "reference_words": words,
