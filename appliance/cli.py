@@ -219,6 +219,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return _fail("the corpus is empty: nothing to measure")
     if args.sessions:
         return _bench_sessions(args, corpus)
+    if args.quality or args.typed:
+        return _bench_quality(args, settings)
 
     from appliance.pipeline import load_engines
 
@@ -268,6 +270,22 @@ def cmd_bench(args: argparse.Namespace) -> int:
               f"{c['voice_to_voice_speedup_p90']}x at p90")
     plots = write_plots(document, _plots_dir(args))
     print(f"written: {args.out}, plots: {', '.join(str(p) for p in plots)}")
+    return 0
+
+
+def _bench_quality(args: argparse.Namespace, settings: Settings) -> int:
+    from appliance.benchmark.quality_command import run_quality
+
+    if args.conversations is not None and args.conversations < 0:
+        return _fail(f"--conversations must be 0 or more, got {args.conversations}")
+    try:
+        document, table = run_quality(args, settings)
+    except RuntimeError as e:
+        return _fail(str(e))
+    document["machine"] = _machine()
+    Path(args.out).write_text(json.dumps(document, indent=2))
+    print(table)
+    print(f"written: {args.out}")
     return 0
 
 
@@ -367,6 +385,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--sessions", type=int, metavar="N",
                        help="instead: 1..N simultaneous conversations through `appliance "
                             "serve`'s WebSocket; p50/p95 per N")
+    bench.add_argument("--quality", action="store_true",
+                       help="instead: answer quality (spoken questions and conversations "
+                            "through `appliance serve`) with client-side latency")
+    bench.add_argument("--typed", action="store_true",
+                       help="with --quality: type the questions to the LLM stage (no audio)")
+    bench.add_argument("--conversations", type=int, metavar="N",
+                       help="with --quality: only the first N scripted conversations")
     bench.add_argument("--compare", choices=["stock-pipecat"],
                        help="also run pipecat's documented pipeline on the same corpus")
     bench.set_defaults(func=cmd_bench)

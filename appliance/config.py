@@ -96,6 +96,9 @@ class LLMSettings(_Section):
         min_length=1,
     )
     max_tokens: int = Field(96, ge=1, le=2048)
+    # A spoken reply ends after this many sentences unless the user asks for more
+    # ("explain", "step by step", "tell me more"): a voice that lectures is not heard out.
+    max_reply_sentences: int = Field(3, ge=1, le=50)
     # Greedy by default: a spoken answer should be the model's most likely one, and
     # the same every time. (Sampled at 0.2, SmolLM2-135M answers "What is the capital
     # of France?" with "Le Grand Paris is the capital of France." 9 times in 30.)

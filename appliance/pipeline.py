@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from pipecat.observers.base_observer import BaseObserver
@@ -26,6 +26,7 @@ from pipecat.transports.base_transport import BaseTransport
 from appliance.engines import Engines, load_engines
 from appliance.governance.masking import mask_text
 from appliance.governance.turn_audit import ErrorAuditor, TurnAuditor
+from appliance.intents import DirectAnswerChatModel
 from appliance.llm import ChatModelLLMService
 from appliance.routing.routed import RoutedChatModel, RoutedSpeechToText, RoutedTextToSpeech
 from appliance.routing.router import RouteLog, RouteRecord
@@ -36,7 +37,7 @@ from appliance.tts import ProviderTTSService
 from appliance.tts.first_clause import FirstClauseRule
 from appliance.turns import TurnTimelineObserver, make_turn_strategies, make_vad_analyzer
 
-__all__ = ["Conversation", "Engines", "build_conversation", "load_engines"]
+__all__ = ["Conversation", "Engines", "build_conversation", "build_llm_stage", "load_engines"]
 
 
 @dataclass
@@ -47,6 +48,40 @@ class Conversation:
     timeline: TurnTimelineObserver
     context: LLMContext
     route_log: RouteLog
+
+
+def build_llm_stage(engines: Engines, route_log: RouteLog, *,
+                    first_clause: FirstClauseRule | None = None,
+                    call_context: Callable[[], CallContext] = CallContext) -> ChatModelLLMService:
+    """The LLM stage of one conversation: intents, then tools, then the routed model.
+
+    The benchmark's typed answer-quality run uses this same stage without audio.
+    """
+    settings = engines.settings
+    chat_model = RoutedChatModel(engines.router, route_log)
+    if engines.tools is not None:
+        chat_model = ToolCallingChatModel(
+            chat_model, engines.tool_proposer, engines.tools,
+            context=call_context,
+            max_calls=settings.tools.max_calls_per_turn,
+            outbound=lambda messages: engines.router("llm").privacy.mask_messages(messages),
+            on_tool_turn=lambda reason: route_log.record(
+                "llm", RouteRecord(provider=settings.tools.model, reason=reason)))
+    # Computable questions (arithmetic, units, calendar facts, the time) are answered
+    # exactly before any model, tool or remote sees them.
+    chat_model = DirectAnswerChatModel(chat_model, on_answer=lambda kind: route_log.record(
+        "llm", RouteRecord(provider="intents", reason=f"computed answer: {kind}")))
+    return ChatModelLLMService(
+        chat_model,
+        system_prompt=settings.llm.system_prompt,
+        max_tokens=settings.llm.max_tokens,
+        temperature=settings.llm.temperature,
+        max_history_turns=settings.llm.max_history_turns,
+        max_history_tokens=settings.llm.max_history_tokens,
+        max_reply_sentences=settings.llm.max_reply_sentences,
+        # The local LLM pauses where the TTS cuts the first clause: one rule for both.
+        spoken_first_chunk=first_clause.complete if first_clause else None,
+    )
 
 
 def build_conversation(
@@ -76,25 +111,9 @@ def build_conversation(
         return timeline.current.turn_id if timeline and timeline.current else None
 
     first_clause = FirstClauseRule()
-    chat_model = RoutedChatModel(engines.router, route_log)
-    if engines.tools is not None:
-        chat_model = ToolCallingChatModel(
-            chat_model, engines.tool_proposer, engines.tools,
-            context=lambda: CallContext(session_id=session_id, turn_id=current_turn_id()),
-            max_calls=settings.tools.max_calls_per_turn,
-            outbound=lambda messages: engines.router("llm").privacy.mask_messages(messages),
-            on_tool_turn=lambda reason: route_log.record(
-                "llm", RouteRecord(provider=settings.tools.model, reason=reason)))
-    llm = ChatModelLLMService(
-        chat_model,
-        system_prompt=settings.llm.system_prompt,
-        max_tokens=settings.llm.max_tokens,
-        temperature=settings.llm.temperature,
-        max_history_turns=settings.llm.max_history_turns,
-        max_history_tokens=settings.llm.max_history_tokens,
-        # The local LLM pauses where the TTS cuts the first clause: one rule for both.
-        spoken_first_chunk=first_clause.complete,
-    )
+    llm = build_llm_stage(
+        engines, route_log, first_clause=first_clause,
+        call_context=lambda: CallContext(session_id=session_id, turn_id=current_turn_id()))
     pipeline = Pipeline(
         [
             transport.input(),

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.unit
 
 PACKAGES = ["appliance.stt", "appliance.llm", "appliance.tts", "appliance.turns",
             "appliance.modelstore", "appliance.service", "appliance.audio", "appliance.routing",
-            "appliance.governance"]
+            "appliance.governance", "appliance.intents"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

@@ -97,21 +97,46 @@ def voice_onnx(settings) -> Path:
     return ModelStore(settings.models.dir).file_ending(settings.tts.voice, ".onnx")
 
 
+def synthesize(voice_onnx: Path, text: str, voice: str, *, noisy: bool = False,
+               rng: np.random.Generator | None = None, lead_s: float = 0.5
+               ) -> tuple[np.ndarray, float]:
+    """`text` said by `voice` ("piper:1.0", "espeak:en-gb"), after `lead_s` of silence.
+
+    Returns 16 kHz int16 samples and where the speech ends (seconds), which noise
+    would hide from an energy detector: a client measures its latency from there.
+    """
+    engine, variant = voice.split(":")
+    audio = (_piper(voice_onnx, text, float(variant)) if engine == "piper"
+             else _espeak(text, variant))
+    audio = np.concatenate([np.zeros(int(16000 * lead_s), np.float32), audio])
+    speech_end_s = speech_end(audio)
+    if noisy:
+        rng = rng or np.random.default_rng(7)
+        level = np.sqrt(np.mean(audio**2)) / 10  # 20 dB below the speech
+        audio = audio + rng.normal(0, level, audio.size).astype(np.float32)
+    return (np.clip(audio, -1, 1) * 32767).astype(np.int16), speech_end_s
+
+
+def speech_end(audio: np.ndarray, *, frame: int = 320) -> float:
+    """Seconds to the end of the last 20 ms frame within 30 dB of the loudest one."""
+    audio = (audio.astype(np.float32) / 32768 if audio.dtype == np.int16
+             else audio.astype(np.float32))
+    frames = len(audio) // frame
+    if not frames:
+        return len(audio) / 16000
+    rms = np.sqrt(np.mean(audio[:frames * frame].reshape(frames, frame) ** 2, axis=1))
+    voiced = np.nonzero(rms > rms.max() * 10 ** (-30 / 20))[0]
+    return float((voiced[-1] + 1) * frame / 16000) if voiced.size else len(audio) / 16000
+
+
 def built_in_corpus(voice_onnx: Path, *, seed: int = 7) -> list[Utterance]:
     """Every question once, voices in rotation, every third one with room noise (~20 dB SNR)."""
     rng = np.random.default_rng(seed)
     utterances = []
     for i, text in enumerate(QUESTIONS):
         voice = VOICES[i % len(VOICES)]
-        engine, variant = voice.split(":")
-        audio = (_piper(voice_onnx, text, float(variant)) if engine == "piper"
-                 else _espeak(text, variant))
         noisy = i % 3 == 2
-        audio = np.concatenate([np.zeros(8000, np.float32), audio])
-        if noisy:
-            level = np.sqrt(np.mean(audio**2)) / 10  # 20 dB below the speech
-            audio = audio + rng.normal(0, level, audio.size).astype(np.float32)
-        samples = (np.clip(audio, -1, 1) * 32767).astype(np.int16)
+        samples, _ = synthesize(voice_onnx, text, voice, noisy=noisy, rng=rng)
         utterances.append(Utterance(f"q{i:02d}", text, samples, voice, noisy))
     return utterances
 

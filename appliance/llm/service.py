@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 
+from loguru import logger
 from pipecat.frames.frames import (
     Frame,
     LLMContextFrame,
@@ -19,6 +20,13 @@ from pipecat.services.settings import LLMSettings
 from appliance.cpu_priority import SPOKEN_FIRST_CHUNK
 from appliance.llm.context_window import trim_history
 from appliance.llm.interface import ChatModel
+from appliance.llm.reply_guard import (
+    ReplyShaper,
+    Verdict,
+    drop_echoed_exchanges,
+    wants_long_answer,
+    words,
+)
 
 
 class ChatModelLLMService(LLMService):
@@ -40,6 +48,7 @@ class ChatModelLLMService(LLMService):
         max_history_turns: int = 6,
         max_history_tokens: int = 1024,
         spoken_first_chunk: Callable[[str], bool] | None = None,
+        max_reply_sentences: int | None = 3,
         **kwargs,
     ):
         settings = LLMSettings(
@@ -64,6 +73,9 @@ class ChatModelLLMService(LLMService):
         self._max_history_tokens = max_history_tokens
         # Where the TTS cuts the reply's first chunk: a local model pauses there.
         self._spoken_first_chunk = spoken_first_chunk
+        self._max_reply_sentences = max_reply_sentences
+        # Replies that copied an earlier one and were answered again without the history.
+        self.echoes_recovered = 0
 
     def can_generate_metrics(self) -> bool:
         """Report time to first token like pipecat's own services."""
@@ -71,8 +83,9 @@ class ChatModelLLMService(LLMService):
 
     def _bound_context(self, context: LLMContext) -> None:
         messages = context.get_messages()
+        # A reply that copied another is never kept as an example for the next turn.
         trimmed = trim_history(
-            messages,
+            drop_echoed_exchanges(messages),
             max_turns=self._max_history_turns,
             max_tokens=self._max_history_tokens,
             count_tokens=self._model.count_tokens,
@@ -82,24 +95,54 @@ class ChatModelLLMService(LLMService):
 
     async def _generate(self, context: LLMContext) -> None:
         self._bound_context(context)
+        await self.start_ttfb_metrics()
+        spoken = SPOKEN_FIRST_CHUNK.set(self._spoken_first_chunk)
+        try:
+            if await self._answer(context) is Verdict.ECHO:
+                # The model copied an earlier reply: the history is poisoning it.
+                self.echoes_recovered += 1
+                logger.warning("the reply repeated an earlier reply to another question; "
+                               "answering again without the conversation's history")
+                context.set_messages(_without_history(context.get_messages()))
+                await self._answer(context, earlier_replies=[])
+        finally:
+            SPOKEN_FIRST_CHUNK.reset(spoken)
+
+    async def _answer(self, context: LLMContext, *,
+                      earlier_replies: list[str] | None = None) -> Verdict:
+        """Stream one answer through a `ReplyShaper`; ECHO means nothing was said."""
+        messages = context.get_messages()
+        question = _last_text(messages, "user")
+        if earlier_replies is None:
+            earlier_replies = _replies_to_other_questions(messages, question)
+        shaper = ReplyShaper(
+            earlier_replies=earlier_replies,
+            max_sentences=None if wants_long_answer(question) else self._max_reply_sentences,
+            opening_complete=self._spoken_first_chunk)
         params = await self.get_llm_adapter().get_llm_invocation_params(
             context,
             system_instruction=self._settings.system_instruction,
             convert_developer_to_user=True,
         )
-        await self.start_ttfb_metrics()
-        spoken = SPOKEN_FIRST_CHUNK.set(self._spoken_first_chunk)
-        try:
-            stream = self._model.stream(
-                list(params["messages"]), max_tokens=self._max_tokens,
-                temperature=self._temperature
-            )
-            async with contextlib.aclosing(stream):
-                async for chunk in stream:
-                    await self.stop_ttfb_metrics()
-                    await self._push_llm_text(chunk.text)
-        finally:
-            SPOKEN_FIRST_CHUNK.reset(spoken)
+        stream = self._model.stream(
+            list(params["messages"]), max_tokens=self._max_tokens,
+            temperature=self._temperature
+        )
+        verdict = Verdict.CONTINUE
+        async with contextlib.aclosing(stream):
+            async for chunk in stream:
+                await self.stop_ttfb_metrics()
+                released, verdict = shaper.feed(chunk.text)
+                if released:
+                    await self._push_llm_text(released)
+                if verdict is not Verdict.CONTINUE:
+                    break
+        if verdict is Verdict.ECHO:
+            return verdict
+        rest, verdict = shaper.finish()
+        if rest:
+            await self._push_llm_text(rest)
+        return verdict
 
     async def process_frame(self, frame: Frame, direction: FrameDirection):
         """Answer contexts; pass everything else on."""
@@ -118,3 +161,31 @@ class ChatModelLLMService(LLMService):
         finally:
             await self.stop_processing_metrics()
             await self.push_frame(LLMFullResponseEndFrame())
+
+
+def _last_text(messages: list[dict], role: str) -> str:
+    for message in reversed(messages):
+        if message.get("role") == role and isinstance(message.get("content"), str):
+            return message["content"]
+    return ""
+
+
+def _replies_to_other_questions(messages: list[dict], question: str) -> list[str]:
+    """Earlier replies, except those to the question being asked again."""
+    replies, asked = [], ""
+    for message in messages[:-1]:
+        content = message.get("content")
+        if not isinstance(content, str):
+            continue
+        if message.get("role") == "user":
+            asked = content
+        elif message.get("role") == "assistant" and words(asked) != words(question):
+            replies.append(content)
+    return replies
+
+
+def _without_history(messages: list[dict]) -> list[dict]:
+    """System messages and the last user message only."""
+    last_user = max((i for i, m in enumerate(messages) if m.get("role") == "user"), default=None)
+    return [m for i, m in enumerate(messages)
+            if m.get("role") in ("system", "developer") or i == last_user]

@@ -245,6 +245,7 @@ _REASON_KINDS = (
     ("daily cost budget spent", "cost_budget"),
     ("racing ", "hedged"),
     ("tool call:", "tool_call"),
+    ("computed answer:", "computed"),
 )
 
 

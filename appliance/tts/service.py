@@ -12,6 +12,7 @@ from pipecat.services.tts_service import TTSService
 from appliance.cpu_priority import CPU
 from appliance.tts.first_clause import FirstClauseRule, FirstClauseTextAggregator
 from appliance.tts.interface import TextToSpeech
+from appliance.tts.spoken_form import to_spoken
 
 
 class ProviderTTSService(TTSService):
@@ -40,7 +41,14 @@ class ProviderTTSService(TTSService):
         return True
 
     async def run_tts(self, text: str, context_id: str) -> AsyncGenerator[Frame, None]:
-        """Stream the provider's audio, resampled to the pipeline's output rate."""
+        """Stream the provider's audio, resampled to the pipeline's output rate.
+
+        The text is said as a person would say it: no markdown, code fences or
+        emoji, and symbols and units in words (see `appliance.tts.spoken_form`).
+        """
+        text = to_spoken(text)
+        if not text:
+            return
         # A reply's first chunk is what the user is waiting for: it gets the CPU
         # until its first audio is out (see appliance.cpu_priority).
         first = context_id not in self._spoken_contexts

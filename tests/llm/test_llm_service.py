@@ -34,15 +34,15 @@ async def test_answer_streams_as_text_frames_between_start_and_end():
 
 
 async def test_barge_in_stops_generation_mid_answer():
-    words = " ".join(f"word{i}" for i in range(40))
+    words = " ".join(f"Word {i}." for i in range(40))
     model = FakeChatModel([words], seconds_per_token=0.02)
     context = LLMContext(messages=[{"role": "user", "content": "Talk."}])
     down, _ = await run_test(
-        _service(model),
-        frames_to_send=[LLMContextFrame(context=context), SleepFrame(0.15), InterruptionFrame()],
+        _service(model, max_reply_sentences=None),
+        frames_to_send=[LLMContextFrame(context=context), SleepFrame(0.3), InterruptionFrame()],
     )
-    spoken = [f for f in down if isinstance(f, LLMTextFrame)]
-    assert 0 < len(spoken) < 40
+    spoken = "".join(f.text for f in down if isinstance(f, LLMTextFrame))
+    assert "Word 1." in spoken and "Word 39." not in spoken
     await asyncio.sleep(0.05)
     assert model.stopped_early == 1
 

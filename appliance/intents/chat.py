@@ -1,0 +1,70 @@
+"""The intent stage as a chat model: computed answers first, the LLM for the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Callable
+
+from appliance.intents.computed import answer_directly
+from appliance.llm.interface import ChatModel, TokenChunk, ToolCall
+
+
+def last_user_text(messages: list[dict]) -> str:
+    """What the user said last (text parts joined), or "" when nothing was."""
+    for message in reversed(messages):
+        if message.get("role") != "user":
+            continue
+        content = message.get("content") or ""
+        if isinstance(content, str):
+            return content
+        return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+    return ""
+
+
+class DirectAnswerChatModel(ChatModel):
+    """Answers computable questions itself and hands every other turn to `inner`.
+
+    It sits in front of the routed (and tool-calling) model, so a computed
+    answer costs no model time, never leaves the device, and is always right.
+    """
+
+    name = "intents"
+
+    def __init__(self, inner: ChatModel, *, on_answer: Callable[[str], None] = lambda kind: None,
+                 now: Callable[[], dt.datetime] = dt.datetime.now):
+        """Wrap `inner`.
+
+        Args:
+            inner: The model that answers everything not computed here.
+            on_answer: Told the kind of answer ("arithmetic", "units", "time", …)
+                when this stage answered the turn, so the turn's route says so.
+            now: The clock for the time and date.
+        """
+        self.inner = inner
+        self.on_answer = on_answer
+        self.now = now
+        self.is_local = inner.is_local
+
+    async def stream(self, messages: list[dict], *, max_tokens: int,
+                     temperature: float) -> AsyncIterator[TokenChunk]:
+        """The computed answer as one chunk, else `inner`'s stream."""
+        answer = answer_directly(last_user_text(messages), now=self.now)
+        if answer is not None:
+            self.on_answer(answer.kind)
+            yield TokenChunk(answer.text)
+            return
+        async for chunk in self.inner.stream(messages, max_tokens=max_tokens,
+                                             temperature=temperature):
+            yield chunk
+
+    async def propose_tool_calls(self, messages: list[dict], tools: list[dict], *,
+                                 max_tokens: int = 128) -> list[ToolCall]:
+        """`inner`'s."""
+        return await self.inner.propose_tool_calls(messages, tools, max_tokens=max_tokens)
+
+    def count_tokens(self, text: str) -> int:
+        """`inner`'s tokenizer."""
+        return self.inner.count_tokens(text)
+
+    async def aclose(self) -> None:
+        """Nothing of its own: `inner` belongs to the engines."""

@@ -1,0 +1,78 @@
+"""Computable questions are answered exactly, and everything else is left to the model."""
+
+import datetime as dt
+
+import pytest
+
+from appliance.intents import answer_directly
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("What is twelve plus seven?", "19"),
+    ("What's 7 times 8?", "56"),
+    ("what is three plus four times two", "11"),
+    ("How much is one hundred divided by four?", "25"),
+    ("What is fifteen percent of two hundred?", "30"),
+    ("What is nine squared?", "81"),
+    ("What is the square root of one hundred and forty four?", "12"),
+    ("What is two to the power of ten?", "1024"),
+    ("What is one third of thirty?", "10"),
+    ("What is double fourteen?", "28"),
+    ("What is the sum of eighteen and twenty three?", "41"),
+    ("Twenty minus eight.", "12"),
+])
+def test_arithmetic_is_computed(said, expected):
+    answer = answer_directly(said)
+    assert answer is not None and answer.kind == "arithmetic"
+    assert f" {expected}." in answer.text
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("How many centimeters are in a meter?", "There are 100 centimeters in a meter."),
+    ("How many feet are in a mile?", "There are 5280 feet in a mile."),
+    ("How many minutes are in an hour?", "There are 60 minutes in an hour."),
+    ("How many grams are in half a kilogram?", "0.5 kilograms is 500 grams."),
+    ("How many days are there in a leap year?", "There are 366 days in a leap year."),
+    ("Convert five kilograms to pounds.", "5 kilograms is about 11.02 pounds."),
+    ("What is one hundred degrees Fahrenheit in Celsius?", "about 37.8 degrees Celsius"),
+    ("What is zero degrees Celsius in Fahrenheit?", "0 degrees Celsius is 32 degrees Fahrenheit"),
+    ("What month comes after June?", "July comes after June."),
+    ("Which day comes before Monday?", "Sunday comes before Monday."),
+    ("How many days are in September?", "September has 30 days."),
+    ("What is the last month of the year?", "December"),
+])
+def test_units_and_calendar_facts_are_exact(said, expected):
+    answer = answer_directly(said)
+    assert answer is not None and answer.kind == "units"
+    assert expected in answer.text
+
+
+def test_time_and_date_come_from_the_clock():
+    clock = lambda: dt.datetime(2026, 12, 6, 14, 5)  # noqa: E731
+    assert answer_directly("What time is it?", now=clock).text == "It's 2:05 PM."
+    assert answer_directly("what's the date today", now=clock).text == (
+        "Today is Sunday, December 6, 2026.")
+
+
+def test_dividing_by_zero_is_explained_not_crashed():
+    assert answer_directly("What is ten divided by zero?").text == "You can't divide by zero."
+
+
+@pytest.mark.parametrize("said", [
+    "What is the capital of France?",
+    "How many legs does a spider have?",
+    "Set a timer for ten minutes.",
+    "What time does the bakery open?",
+    "How many minutes should I boil an egg?",
+    "What is a kilometer?",
+    "How many people live in Paris?",
+    "Turn on the kitchen lights.",
+    "What day is Christmas?",
+    "Which one is bigger, three or four?",
+    "How many days until Christmas?",
+    "",
+])
+def test_questions_that_need_a_model_are_left_to_it(said):
+    assert answer_directly(said) is None
