@@ -2,8 +2,10 @@
 
 The transcript of the user's last turn is normalised (spoken numbers to digits,
 lower case, fillers and final punctuation dropped) and tried against small
-grammars: arithmetic, percentages, unit conversions, fixed calendar facts, and
-the time and date. A match is the answer; anything else goes to the LLM.
+grammars: arithmetic, percentages, unit conversions, fixed calendar facts, the
+time and date, and requests the appliance cannot carry out yet (it says so
+instead of letting a model pretend). A match is the answer; anything else goes
+to the LLM.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from dataclasses import dataclass
 from text_to_num import alpha2digit
 
 from appliance.intents.arithmetic import answer_arithmetic
+from appliance.intents.smalltalk import answer_smalltalk
 from appliance.intents.units import answer_units
+from appliance.intents.unsupported import answer_unsupported
 
 _FILLERS = re.compile(r"^(?:(?:hey|ok|okay|so|um|uh|please|and|well|excuse me|hi)[, ]+)+")
 _POLITE = re.compile(r"(?:,? (?:please|for me|exactly|again))+$")
@@ -67,6 +71,12 @@ def answer_directly(text: str, *, now: Callable[[], dt.datetime] = dt.datetime.n
     answer = answer_units(question)
     if answer is not None:
         return DirectAnswer(answer, "units")
+    reply = answer_smalltalk(question)
+    if reply is not None:
+        return DirectAnswer(reply, "smalltalk")
+    unsupported = answer_unsupported(question)
+    if unsupported is not None:
+        return DirectAnswer(unsupported[0], f"cannot do yet ({unsupported[1]})")
     return None
 
 

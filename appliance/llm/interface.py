@@ -6,7 +6,13 @@ import json
 import re
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator
+from contextvars import ContextVar
 from dataclasses import dataclass
+
+# Set by the caller when an answer must come from a stronger model than usual (the
+# small one just repeated an earlier reply): why, in a few words. A routed model then
+# escalates as it does for a hard question; a single model ignores it.
+ESCALATION: ContextVar[str | None] = ContextVar("escalation", default=None)
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,11 @@ from difflib import SequenceMatcher
 from enum import Enum
 
 _WORD = re.compile(r"[a-z0-9']+")
-# A sentence ends at . ! or ? followed by white space ("3.5" and "e.g." inside words do not).
-_SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|vs))(?<!\bMrs)[.!?]+[\"')\]]*\s+")
+# A sentence ends at . ! or ? followed by white space; not "3.5", "Dr.", "J." or the
+# "1." of a numbered list's line.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|vs))(?<!\bMrs)(?<!^\d)(?<!\n\d)(?<!\n\d\d)"
+    r"[.!?]+[\"')\]]*\s+")
 # Words that ask for a longer answer than the default few sentences.
 _ASKS_FOR_MORE = re.compile(
     r"\b(tell me more|more about|in detail|details?|explain|step by step|steps|list|"

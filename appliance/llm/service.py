@@ -18,8 +18,8 @@ from pipecat.services.llm_service import LLMService
 from pipecat.services.settings import LLMSettings
 
 from appliance.cpu_priority import SPOKEN_FIRST_CHUNK
-from appliance.llm.context_window import trim_history
-from appliance.llm.interface import ChatModel
+from appliance.llm.context_window import follows_up, trim_history, without_history
+from appliance.llm.interface import ESCALATION, ChatModel
 from appliance.llm.reply_guard import (
     ReplyShaper,
     Verdict,
@@ -99,12 +99,18 @@ class ChatModelLLMService(LLMService):
         spoken = SPOKEN_FIRST_CHUNK.set(self._spoken_first_chunk)
         try:
             if await self._answer(context) is Verdict.ECHO:
-                # The model copied an earlier reply: the history is poisoning it.
+                # The model copied an earlier reply: the history is poisoning it, or the
+                # model says this to everything ("I'm sorry for your loss."). Answer again
+                # without the history, by the stronger tier where there is one.
                 self.echoes_recovered += 1
                 logger.warning("the reply repeated an earlier reply to another question; "
-                               "answering again without the conversation's history")
-                context.set_messages(_without_history(context.get_messages()))
-                await self._answer(context, earlier_replies=[])
+                               "answering again without the history, escalated")
+                context.set_messages(without_history(context.get_messages()))
+                escalated = ESCALATION.set("the reply repeated an earlier one")
+                try:
+                    await self._answer(context, earlier_replies=[])
+                finally:
+                    ESCALATION.reset(escalated)
         finally:
             SPOKEN_FIRST_CHUNK.reset(spoken)
 
@@ -124,10 +130,13 @@ class ChatModelLLMService(LLMService):
             system_instruction=self._settings.system_instruction,
             convert_developer_to_user=True,
         )
-        stream = self._model.stream(
-            list(params["messages"]), max_tokens=self._max_tokens,
-            temperature=self._temperature
-        )
+        prompt = list(params["messages"])
+        if not follows_up(question):
+            # The conversation stays in the context for a later follow-up; this answer
+            # does not need it, and a small model would only copy it.
+            prompt = without_history(prompt)
+        stream = self._model.stream(prompt, max_tokens=self._max_tokens,
+                                    temperature=self._temperature)
         verdict = Verdict.CONTINUE
         async with contextlib.aclosing(stream):
             async for chunk in stream:
@@ -183,9 +192,3 @@ def _replies_to_other_questions(messages: list[dict], question: str) -> list[str
             replies.append(content)
     return replies
 
-
-def _without_history(messages: list[dict]) -> list[dict]:
-    """System messages and the last user message only."""
-    last_user = max((i for i, m in enumerate(messages) if m.get("role") == "user"), default=None)
-    return [m for i, m in enumerate(messages)
-            if m.get("role") in ("system", "developer") or i == last_user]

@@ -48,3 +48,4 @@ def escalation_reason(text: str, *, min_words: int, keywords: Iterable[str]) -> 
     if earliest is not None:
         return f"reasoning word '{earliest[1]}'"
     return None
+

@@ -18,7 +18,8 @@ import soxr
 from loguru import logger
 
 from appliance.errors import ProviderError
-from appliance.llm.interface import ChatModel, TokenChunk
+from appliance.llm.context_window import follows_up
+from appliance.llm.interface import ESCALATION, ChatModel, TokenChunk
 from appliance.routing.complexity import escalation_reason
 from appliance.routing.ledger import llm_cost_usd, stt_cost_usd, tts_cost_usd
 from appliance.routing.router import Attempt, RoleRouter, RouteLog, RouteRecord
@@ -149,8 +150,10 @@ class RoutedChatModel(ChatModel):
                           if m.get("role") == "user"), "")
         local_only = self._log.local_only_reason or router.privacy.local_only_reason(
             _text_of(messages))
-        escalation = escalation or escalation_reason(
+        escalation = escalation or ESCALATION.get() or escalation_reason(
             str(last_user), min_words=s.escalate_min_words, keywords=s.escalate_keywords)
+        if escalation is None and _has_history(messages) and follows_up(str(last_user)):
+            escalation = "a follow-up that needs the conversation"
         remaining = max(0.0, router.budget_s - self._log.elapsed_s())
         return router.decide(budget_remaining_s=remaining, local_only_reason=local_only,
                              escalation_reason=escalation)
@@ -161,6 +164,8 @@ class RoutedChatModel(ChatModel):
         router = self._routers("llm")
         decision = self._decide(router, messages)
         record = RouteRecord(provider="none", reason=decision.reason)
+        if ESCALATION.get():
+            self._log.forget("llm")  # a second answer: its route is the turn's
         self._log.record("llm", record)
 
         outbound = None  # masked once, and only if a remote provider is tried
@@ -303,3 +308,8 @@ async def _chain(first: list, rest: AsyncIterator):
         yield item
     async for item in rest:
         yield item
+
+
+def _has_history(messages: list[dict]) -> bool:
+    """True when an earlier exchange precedes the question."""
+    return any(m.get("role") == "assistant" for m in messages)

@@ -112,6 +112,10 @@ class RouteLog:
         """Keep the role's first record of the turn (e.g. the first TTS sentence)."""
         self._records.setdefault(role, record)
 
+    def forget(self, role: str) -> None:
+        """Drop the role's record of this turn: the role is being served again."""
+        self._records.pop(role, None)
+
     def take(self, roles: tuple[str, ...] = ("llm", "tts")) -> dict[str, dict]:
         """Hand over and forget the records of `roles`."""
         return {role: self._records.pop(role).to_json() for role in roles if role in self._records}

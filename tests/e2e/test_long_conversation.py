@@ -34,4 +34,4 @@ async def test_twenty_spoken_turns_without_a_degenerate_reply(engines, speak):
     assert len(replies) == len(QUESTIONS) and all(replies), replies
     degenerate = [(QUESTIONS[i], r) for i, r in enumerate(replies)
                   if is_degenerate(r, replies[:i])]
-    assert not degenerate, degenerate
+    assert not degenerate, (degenerate, replies)

@@ -1,6 +1,7 @@
 import pytest
 
 from appliance.llm import trim_history
+from appliance.llm.context_window import follows_up, without_history
 
 pytestmark = pytest.mark.unit
 
@@ -52,3 +53,27 @@ def test_a_long_conversation_keeps_the_same_start_for_several_turns():
     # Dropped one at a time, the start would move at 13 of these 19 turns.
     assert moves <= 5, starts
     assert starts[-1] != "q0"
+
+
+@pytest.mark.parametrize("question", [
+    "And what river runs through it?", "What about Spain?", "Double that.",
+    "How many legs do they have?", "Which ocean is to the east of that country?",
+    "Now subtract eight.", "What's my name?", "Why?",
+])
+def test_questions_that_point_back_are_follow_ups(question):
+    assert follows_up(question)
+
+
+@pytest.mark.parametrize("question", [
+    "What is the capital of Italy?", "How many days are there in a week?",
+    "Is there life on Mars?", "How do I boil an egg?", "What is a noun?",
+])
+def test_questions_that_stand_alone_are_not_follow_ups(question):
+    assert not follows_up(question)
+
+
+def test_without_history_keeps_the_system_prompt_and_the_question():
+    messages = [{"role": "system", "content": "Be brief."},
+                {"role": "user", "content": "a"}, {"role": "assistant", "content": "b"},
+                {"role": "user", "content": "c"}]
+    assert without_history(messages) == [messages[0], messages[3]]

@@ -55,16 +55,30 @@ async def test_long_conversation_keeps_only_recent_turns_in_context():
             {"role": "user", "content": f"question {i}"},
             {"role": "assistant", "content": f"answer {i}"},
         ]
-    messages.append({"role": "user", "content": "last question"})
+    # A follow-up, so the model is sent the history (a standalone question is not).
+    messages.append({"role": "user", "content": "And what about that?"})
     context = LLMContext(messages=messages)
     await run_test(
         _service(model, max_history_turns=2), frames_to_send=[LLMContextFrame(context=context)]
     )
     sent = [m["content"] for m in model.calls[0]]
     # Over two earlier exchanges: cut to half of that at once (see trim_history).
-    expected = ["Be brief.", "question 9", "answer 9", "last question"]
+    expected = ["Be brief.", "question 9", "answer 9", "And what about that?"]
     assert sent == expected
     # The shared context itself is trimmed, so memory stays bounded too.
+    assert len(context.get_messages()) == 3
+
+
+async def test_a_standalone_question_is_answered_without_the_history():
+    model = FakeChatModel(["Tokyo."])
+    context = LLMContext(messages=[
+        {"role": "user", "content": "What is the capital of Italy?"},
+        {"role": "assistant", "content": "Rome."},
+        {"role": "user", "content": "What is the capital of Japan?"},
+    ])
+    await run_test(_service(model), frames_to_send=[LLMContextFrame(context=context)])
+    assert [m["content"] for m in model.calls[0]] == ["Be brief.", "What is the capital of Japan?"]
+    # ... while the conversation keeps it for a later follow-up.
     assert len(context.get_messages()) == 3
 
 
