@@ -17,7 +17,7 @@ from pipecat.processors.aggregators.llm_context import LLMContext
 from pipecat.tests.utils import run_test
 
 from appliance.benchmark.conversations import Conversation
-from appliance.benchmark.quality import ScoredReply, score_reply, summarise
+from appliance.benchmark.quality import ScoredReply, is_intent_answer, score_reply, summarise
 from appliance.benchmark.questions import Question
 from appliance.engines import Engines
 from appliance.pipeline import build_llm_stage
@@ -38,17 +38,24 @@ class QualityRun:
                 "conversations": summarise(self.conversations).as_dict()}
 
 
-async def answer_typed(engines: Engines, context: LLMContext, text: str) -> tuple[str, float]:
-    """Add `text` as the user turn, answer it and keep the answer; returns it and its ms."""
+async def answer_typed(engines: Engines, context: LLMContext, text: str
+                       ) -> tuple[str, float, bool]:
+    """Add `text` as the user turn, answer it and keep the answer.
+
+    Returns the reply, how long it took (ms) and whether the intent stage gave it
+    (a fixed sentence, which may rightly come twice: not a degenerate reply).
+    """
     context.add_message({"role": "user", "content": text})
-    llm = build_llm_stage(engines, RouteLog())
+    log = RouteLog()
+    llm = build_llm_stage(engines, log)
     started = time.monotonic()
     down, _ = await run_test(llm, frames_to_send=[LLMContextFrame(context=context)])
     texts = [f for f in down if isinstance(f, LLMTextFrame)]
     reply = "".join(f.text for f in texts).strip()
-    first_ms = 1000 * (time.monotonic() - started)
+    ms = 1000 * (time.monotonic() - started)
     context.add_message({"role": "assistant", "content": reply})
-    return reply, first_ms
+    route = log.take(("llm",)).get("llm", {})
+    return reply, ms, is_intent_answer(route)
 
 
 async def run_typed_quality(engines: Engines, questions: Sequence[Question],
@@ -59,7 +66,7 @@ async def run_typed_quality(engines: Engines, questions: Sequence[Question],
     total = len(questions) + sum(len(c.turns) for c in conversations)
     done = 0
     for question in questions:
-        reply, ms = await answer_typed(engines, LLMContext(), question.text)
+        reply, ms, _ = await answer_typed(engines, LLMContext(), question.text)
         run.singles.append(score_reply(question.text, reply, question.answers,
                                        question.category, []))
         run.reply_ms.append(ms)
@@ -69,10 +76,12 @@ async def run_typed_quality(engines: Engines, questions: Sequence[Question],
     for conversation in conversations:
         context, earlier = LLMContext(), []
         for turn in conversation.turns:
-            reply, ms = await answer_typed(engines, context, turn.text)
-            run.conversations.append(score_reply(turn.text, reply, turn.answers,
-                                                 conversation.name, earlier, turn.is_follow_up))
-            earlier.append(reply)
+            reply, ms, fixed = await answer_typed(engines, context, turn.text)
+            run.conversations.append(score_reply(
+                turn.text, reply, turn.answers, conversation.name,
+                [] if fixed else earlier, turn.is_follow_up))
+            if not fixed:
+                earlier.append(reply)
             done += 1
             if progress:
                 progress(done, total)

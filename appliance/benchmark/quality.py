@@ -65,6 +65,15 @@ def is_correct(reply: str, answers: Iterable[str]) -> bool:
     return False
 
 
+def is_intent_answer(route: dict) -> bool:
+    """True when a turn's LLM route says the intent stage answered it.
+
+    Its fixed sentences ("I can't set timers yet.") may rightly come twice in a
+    conversation, so they are not compared with earlier replies.
+    """
+    return route.get("provider") == "intents"
+
+
 def is_degenerate(reply: str, earlier_replies: Sequence[str]) -> bool:
     """True when the reply repeats an earlier one in the conversation, or loops.
 

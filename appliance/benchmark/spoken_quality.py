@@ -23,7 +23,7 @@ import websockets
 
 from appliance.benchmark.conversations import Conversation
 from appliance.benchmark.corpus import VOICES, synthesize
-from appliance.benchmark.quality import ScoredReply, score_reply, summarise
+from appliance.benchmark.quality import ScoredReply, is_intent_answer, score_reply, summarise
 from appliance.benchmark.questions import Question
 from appliance.benchmark.sessions import CHUNK, ServiceProcess
 from appliance.benchmark.wer import word_errors
@@ -179,9 +179,12 @@ async def _hold(url: str, turns: Sequence[SpokenTurn], on_turn: Callable[[TurnRe
         for turn in turns:
             event, client_ms = await _say_and_listen(ws, turn)
             reply = (event.get("reply") or "").strip()
-            score = score_reply(turn.text, reply, turn.answers, turn.group, earlier,
-                                turn.is_follow_up)
-            earlier.append(reply)
+            # The intent stage's fixed sentences may rightly come twice.
+            fixed = is_intent_answer((event.get("route") or {}).get("llm") or {})
+            score = score_reply(turn.text, reply, turn.answers, turn.group,
+                                [] if fixed else earlier, turn.is_follow_up)
+            if not fixed:
+                earlier.append(reply)
             on_turn(TurnResult(turn.text, turn.voice, event.get("transcript") or "", reply,
                                client_ms, (event.get("timings_ms") or {}).get("voice_to_voice"),
                                score))

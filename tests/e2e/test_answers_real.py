@@ -37,12 +37,13 @@ async def test_follow_ups_go_to_the_larger_model_and_standalone_questions_stay_s
 
 
 async def test_arithmetic_is_computed_without_a_model(engines):
-    reply, _ = await answer_typed(engines, LLMContext(), "What is twelve plus seven?")
-    assert reply == "12 plus 7 is 19."
+    reply, _, by_intents = await answer_typed(engines, LLMContext(),
+                                              "What is twelve plus seven?")
+    assert reply == "12 plus 7 is 19." and by_intents
 
 
 async def test_a_reply_is_at_most_three_sentences_unless_more_is_asked_for(engines):
-    reply, _ = await answer_typed(engines, LLMContext(), "Tell me about dogs.")
+    reply, _, _ = await answer_typed(engines, LLMContext(), "Tell me about dogs.")
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", reply) if s.strip()]
     assert 1 <= len(sentences) <= 3, reply
 
