@@ -124,6 +124,9 @@ class LLMSettings(_Section):
     # ... and at most this many tokens of history, so one long answer cannot
     # crowd out the window.
     max_history_tokens: int = Field(1024, ge=64, le=32768)
+    # A follow-up is answered with this many of the latest exchanges (a standalone
+    # question with none): shorter prompts start sooner (see README "Answer quality").
+    follow_up_history_turns: int = Field(2, ge=1, le=100)
 
 
 class TTSSettings(_Section):

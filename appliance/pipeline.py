@@ -79,6 +79,7 @@ def build_llm_stage(engines: Engines, route_log: RouteLog, *,
         max_history_turns=settings.llm.max_history_turns,
         max_history_tokens=settings.llm.max_history_tokens,
         max_reply_sentences=settings.llm.max_reply_sentences,
+        follow_up_history_turns=settings.llm.follow_up_history_turns,
         # The local LLM pauses where the TTS cuts the first clause: one rule for both.
         spoken_first_chunk=first_clause.complete if first_clause else None,
     )

@@ -26,6 +26,9 @@ def format_quality(summary: dict) -> str:
               f"  follow-ups resolved {_rate(talks['follow_ups_resolved'])}",
               f"degenerate replies   {singles['degenerate'] + talks['degenerate']} of "
               f"{singles['replies'] + talks['replies']}"]
+    if "false_cutoffs" in summary:
+        lines.append(f"false cut-offs       {summary['false_cutoffs']} turns answered before "
+                     f"the speech ended")
     if "word_error_rate" in summary:
         lines.append(f"word error rate      {summary['word_error_rate']} "
                      f"({summary['word_errors']} of {summary['reference_words']} words)")

@@ -56,6 +56,7 @@ class TurnResult:
     client_ms: float | None
     service_ms: float | None
     score: ScoredReply
+    cut_offs: int = 0
 
 
 @dataclass
@@ -86,6 +87,7 @@ class SpokenQualityRun:
             "voice_to_voice_client_ms": percentiles([t.client_ms for t in turns]),
             "voice_to_voice_service_ms": percentiles([t.service_ms for t in turns]),
             "unanswered": sum(1 for t in turns if not t.reply),
+            "false_cutoffs": sum(1 for t in turns if t.cut_offs),
             "service_ready_s": self.service_ready_s,
         }
 
@@ -125,10 +127,14 @@ def speak_conversation(voice_onnx: Path, conversation: Conversation, voice: str,
 
 
 async def _say_and_listen(ws, turn: SpokenTurn) -> tuple[dict, float | None]:
-    """Speak one turn at real-time pace; return the service's turn event and the client's ms."""
+    """Speak one turn at real-time pace; return the service's turn event and the client's ms.
+
+    The event gains "cut_offs": turns the service ended before the speech did.
+    """
     last_voiced = int(np.ceil(turn.speech_end_s * 16000 / CHUNK)) - 1
     speech_ended_at: float | None = None
     first_audio_at: float | None = None
+    cut_offs = 0
     stop = asyncio.Event()
 
     async def speak() -> None:
@@ -156,7 +162,14 @@ async def _say_and_listen(ws, turn: SpokenTurn) -> tuple[dict, float | None]:
                         first_audio_at = time.monotonic()
                     continue
                 event = json.loads(message)
-                if event.get("type") == "turn":
+                if event.get("type") != "turn":
+                    continue
+                if speech_ended_at is None or time.monotonic() < speech_ended_at:
+                    # Answered before the user finished: a false cut-off. The rest of
+                    # the request is still said, and its answer is the one scored.
+                    cut_offs += 1
+                    continue
+                if not event.get("interrupted"):
                     break
     except TimeoutError:
         event = {}
@@ -165,13 +178,50 @@ async def _say_and_listen(ws, turn: SpokenTurn) -> tuple[dict, float | None]:
         await sender
     client_ms = (1000 * (first_audio_at - speech_ended_at)
                  if first_audio_at is not None and speech_ended_at is not None else None)
-    return event, client_ms
+    return event | {"cut_offs": cut_offs}, client_ms
+
+
+async def _connect(url: str, attempts: int = 20):
+    """Open a conversation; the previous one may take a moment to close on the service."""
+    for attempt in range(attempts):
+        ws = await websockets.connect(url, max_size=None)
+        try:
+            first = await ws.recv()
+        except websockets.ConnectionClosed as e:
+            if e.rcvd is None or e.rcvd.code != 1013 or attempt == attempts - 1:
+                raise
+            await asyncio.sleep(0.25)
+            continue
+        return _Replayed(ws, first)
+    raise RuntimeError("the service kept refusing a new conversation (1013)")
+
+
+class _Replayed:
+    """A connection whose first message was already read: `recv` gives it once more."""
+
+    def __init__(self, ws, first):
+        self._ws, self._first = ws, first
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        await self._ws.close()
+
+    async def recv(self):
+        if self._first is not None:
+            first, self._first = self._first, None
+            return first
+        return await self._ws.recv()
+
+    async def send(self, data):
+        await self._ws.send(data)
 
 
 async def _hold(url: str, turns: Sequence[SpokenTurn], on_turn: Callable[[TurnResult], None]
                 ) -> None:
     """One conversation over one socket: each turn answered before the next is said."""
-    async with websockets.connect(url, max_size=None) as ws:
+    async with await _connect(url) as ws:
         hello = json.loads(await ws.recv())
         if hello.get("type") != "hello":
             raise RuntimeError(f"unexpected first message from the service: {hello}")
@@ -187,7 +237,7 @@ async def _hold(url: str, turns: Sequence[SpokenTurn], on_turn: Callable[[TurnRe
                 earlier.append(reply)
             on_turn(TurnResult(turn.text, turn.voice, event.get("transcript") or "", reply,
                                client_ms, (event.get("timings_ms") or {}).get("voice_to_voice"),
-                               score))
+                               score, event.get("cut_offs", 0)))
 
 
 def run_spoken_quality(singles: Sequence[SpokenTurn], conversations: Sequence[list[SpokenTurn]],

@@ -92,3 +92,18 @@ def without_history(messages: list[dict]) -> list[dict]:
     last_user = max((i for i, m in enumerate(messages) if m.get("role") == "user"), default=None)
     return [m for i, m in enumerate(messages)
             if m.get("role") in ("system", "developer") or i == last_user]
+
+
+def recent_history(messages: list[dict], turns: int) -> list[dict]:
+    """System messages, the last `turns` earlier exchanges and the question.
+
+    A follow-up leans on the last exchange or two; a shorter prompt is evaluated
+    sooner (Qwen 0.5B evaluates ~200 tokens a second here), and is cut at the same
+    exchange boundaries as `trim_history`.
+    """
+    head = [m for m in messages if m.get("role") in ("system", "developer")]
+    rest = [m for m in messages if m.get("role") not in ("system", "developer")]
+    starts = [i for i, m in enumerate(rest) if m.get("role") == "user"]
+    if len(starts) <= turns + 1:
+        return head + rest
+    return head + rest[starts[-turns - 1]:]

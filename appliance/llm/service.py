@@ -18,7 +18,12 @@ from pipecat.services.llm_service import LLMService
 from pipecat.services.settings import LLMSettings
 
 from appliance.cpu_priority import SPOKEN_FIRST_CHUNK
-from appliance.llm.context_window import follows_up, trim_history, without_history
+from appliance.llm.context_window import (
+    follows_up,
+    recent_history,
+    trim_history,
+    without_history,
+)
 from appliance.llm.interface import ESCALATION, ChatModel
 from appliance.llm.reply_guard import (
     ReplyShaper,
@@ -49,6 +54,7 @@ class ChatModelLLMService(LLMService):
         max_history_tokens: int = 1024,
         spoken_first_chunk: Callable[[str], bool] | None = None,
         max_reply_sentences: int | None = 3,
+        follow_up_history_turns: int | None = None,
         **kwargs,
     ):
         settings = LLMSettings(
@@ -74,6 +80,7 @@ class ChatModelLLMService(LLMService):
         # Where the TTS cuts the reply's first chunk: a local model pauses there.
         self._spoken_first_chunk = spoken_first_chunk
         self._max_reply_sentences = max_reply_sentences
+        self._follow_up_history_turns = follow_up_history_turns
         # Replies that copied an earlier one and were answered again without the history.
         self.echoes_recovered = 0
 
@@ -135,6 +142,8 @@ class ChatModelLLMService(LLMService):
             # The conversation stays in the context for a later follow-up; this answer
             # does not need it, and a small model would only copy it.
             prompt = without_history(prompt)
+        elif self._follow_up_history_turns is not None:
+            prompt = recent_history(prompt, self._follow_up_history_turns)
         stream = self._model.stream(prompt, max_tokens=self._max_tokens,
                                     temperature=self._temperature)
         verdict = Verdict.CONTINUE
