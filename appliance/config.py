@@ -37,6 +37,7 @@ from appliance.settings_governance import (  # noqa: F401  (re-exported)
     PolicySettings,
     ToolsSettings,
 )
+from appliance.settings_models import LlmModel, SttModel, TtsVoice
 from appliance.settings_ops import (  # noqa: F401  (re-exported)
     ConsoleSettings,
     OpsSettings,
@@ -71,7 +72,8 @@ class TurnSettings(_Section):
 class STTSettings(_Section):
     """Speech to text."""
 
-    model: Literal["whisper-tiny.en"] = "whisper-tiny.en"
+    # A manifest name, or the path of any faster-whisper (CTranslate2) model folder.
+    model: SttModel = "whisper-tiny.en"
     # tiny.en's matrices are too small to split: a second thread saves nothing
     # (encoder 107 ms on one, 113-123 ms on two, measured here) and takes the
     # core the event loop and the other stages need.
@@ -90,12 +92,13 @@ class STTSettings(_Section):
 class LLMSettings(_Section):
     """The language model and the conversation context it sees."""
 
-    model: Literal["smollm2-135m", "qwen2.5-0.5b"] = "smollm2-135m"
+    # A manifest name, or the path of any GGUF file (its embedded chat template is used).
+    model: LlmModel = "smollm2-135m"
     # The larger local tier: follow-ups ("And what river runs through it?") and questions
     # that look hard go to it with the conversation; None keeps one model for everything.
     # Measured on the built-in conversations: SmolLM2 resolved 22 of 60 follow-ups,
     # Qwen 0.5B 37 (README, "Answer quality").
-    large_model: Literal["smollm2-135m", "qwen2.5-0.5b"] | None = "qwen2.5-0.5b"
+    large_model: LlmModel | None = "qwen2.5-0.5b"
     system_prompt: str = Field(
         "You are a voice assistant in a home. Reply with the answer itself in one short, "
         "plain spoken sentence: name the fact, number or step the user asked for. "
@@ -132,7 +135,8 @@ class LLMSettings(_Section):
 class TTSSettings(_Section):
     """Text to speech."""
 
-    voice: Literal["piper-joe-medium"] = "piper-joe-medium"
+    # A manifest name, or the path of any Piper voice (.onnx, with its .onnx.json beside it).
+    voice: TtsVoice = "piper-joe-medium"
     # Piper's length scale: above 1 speaks slower, below 1 faster.
     length_scale: float = Field(1.0, ge=0.5, le=2.0)
 
@@ -272,9 +276,12 @@ class RoutingSettings(_Section):
 
 
 class ModelSettings(_Section):
-    """Where models are found."""
+    """Where models are found, and what they run on."""
 
     dir: Path = Field(default_factory=default_models_dir)
+    # "auto": CUDA for each engine whose runtime can use it, the CPU for the rest;
+    # "cuda": CUDA for all or refuse to start; "cpu": never look.
+    device: Literal["cpu", "auto", "cuda"] = "auto"
 
 
 class Settings(_Section):

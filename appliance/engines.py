@@ -21,11 +21,14 @@ from appliance.config import ConfigError, ProviderSettings, Settings
 from appliance.governance import AuditKeyError, AuditTrail, open_audit_trail
 from appliance.governance.masking import mask_text
 from appliance.modelstore import ModelSpec, ModelStore, ModelStoreError
+from appliance.modelstore.devices import Devices, choose_devices
+from appliance.modelstore.own import check_own_model
 from appliance.routing.breaker import CircuitBreaker
 from appliance.routing.ledger import CostLedger
 from appliance.routing.privacy import PrivacyPolicy
 from appliance.routing.router import ProviderSlot, RoleRouter
 from appliance.routing.stats import ProviderStats
+from appliance.settings_models import is_model_path
 from appliance.tools.assemble import apply_policy, build_tool_registry
 from appliance.tools.registry import ToolRegistry
 
@@ -40,6 +43,8 @@ class LocalModels:
 
     def __init__(self, settings: Settings, progress: LoadProgress | None = None):
         self._store = ModelStore(settings.models.dir)
+        self.devices = choose_devices(settings.models.device)
+        logger.info(f"devices: {self.devices.describe()}")
         self._loaded: dict[tuple[str, str], Any] = {}
         self._progress = progress
         self.expected = 0  # how many models this load will bring in, for progress
@@ -51,9 +56,10 @@ class LocalModels:
             ModelStoreError: naming each missing or corrupt model and the fix.
         """
         folders, problems = {}, []
-        for _, name in wanted:
+        for role, name in wanted:
             try:
-                folders[name] = self._store.require(name)
+                folders[name] = (check_own_model(role, name) if is_model_path(name)
+                                 else self._store.require(name))
             except ModelStoreError as e:
                 problems.append(str(e))
         if len(problems) == 1:
@@ -72,8 +78,8 @@ class LocalModels:
         if key not in self._loaded:
             if self._progress:
                 self._progress(len(self._loaded), self.expected, f"loading {role} model {model}")
-            self._loaded[key] = _load_local(role, folder, settings,
-                                            self._store.manifest.get(model))
+            spec = None if is_model_path(model) else self._store.manifest.get(model)
+            self._loaded[key] = _load_local(role, folder, settings, spec, self.devices)
             if self._progress:
                 self._progress(len(self._loaded), self.expected, f"loaded {role} model {model}")
         return self._loaded[key]
@@ -87,10 +93,12 @@ class LocalModels:
         return list(self._loaded.values())
 
 
-def _load_local(role: str, folder: Path, settings: Settings, spec: ModelSpec) -> Any:
+def _load_local(role: str, folder: Path, settings: Settings, spec: ModelSpec | None,
+                devices: Devices) -> Any:
+    """Load one on-device engine: a manifest model's folder, or the user's own path (no spec)."""
     # The file the manifest names: the folder may still hold one an older manifest listed.
     def named(suffix: str) -> Path:
-        return folder / spec.file_ending(suffix).path
+        return folder if spec is None else folder / spec.file_ending(suffix).path
 
     if role == "stt":
         from appliance.stt.whisper_local import WhisperLocalSTT
@@ -98,7 +106,8 @@ def _load_local(role: str, folder: Path, settings: Settings, spec: ModelSpec) ->
         return WhisperLocalSTT(folder, threads=settings.stt.threads,
                                beam_size=settings.stt.beam_size, language=settings.stt.language,
                                no_speech_threshold=settings.stt.no_speech_threshold,
-                               encoder_window_s=settings.stt.encoder_window_s)
+                               encoder_window_s=settings.stt.encoder_window_s,
+                               device=devices.stt)
     if role in ("llm", "tools"):
         from appliance.llm.llama_local import LlamaLocalChatModel
 
@@ -107,14 +116,16 @@ def _load_local(role: str, folder: Path, settings: Settings, spec: ModelSpec) ->
         return LlamaLocalChatModel(named(".gguf"), threads=settings.llm.threads,
                                    context_window_tokens=settings.llm.context_window_tokens,
                                    seed=settings.llm.seed,
-                                   repeat_penalty=settings.llm.repeat_penalty)
+                                   repeat_penalty=settings.llm.repeat_penalty,
+                                   gpu_layers=-1 if devices.llm == "cuda" else 0)
     from appliance.tts.piper import PiperTTS
 
     voice = named(".onnx")
     # The store checked the file against the manifest: no need to hash it again.
     return PiperTTS(voice, voice.with_name(voice.name + ".json"),
                     length_scale=settings.tts.length_scale,
-                    source_sha256=spec.file_ending(".onnx").sha256)
+                    source_sha256=spec.file_ending(".onnx").sha256 if spec else None,
+                    use_cuda=devices.tts == "cuda")
 
 
 def remote_engine(role: str, provider: ProviderSettings) -> Any:

@@ -31,7 +31,7 @@ def settings():
     store = ModelStore(settings.models.dir)
     try:
         for name in ("silero-vad", "smart-turn-v3.2", "whisper-tiny.en", "smollm2-135m",
-                     "piper-joe-medium"):
+                     "qwen2.5-0.5b", "piper-joe-medium"):
             store.require(name)
     except ModelStoreError as e:
         pytest.exit(f"models are not installed: {e} (or run `make models`)", returncode=2)

@@ -1,6 +1,6 @@
 import pytest
 
-from appliance.config import ConfigError, load_settings
+from appliance.config import ConfigError, Settings, load_settings
 
 pytestmark = pytest.mark.unit
 
@@ -25,7 +25,8 @@ def test_bad_value_names_the_field_and_what_is_allowed(tmp_path):
     with pytest.raises(ConfigError) as caught:
         load_settings(path)
     message = str(caught.value)
-    assert "llm.model" in message and "'smollm2-135m' or 'qwen2.5-0.5b'" in message
+    assert "llm.model" in message and "(smollm2-135m, qwen2.5-0.5b)" in message
+    assert "a path to a .gguf file" in message
     assert "turns.vad_stop_s" in message and "greater than or equal to 0.05" in message
 
 
@@ -43,3 +44,19 @@ def test_broken_toml_and_missing_file_are_reported(tmp_path):
         load_settings(path)
     with pytest.raises(ConfigError, match="does not exist"):
         load_settings(tmp_path / "missing.toml")
+
+
+def test_a_model_may_be_a_path_to_the_users_own_files():
+    settings = Settings(llm={"model": "~/models/mine.gguf"}, tts={"voice": "/opt/voice.onnx"},
+                        stt={"model": "/opt/whisper-small"})
+    assert settings.llm.model == "~/models/mine.gguf"
+    assert settings.tts.voice == "/opt/voice.onnx" and settings.stt.model == "/opt/whisper-small"
+
+
+def test_the_known_model_names_match_the_manifest():
+    from appliance.modelstore import ModelStore
+    from appliance.settings_models import KNOWN_MODELS
+
+    manifest = ModelStore(Settings().models.dir).manifest
+    for role, names in KNOWN_MODELS.items():
+        assert sorted(names) == sorted(m.name for m in manifest.models if m.role == role)

@@ -93,7 +93,10 @@ def voice_onnx(settings) -> Path:
     appliance.tts.piper_split).
     """
     from appliance.modelstore import ModelStore
+    from appliance.settings_models import is_model_path, model_path
 
+    if is_model_path(settings.tts.voice):
+        return model_path(settings.tts.voice)
     return ModelStore(settings.models.dir).file_ending(settings.tts.voice, ".onnx")
 
 

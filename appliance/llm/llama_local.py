@@ -54,6 +54,7 @@ class LlamaLocalChatModel(ChatModel):
         context_window_tokens: int = 2048,
         seed: int = 42,
         repeat_penalty: float = 1.1,
+        gpu_layers: int = 0,
     ):
         """Load the GGUF file.
 
@@ -63,6 +64,7 @@ class LlamaLocalChatModel(ChatModel):
             context_window_tokens: The KV cache's size.
             seed: Sampling seed, so a conversation replays the same.
             repeat_penalty: Penalty on recently used tokens.
+            gpu_layers: Layers offloaded to a GPU (-1: all; needs a CUDA build).
         """
         self._llama = Llama(
             model_path=str(model_path),
@@ -70,6 +72,7 @@ class LlamaLocalChatModel(ChatModel):
             n_ctx=context_window_tokens,
             n_threads=threads,
             n_threads_batch=threads,
+            n_gpu_layers=gpu_layers,
             verbose=False,
         )
         # llama.cpp's own default; llama-cpp-python's chat API defaults to none, and

@@ -83,6 +83,7 @@ class WhisperLocalSTT(SpeechToText):
         language: str = "en",
         no_speech_threshold: float = 0.6,
         encoder_window_s: float = 15.0,
+        device: str = "cpu",
     ):
         prefer_avx512()
         # Loading from a folder never touches a model hub. Two workers of one
@@ -90,7 +91,8 @@ class WhisperLocalSTT(SpeechToText):
         # must not hold up the transcript of the real end of speech, which then
         # runs beside it on the other core (tiny.en is no faster on two threads).
         self._model = WhisperModel(
-            str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads,
+            str(model_dir), device=device,
+            compute_type="int8" if device == "cpu" else "int8_float16", cpu_threads=threads,
             num_workers=workers,
         )
         self._beam_size = beam_size
