@@ -60,7 +60,17 @@ def run_quality(args: argparse.Namespace, settings) -> tuple[dict, str]:
             document = _spoken(args, settings, questions, conversations, progress)
     finally:
         bar.close()
-    return document, format_quality(document["summary"])
+    table = format_quality(document["summary"])
+    if "stock_pipecat" in document:
+        stock = document["stock_pipecat"]
+        figures = stock["voice_to_voice_service_ms"]
+        table += (f"\n\nstock pipecat, same models and prompt, single questions:\n"
+                  f"single questions     {_rate(stock['single_questions']['accuracy'])}\n"
+                  f"word error rate      {stock['word_error_rate']} ({stock['word_errors']} of "
+                  f"{stock['reference_words']} words)\n"
+                  f"voice to voice, service p50 {figures.get('p50', 0):.0f} ms  "
+                  f"p90 {figures.get('p90', 0):.0f} ms")
+    return document, table
 
 
 def _typed(settings, questions, conversations, progress) -> dict:
@@ -100,4 +110,9 @@ def _spoken(args, settings, questions, conversations, progress) -> dict:
              for i, c in enumerate(conversations)]
     run = run_spoken_quality(singles, talks, config=args.config, models_dir=args.models_dir,
                              progress=progress)
-    return run.to_json()
+    document = run.to_json()
+    if args.compare:
+        from appliance.benchmark.stock_quality import run_stock_quality
+
+        document["stock_pipecat"] = run_stock_quality(settings, singles)
+    return document

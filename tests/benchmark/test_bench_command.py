@@ -1,4 +1,4 @@
-"""`appliance bench` end to end on a slice of the built-in corpus, and a folder corpus."""
+"""`appliance bench` end to end on a slice of the built-in corpus, a folder corpus, and quality."""
 
 import json
 import subprocess
@@ -94,3 +94,39 @@ def test_sessions_runs_simultaneous_conversations_through_the_service(tmp_path):
 def test_bad_arguments_are_refused_with_the_reason(tmp_path):
     done = _bench("--sessions", "0", timeout=60)
     assert done.returncode == 2 and "--sessions must be at least 1" in done.stderr
+
+
+def test_spoken_questions_are_scored_with_the_clients_and_the_services_latency(tmp_path):
+    out = tmp_path / "quality.json"
+    done = _bench("--quality", "--limit", "3", "--conversations", "0", "--out", str(out),
+                  timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    document = json.loads(out.read_text())
+    summary = document["summary"]
+    # The first three questions are capitals, which the small model knows.
+    assert summary["single_questions"]["accuracy"]["scored"] == 3
+    assert summary["single_questions"]["accuracy"]["correct"] >= 2, document["singles"]
+    client, service = summary["voice_to_voice_client_ms"], summary["voice_to_voice_service_ms"]
+    assert client["n"] >= 2 and service["n"] >= 2
+    assert 100 < client["p50"] < 5000 and 100 < service["p50"] < 5000
+    for turn in document["singles"]:
+        assert turn["transcript"] and turn["reply"] and turn["voice"]
+    assert "single questions" in done.stdout and "voice to voice, client" in done.stdout
+
+
+def test_typed_conversations_score_follow_ups_and_degenerate_replies(tmp_path):
+    out = tmp_path / "typed.json"
+    done = _bench("--quality", "--typed", "--limit", "4", "--conversations", "1",
+                  "--out", str(out), timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    summary = json.loads(out.read_text())["summary"]
+    conversation = summary["conversations"]
+    assert conversation["follow_ups_resolved"]["scored"] >= 5
+    assert conversation["degenerate"] == 0
+    assert "follow-ups resolved" in done.stdout and "degenerate replies" in done.stdout
+
+
+def test_a_negative_conversation_count_is_refused(tmp_path):
+    done = _bench("--quality", "--conversations", "-1", "--out", str(tmp_path / "x.json"),
+                  timeout=60)
+    assert done.returncode == 2 and "--conversations must be 0 or more" in done.stderr
