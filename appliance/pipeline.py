@@ -69,8 +69,12 @@ def build_llm_stage(engines: Engines, route_log: RouteLog, *,
                 "llm", RouteRecord(provider=settings.tools.model, reason=reason)))
     # Computable questions (arithmetic, units, calendar facts, the time) are answered
     # exactly before any model, tool or remote sees them.
-    chat_model = DirectAnswerChatModel(chat_model, on_answer=lambda kind: route_log.record(
-        "llm", RouteRecord(provider="intents", reason=f"computed answer: {kind}")))
+    # With tools on, requests it cannot carry out itself are left to the tools (an MCP
+    # server may control devices).
+    chat_model = DirectAnswerChatModel(
+        chat_model, decline_unsupported=engines.tools is None,
+        on_answer=lambda kind: route_log.record(
+            "llm", RouteRecord(provider="intents", reason=f"computed answer: {kind}")))
     return ChatModelLLMService(
         chat_model,
         system_prompt=settings.llm.system_prompt,

@@ -31,7 +31,8 @@ class DirectAnswerChatModel(ChatModel):
     name = "intents"
 
     def __init__(self, inner: ChatModel, *, on_answer: Callable[[str], None] = lambda kind: None,
-                 now: Callable[[], dt.datetime] = dt.datetime.now):
+                 now: Callable[[], dt.datetime] = dt.datetime.now,
+                 decline_unsupported: bool = True):
         """Wrap `inner`.
 
         Args:
@@ -39,16 +40,20 @@ class DirectAnswerChatModel(ChatModel):
             on_answer: Told the kind of answer ("arithmetic", "units", "time", …)
                 when this stage answered the turn, so the turn's route says so.
             now: The clock for the time and date.
+            decline_unsupported: Say "I can't … yet" to device, timer, music and
+                similar requests (off when tools may carry them out).
         """
         self.inner = inner
         self.on_answer = on_answer
         self.now = now
+        self.decline_unsupported = decline_unsupported
         self.is_local = inner.is_local
 
     async def stream(self, messages: list[dict], *, max_tokens: int,
                      temperature: float) -> AsyncIterator[TokenChunk]:
         """The computed answer as one chunk, else `inner`'s stream."""
-        answer = answer_directly(last_user_text(messages), now=self.now)
+        answer = answer_directly(last_user_text(messages), now=self.now,
+                                 decline_unsupported=self.decline_unsupported)
         if answer is not None:
             self.on_answer(answer.kind)
             yield TokenChunk(answer.text)

@@ -53,9 +53,16 @@ def normalise_question(text: str) -> str:
     return _POLITE.sub("", text).strip(" ,")
 
 
-def answer_directly(text: str, *, now: Callable[[], dt.datetime] = dt.datetime.now
-                    ) -> DirectAnswer | None:
-    """The computed answer to `text`, or None when a model must answer it."""
+def answer_directly(text: str, *, now: Callable[[], dt.datetime] = dt.datetime.now,
+                    decline_unsupported: bool = True) -> DirectAnswer | None:
+    """The computed answer to `text`, or None when a model must answer it.
+
+    Args:
+        text: What the user said.
+        now: The clock for the time and date.
+        decline_unsupported: Answer requests the appliance cannot carry out with an
+            honest "I can't … yet"; off when tools are on (an MCP server may offer them).
+    """
     question = normalise_question(text)
     if not question or len(question) > 120:
         return None
@@ -74,7 +81,7 @@ def answer_directly(text: str, *, now: Callable[[], dt.datetime] = dt.datetime.n
     reply = answer_smalltalk(question)
     if reply is not None:
         return DirectAnswer(reply, "smalltalk")
-    unsupported = answer_unsupported(question)
+    unsupported = answer_unsupported(question) if decline_unsupported else None
     if unsupported is not None:
         return DirectAnswer(unsupported[0], f"cannot do yet ({unsupported[1]})")
     return None

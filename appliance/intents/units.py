@@ -37,6 +37,7 @@ for _dim, _size, _one, _many, *_aka in [
     ("mass", 1000000, "tonne", "tonnes", "metric ton", "metric tons"),
     ("mass", Fraction(28349523125, 10**9), "ounce", "ounces", "oz"),
     ("mass", Fraction(45359237, 10**5), "pound", "pounds", "lb", "lbs"),
+    ("mass", Fraction(635029318, 10**5), "stone", "stones"),
     ("volume", Fraction(1, 1000), "milliliter", "milliliters", "millilitre", "millilitres", "ml"),
     ("volume", 1, "liter", "liters", "litre", "litres"),
     ("volume", Fraction(3785411784, 10**9), "gallon", "gallons"),
@@ -60,6 +61,10 @@ for _dim, _size, _one, _many, *_aka in [
     ("year", 10, "decade", "decades"),
     ("year", 100, "century", "centuries"),
     ("year", 1000, "millennium", "millennia", "millenniums"),
+    ("angle", 1, "degree", "degrees"),
+    ("angle", 90, "right angle", "right angles"),
+    ("angle", 180, "straight angle", "straight angles"),
+    ("angle", 360, "full circle", "full circles", "circle", "circles", "full turn"),
 ]:
     _add(_dim, _size, _one, _many, *_aka)
 

@@ -113,3 +113,9 @@ def test_social_phrases_get_a_kind_answer(said, reply):
 
 def test_a_question_after_thanks_is_still_a_question():
     assert answer_directly("Thanks, and what is the capital of Peru?") is None
+
+
+def test_with_tools_on_requests_are_left_to_the_tools():
+    assert answer_directly("Turn on the kitchen lights.", decline_unsupported=False) is None
+    assert answer_directly("What is two plus two?", decline_unsupported=False).text == (
+        "2 plus 2 is 4.")
