@@ -67,6 +67,10 @@ class DirectAnswerChatModel(ChatModel):
         """`inner`'s."""
         return await self.inner.propose_tool_calls(messages, tools, max_tokens=max_tokens)
 
+    def prepare(self, messages: list[dict]) -> None:
+        """`inner`'s."""
+        self.inner.prepare(messages)
+
     def count_tokens(self, text: str) -> int:
         """`inner`'s tokenizer."""
         return self.inner.count_tokens(text)

@@ -19,7 +19,12 @@ class FakeChatModel(ChatModel):
         self._tool_calls = list(tool_calls)
         self._seconds_per_token = seconds_per_token
         self.calls: list[list[dict]] = []
+        self.prepared: list[list[dict]] = []
         self.stopped_early = 0
+
+    def prepare(self, messages: list[dict]) -> None:
+        """Record what would be evaluated ahead."""
+        self.prepared.append([dict(m) for m in messages])
 
     async def propose_tool_calls(self, messages: list[dict], tools: list[dict], *,
                                  max_tokens: int = 128) -> list[ToolCall]:

@@ -83,6 +83,13 @@ class ChatModel(ABC):
         raise NotImplementedError(f"the {self.name} model cannot call tools; set tools.model "
                                   "to qwen2.5-0.5b or a remote provider")
 
+    def prepare(self, messages: list[dict]) -> None:  # noqa: B027 - optional hook
+        """Start evaluating `messages`, the likely start of the next request; returns at once.
+
+        A local model fills its prompt cache, so a request that begins with these
+        messages starts sooner. Providers without such a cache ignore it.
+        """
+
     def count_tokens(self, text: str) -> int:
         """Estimate tokens; providers with a tokenizer answer exactly."""
         return max(1, len(text) // 4)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 from llama_cpp import Llama, LogitsProcessorList
+from loguru import logger
 
 from appliance.cpu_priority import CPU, SPOKEN_FIRST_CHUNK
 from appliance.llm.interface import ChatModel, TokenChunk, ToolCall, parse_tool_calls
@@ -146,6 +147,23 @@ class LlamaLocalChatModel(ChatModel):
             # Not awaited: a barge-in must not wait for the worker, which notices
             # `stop` after one more token; the next answer queues behind it.
             stop.set()
+
+    def prepare(self, messages: list[dict]) -> None:
+        """Evaluate `messages` on the worker thread, ahead of the request they start.
+
+        llama.cpp keeps the last prompt's cache and reuses its longest common prefix:
+        rendered with an empty user turn after them, the next real request shares
+        everything up to its own words. One token is generated and dropped.
+        """
+        def run() -> None:
+            try:
+                self._llama.create_chat_completion(
+                    messages=[*messages, {"role": "user", "content": ""}], max_tokens=1,
+                    temperature=0.0, repeat_penalty=self._repeat_penalty)
+            except Exception as e:  # a cache warm-up failing must never surface
+                logger.debug(f"prompt warm-up failed: {e}")
+
+        self._executor.submit(run)
 
     async def propose_tool_calls(self, messages: list[dict], tools: list[dict], *,
                                  max_tokens: int = 128) -> list[ToolCall]:

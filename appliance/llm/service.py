@@ -11,6 +11,7 @@ from pipecat.frames.frames import (
     LLMContextFrame,
     LLMFullResponseEndFrame,
     LLMFullResponseStartFrame,
+    UserStartedSpeakingFrame,
 )
 from pipecat.processors.aggregators.llm_context import LLMContext
 from pipecat.processors.frame_processor import FrameDirection
@@ -81,6 +82,8 @@ class ChatModelLLMService(LLMService):
         self._spoken_first_chunk = spoken_first_chunk
         self._max_reply_sentences = max_reply_sentences
         self._follow_up_history_turns = follow_up_history_turns
+        # The conversation's context, once it has been seen, for warming a follow-up.
+        self._context_seen: LLMContext | None = None
         # Replies that copied an earlier one and were answered again without the history.
         self.echoes_recovered = 0
 
@@ -132,12 +135,7 @@ class ChatModelLLMService(LLMService):
             earlier_replies=earlier_replies,
             max_sentences=None if wants_long_answer(question) else self._max_reply_sentences,
             opening_complete=self._spoken_first_chunk)
-        params = await self.get_llm_adapter().get_llm_invocation_params(
-            context,
-            system_instruction=self._settings.system_instruction,
-            convert_developer_to_user=True,
-        )
-        prompt = list(params["messages"])
+        prompt = await self._prompt_messages(context)
         if not follows_up(question):
             # The conversation stays in the context for a later follow-up; this answer
             # does not need it, and a small model would only copy it.
@@ -162,12 +160,42 @@ class ChatModelLLMService(LLMService):
             await self._push_llm_text(rest)
         return verdict
 
+    async def _prepare_follow_up(self) -> None:
+        """While the user speaks: have the model evaluate what a follow-up would start with.
+
+        A follow-up's prompt is the system prompt and the last exchanges, then the
+        question; evaluated now, only the question's words are left once it is asked
+        (the routed model warms its larger tier, which answers follow-ups).
+        """
+        context = self._context_seen
+        if context is None or self._follow_up_history_turns is None:
+            return
+        messages = context.get_messages()
+        if not any(m.get("role") == "assistant" for m in messages):
+            return
+        params = await self._prompt_messages(context)
+        placeholder = {"role": "user", "content": ""}
+        prefix = recent_history([*params, placeholder], self._follow_up_history_turns)[:-1]
+        self._model.prepare(prefix)
+
+    async def _prompt_messages(self, context: LLMContext) -> list[dict]:
+        """The messages the model would be sent for `context`, system prompt first."""
+        params = await self.get_llm_adapter().get_llm_invocation_params(
+            context,
+            system_instruction=self._settings.system_instruction,
+            convert_developer_to_user=True,
+        )
+        return list(params["messages"])
+
     async def process_frame(self, frame: Frame, direction: FrameDirection):
         """Answer contexts; pass everything else on."""
         await super().process_frame(frame, direction)
+        if isinstance(frame, UserStartedSpeakingFrame):
+            await self._prepare_follow_up()
         if not isinstance(frame, LLMContextFrame):
             await self.push_frame(frame, direction)
             return
+        self._context_seen = frame.context
         await self.push_frame(LLMFullResponseStartFrame())
         await self.start_processing_metrics()
         try:

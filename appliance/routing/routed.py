@@ -138,6 +138,12 @@ class RoutedChatModel(ChatModel):
         self._routers = routers
         self._log = log
 
+    def prepare(self, messages: list[dict]) -> None:
+        """Warm the larger local tier, which answers follow-ups (they start with `messages`)."""
+        for slot in self._routers("llm").slots.values():
+            if slot.is_local and slot.settings.tier == "large":
+                slot.engine.prepare(messages)
+
     def count_tokens(self, text: str) -> int:
         """Count with the first local model's tokenizer."""
         router = self._routers("llm")

@@ -64,6 +64,10 @@ class ToolCallingChatModel(ChatModel):
     def _context(self) -> CallContext:
         return dataclasses.replace(self.context(), state=self.state)
 
+    def prepare(self, messages: list[dict]) -> None:
+        """The answering model's."""
+        self.answerer.prepare(messages)
+
     def count_tokens(self, text: str) -> int:
         """As the answering model counts."""
         return self.answerer.count_tokens(text)

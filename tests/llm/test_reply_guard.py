@@ -105,3 +105,23 @@ async def test_a_copied_reply_is_answered_again_without_the_history():
     # The second attempt saw only the system prompt and the question.
     assert [m["role"] for m in model.calls[1]] == ["system", "user"]
     assert [m["content"] for m in context.get_messages()] == ["What is two plus two?"]
+
+
+async def test_while_the_user_speaks_the_follow_up_prompt_is_prepared():
+    from pipecat.frames.frames import UserStartedSpeakingFrame
+
+    model = FakeChatModel(["Rome."])
+    service = ChatModelLLMService(model, system_prompt="Be brief.", follow_up_history_turns=1)
+    context = LLMContext(messages=[
+        {"role": "user", "content": "What is the capital of France?"},
+        {"role": "assistant", "content": "Paris."},
+        {"role": "user", "content": "What is the capital of Italy?"},
+    ])
+    await run_test(service, frames_to_send=[LLMContextFrame(context=context)])
+    context.add_message({"role": "assistant", "content": "Rome."})
+    await run_test(service, frames_to_send=[UserStartedSpeakingFrame()])
+    # The system prompt and the last exchange: what "And its river?" would start with.
+    assert model.prepared == [[
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "What is the capital of Italy?"},
+        {"role": "assistant", "content": "Rome."}]]
