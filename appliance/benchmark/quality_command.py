@@ -47,7 +47,7 @@ def run_quality(args: argparse.Namespace, settings) -> tuple[dict, str]:
     """Run the quality benchmark the arguments ask for; returns its JSON and its table."""
     from tqdm import tqdm
 
-    questions = QUESTIONS[: args.limit] if args.limit else QUESTIONS
+    questions = QUESTIONS[: args.limit] if args.limit is not None else QUESTIONS
     conversations = (CONVERSATIONS[: args.conversations] if args.conversations is not None
                      else CONVERSATIONS)
     total = len(questions) + sum(len(c.turns) for c in conversations)

@@ -24,7 +24,8 @@ _DANGLING = frozenset(
 _DANGLING_UNLESS_QUESTION = frozenset(
     "to for in on at by with from into onto about as like so then".split()
 )
-_WORD = re.compile(r"[a-z']+")
+# Digits are words too: "What is 15% of 200?" ends in "200", not in "of".
+_WORD = re.compile(r"[a-z0-9']+")
 
 
 def judge(text: str) -> str:
