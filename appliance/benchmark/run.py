@@ -13,6 +13,7 @@ from appliance.benchmark.corpus import PAUSE_S, Utterance
 from appliance.benchmark.wer import word_errors
 from appliance.converse import converse_samples
 from appliance.engines import Engines
+from appliance.intents import answer_directly
 
 STAGES = ("eot", "stt", "llm_ttft", "tts_ttfb", "voice_to_voice")
 
@@ -40,6 +41,8 @@ class BenchResult:
     peak_rss_mb: float = 0.0
     # count_false_cutoffs() on requests with a pause mid-sentence, when run.
     pauses: dict | None = None
+    # False for the stock pipeline, which has no intent stage to split the turns by.
+    has_intent_stage: bool = True
 
     def summary(self) -> dict:
         """p50/p90/p99 per stage, word error rate, CPU use and peak memory."""
@@ -49,12 +52,24 @@ class BenchResult:
                       if s.timings_ms.get(stage) is not None]
             stages[stage] = ({f"p{q}": round(float(np.percentile(values, q)), 1)
                               for q in (50, 90, 99)} | {"n": len(values)}) if values else {}
+        # The intent stage answers some requests with no model (a computed answer or an
+        # honest "I can't … yet"): their voice to voice is shown apart from the model's.
+        # Its decision is a pure function of the transcript, so it is made again here.
+        by_answerer = {}
+        for name, picked in (("intents", True), ("model", False)) if self.has_intent_stage else ():
+            values = [s.timings_ms["voice_to_voice"] for s in self.samples
+                      if s.timings_ms.get("voice_to_voice") is not None
+                      and (answer_directly(s.transcript) is not None) == picked]
+            if values:
+                by_answerer[name] = {f"p{q}": round(float(np.percentile(values, q)), 1)
+                                     for q in (50, 90)} | {"n": len(values)}
         refs = [s.text for s in self.samples]
         hyps = [s.transcript for s in self.samples]
         errors, words = word_errors(refs, hyps) if refs else (0, 0)
         return {
             "utterances": len(self.samples),
             "stages_ms": stages,
+            "voice_to_voice_by_answerer_ms": by_answerer,
             "word_error_rate": round(errors / words, 3) if words else None,
             # The rate's two counts: 0.033 against 0.024 may be four words against three.
             "word_errors": errors,
@@ -149,6 +164,10 @@ def format_table(summary: dict) -> str:
                          f"{figures['p99']:>10.0f}{figures['n']:>5}")
         else:
             lines.append(f"{stage:<16}{'-':>10}{'-':>10}{'-':>10}{0:>5}")
+    for name, figures in summary.get("voice_to_voice_by_answerer_ms", {}).items():
+        who = "intent stage" if name == "intents" else "a model"
+        lines.append(f"voice to voice, answered by {who}: p50 {figures['p50']:.0f} ms  "
+                     f"p90 {figures['p90']:.0f} ms  (n={figures['n']})")
     if "pauses" in summary:
         p = summary["pauses"]
         lines.append(f"false cut-offs  {p['false_cutoffs']}/{p['utterances']} requests with a "

@@ -66,6 +66,7 @@ async def run_stock_benchmark(engines: Engines, corpus, *, paused=None,
     try:
         build = stock_builder(settings, f"http://127.0.0.1:{port}/v1")
         result = await run_benchmark(engines, corpus, build=build, **options)
+        result.has_intent_stage = False
         if paused:
             result.pauses = await count_false_cutoffs(engines, paused, build=build)
         return result
