@@ -17,7 +17,7 @@ EXPECTED = {
     "smart-turn-v3.2": ("turn", True),
     "whisper-tiny.en": ("stt", True),
     "smollm2-135m": ("llm", True),
-    "qwen2.5-0.5b": ("llm", False),
+    "qwen2.5-0.5b": ("llm", True),
     "piper-joe-medium": ("tts", True),
 }
 

@@ -38,7 +38,7 @@ def test_list_shows_present_and_missing_models(
     rows = {line.split()[0]: line.split() for line in lines[2:8]}
     assert rows["smart-turn-v3.2"][-1] == "present"
     assert rows["whisper-tiny.en"][-1] == "missing"
-    assert rows["qwen2.5-0.5b"][2] == "no"
+    assert rows["qwen2.5-0.5b"][2] == "yes"  # the larger tier, used by default
     assert lines[-1] == (
         f"some default models are not ready; run: appliance models fetch --models-dir {models_dir}"
     )

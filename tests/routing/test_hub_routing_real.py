@@ -133,7 +133,9 @@ async def test_reload_mid_session_moves_the_next_turn_to_the_hub_and_keeps_the_c
         await wait_for(lambda: len(turns) == 1, 60, "the first answer")
         # Every question now counts as hard: it escalates to the hub.
         await asyncio.to_thread(reconfigure, engines, hub_settings, escalate_min_words=1)
-        transport.input().enqueue(speak("What is the capital of Japan?"))
+        # A follow-up, so the conversation goes with it (a standalone question is
+        # answered without the history).
+        transport.input().enqueue(speak("And what is the capital of Japan?"))
         await wait_for(lambda: len(turns) == 2, 60, "the second answer")
     assert turns[0].route["llm"]["provider"] == "local"
     assert turns[1].route["llm"]["provider"] == "hub"

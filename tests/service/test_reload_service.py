@@ -56,7 +56,8 @@ def reload(service, env=None):
 
 
 def test_reload_command_swaps_providers_and_a_bad_file_changes_nothing(service):
-    assert llm_providers(service) == ["local"]
+    # By default: the small model and the larger tier for follow-ups.
+    assert llm_providers(service) == ["local", "local-large"]
     service["config"].write_text(REMOTE)
     done = reload(service)
     assert done.returncode == 0, done.stderr
