@@ -130,3 +130,17 @@ def test_a_negative_conversation_count_is_refused(tmp_path):
     done = _bench("--quality", "--conversations", "-1", "--out", str(tmp_path / "x.json"),
                   timeout=60)
     assert done.returncode == 2 and "--conversations must be 0 or more" in done.stderr
+
+
+def test_quality_compare_scores_the_stock_pipeline_on_the_same_questions(tmp_path):
+    out = tmp_path / "quality.json"
+    done = _bench("--quality", "--limit", "2", "--conversations", "0",
+                  "--compare", "stock-pipecat", "--out", str(out), timeout=400)
+    assert done.returncode == 0, done.stderr[-2000:]
+    stock = json.loads(out.read_text())["stock_pipecat"]
+    assert stock["single_questions"]["accuracy"]["scored"] == 2
+    assert [r["text"] for r in stock["replies"]] == [
+        "What is the capital of France?", "What is the capital of Japan?"]
+    assert all(r["reply"] for r in stock["replies"])
+    assert stock["voice_to_voice_service_ms"]["n"] == 2
+    assert "stock pipecat, same models and prompt" in done.stdout
