@@ -6,19 +6,8 @@ import datetime as dt
 from collections.abc import AsyncIterator, Callable
 
 from appliance.intents.computed import answer_directly
+from appliance.llm.context_window import last_user_text
 from appliance.llm.interface import ChatModel, TokenChunk, ToolCall
-
-
-def last_user_text(messages: list[dict]) -> str:
-    """What the user said last (text parts joined), or "" when nothing was."""
-    for message in reversed(messages):
-        if message.get("role") != "user":
-            continue
-        content = message.get("content") or ""
-        if isinstance(content, str):
-            return content
-        return " ".join(p.get("text", "") for p in content if isinstance(p, dict))
-    return ""
 
 
 class DirectAnswerChatModel(ChatModel):

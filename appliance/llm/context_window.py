@@ -13,6 +13,11 @@ def _text(message: dict) -> str:
     return " ".join(part.get("text", "") for part in content if isinstance(part, dict))
 
 
+def last_user_text(messages: list[dict]) -> str:
+    """What the user said last (text parts joined), or "" when nothing was."""
+    return next((_text(m) for m in reversed(messages) if m.get("role") == "user"), "")
+
+
 def trim_history(
     messages: list[dict],
     *,

@@ -21,6 +21,7 @@ from pipecat.services.settings import LLMSettings
 from appliance.cpu_priority import SPOKEN_FIRST_CHUNK
 from appliance.llm.context_window import (
     follows_up,
+    last_user_text,
     recent_history,
     trim_history,
     without_history,
@@ -128,7 +129,7 @@ class ChatModelLLMService(LLMService):
                       earlier_replies: list[str] | None = None) -> Verdict:
         """Stream one answer through a `ReplyShaper`; ECHO means nothing was said."""
         messages = context.get_messages()
-        question = _last_text(messages, "user")
+        question = last_user_text(messages)
         if earlier_replies is None:
             earlier_replies = _replies_to_other_questions(messages, question)
         shaper = ReplyShaper(
@@ -207,13 +208,6 @@ class ChatModelLLMService(LLMService):
         finally:
             await self.stop_processing_metrics()
             await self.push_frame(LLMFullResponseEndFrame())
-
-
-def _last_text(messages: list[dict], role: str) -> str:
-    for message in reversed(messages):
-        if message.get("role") == role and isinstance(message.get("content"), str):
-            return message["content"]
-    return ""
 
 
 def _replies_to_other_questions(messages: list[dict], question: str) -> list[str]:
