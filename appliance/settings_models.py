@@ -14,7 +14,7 @@ from pydantic import AfterValidator
 
 # The manifest's models per role (models/manifest.toml; a test keeps the two in step).
 KNOWN_MODELS = {
-    "stt": ("whisper-tiny.en",),
+    "stt": ("whisper-tiny.en", "whisper-base"),
     "llm": ("smollm2-135m", "qwen2.5-0.5b"),
     "tts": ("piper-joe-medium",),
 }

@@ -30,7 +30,8 @@ def settings():
     settings = load_settings(None)
     store = ModelStore(settings.models.dir)
     try:
-        for name in ("silero-vad", "smart-turn-v3.2", "whisper-tiny.en", "smollm2-135m",
+        for name in ("silero-vad", "smart-turn-v3.2", "whisper-tiny.en", "whisper-base",
+                     "smollm2-135m",
                      "qwen2.5-0.5b", "piper-joe-medium"):
             store.require(name)
     except ModelStoreError as e:

@@ -23,15 +23,17 @@ _OPERATORS = {
 _SPOKEN = {"+": "plus", "-": "minus", "*": "times", "/": "divided by"}
 _NUMBER = r"-?\d+(?:\.\d+)?"
 _OPERATOR = r"(?:plus|minus|times|multiplied by|divided by|over|take away|less|[-+*/x×÷])"
-_ASK = (r"(?:what(?:'s| is)|how much is|calculate|compute|work out|tell me|"
+# "what a 700 divided by 7": speech recognisers drop or mishear a short "is".
+_ASK = (r"(?:what(?:'s| is| a)?|how much is|calculate|compute|work out|tell me|"
         r"can you (?:calculate|tell me)|what do you get (?:for|if you \w+))")
 _EXPRESSION = re.compile(
     rf"^(?:{_ASK}\s+)?(?P<expr>{_NUMBER}(?:\s*{_OPERATOR}\s*{_NUMBER})+)\s*(?:equals?)?$")
 _ADD_TO = re.compile(rf"^(?:what(?:'s| is) )?(?:add|what is) (?P<a>{_NUMBER}) (?:and|to) "
                      rf"(?P<b>{_NUMBER})$")
 _PERCENT = re.compile(
-    rf"^(?:{_ASK}\s+)?(?P<p>{_NUMBER})\s*(?:%|percent|per cent) of (?P<n>{_NUMBER})$")
-_POWER = re.compile(rf"^(?:{_ASK}\s+)?(?P<n>{_NUMBER}) (?P<op>squared|cubed)$")
+    rf"^(?:{_ASK}\s+)?(?P<p>{_NUMBER})\s*(?:%|percent|per cent) of (?P<n>{_NUMBER})%?$")
+# "3 square": the final "d" is often lost in speech recognition.
+_POWER = re.compile(rf"^(?:{_ASK}\s+)?(?P<n>{_NUMBER}) (?P<op>squared?|cubed?)$")
 _ROOT = re.compile(rf"^(?:{_ASK}\s+)?the (?P<kind>square|cube) root of (?P<n>{_NUMBER})$")
 # "half of 40", "a third of 30", "1 3rd of 30" (text2num writes ordinals as 3rd), "3 quarters of 8"
 _DENOMINATORS = {"half": 2, "halve": 2, "3rd": 3, "third": 3, "quarter": 4, "4th": 4,
@@ -143,9 +145,9 @@ def _power(question: str) -> str | None:
     match = _POWER.match(question)
     if not match:
         return None
-    exponent = 2 if match.group("op") == "squared" else 3
-    value = Fraction(match.group("n")) ** exponent
-    return f"{match.group('n')} {match.group('op')} is {format_number(value)}."
+    op = "squared" if match.group("op").startswith("square") else "cubed"
+    value = Fraction(match.group("n")) ** (2 if op == "squared" else 3)
+    return f"{match.group('n')} {op} is {format_number(value)}."
 
 
 def _root(question: str) -> str | None:

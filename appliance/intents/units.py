@@ -95,6 +95,9 @@ _NTH_MONTH = re.compile(
 _MONTH_DAYS = re.compile(
     r"^how many days (?:are )?(?:there )?(?:in|does) (?:the month of )?(?P<month>\w+)"
     r"(?: have)?(?P<leap> in a leap year)?$")
+_MONTHS_WITH = re.compile(
+    r"^(?:how many|which) months (?:of the year )?(?:have|has|are there with|with) "
+    r"(?P<days>\d+) days(?: in them)?$")
 _DAYS_IN = dict(zip(_MONTHS := ["january", "february", "march", "april", "may", "june",
                                        "july", "august", "september", "october",
                                        "november", "december"],
@@ -103,7 +106,7 @@ _DAYS_IN = dict(zip(_MONTHS := ["january", "february", "march", "april", "may", 
 
 def answer_units(question: str) -> str | None:
     """The spoken answer to a conversion or calendar question, or None."""
-    for solve in (_month_days, _how_many, _convert, _temperature, _next_in_calendar,
+    for solve in (_month_days, _months_with, _how_many, _convert, _temperature, _next_in_calendar,
                   _nth_month):
         answer = solve(question)
         if answer is not None:
@@ -241,6 +244,22 @@ def _month_days(question: str) -> str | None:
             return "February has 29 days in a leap year."
         return "February has 28 days, or 29 in a leap year."
     return f"{month.capitalize()} has {_DAYS_IN[month]} days."
+
+
+def _months_with(question: str) -> str | None:
+    match = _MONTHS_WITH.match(question)
+    if not match:
+        return None
+    days = int(match.group("days"))
+    names = [m.capitalize() for m, n in _DAYS_IN.items() if n == days]
+    if days == 28:
+        return "Every month has at least 28 days; February has exactly 28, or 29 in a leap year."
+    if days == 29:
+        return "Only February, and only in a leap year."
+    if not names:
+        return f"No month has {days} days."
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{len(names)} months have {days} days: {listed}."
 
 
 def _article(words: str) -> str:

@@ -49,6 +49,27 @@ def test_units_and_calendar_facts_are_exact(said, expected):
     assert expected in answer.text
 
 
+@pytest.mark.parametrize(("transcript", "expected"), [
+    ("What is 20% of 80%?", "16"),
+    ("What is 3 square?", "9"),
+    ("what is 4 cube", "64"),
+    ("What a 700 divided by 7.", "100"),
+])
+def test_arithmetic_as_a_speech_recogniser_writes_it(transcript, expected):
+    """Whisper writes "%", drops a final "d" or a short "is": still computed."""
+    answer = answer_directly(transcript)
+    assert answer is not None and answer.kind == "arithmetic"
+    assert f" {expected}." in answer.text
+
+
+def test_months_by_their_number_of_days():
+    assert answer_directly("How many months have thirty-one days?").text.startswith(
+        "7 months have 31 days: January, March, May, July, August, October and December")
+    assert answer_directly("Which months have 30 days?").text.startswith("4 months")
+    assert "February" in answer_directly("How many months have 28 days?").text
+    assert answer_directly("How many months have 40 days?").text == "No month has 40 days."
+
+
 def test_time_and_date_come_from_the_clock():
     clock = lambda: dt.datetime(2026, 12, 6, 14, 5)  # noqa: E731
     assert answer_directly("What time is it?", now=clock).text == "It's 2:05 PM."

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.unit
 EXPECTED = {
     "silero-vad": ("vad", True),
     "smart-turn-v3.2": ("turn", True),
-    "whisper-tiny.en": ("stt", True),
+    "whisper-tiny.en": ("stt", False),
+    "whisper-base": ("stt", True),
     "smollm2-135m": ("llm", True),
     "qwen2.5-0.5b": ("llm", True),
     "piper-joe-medium": ("tts", True),

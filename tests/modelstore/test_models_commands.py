@@ -61,7 +61,7 @@ def test_unknown_model_is_one_error_line_with_exit_code_2(
     assert captured.out == ""
     assert captured.err == (
         "error: unknown model 'whisper-large'; known models: silero-vad, smart-turn-v3.2, "
-        "whisper-tiny.en, smollm2-135m, qwen2.5-0.5b, piper-joe-medium\n"
+        "whisper-tiny.en, whisper-base, smollm2-135m, qwen2.5-0.5b, piper-joe-medium\n"
     )
 
 
