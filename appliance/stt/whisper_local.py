@@ -93,7 +93,7 @@ class WhisperLocalSTT(SpeechToText):
         # Loading from a folder never touches a model hub. Two workers of one
         # thread each: a guess made at a pause that turned out to be mid-sentence
         # must not hold up the transcript of the real end of speech, which then
-        # runs beside it on the other core (tiny.en is no faster on two threads).
+        # runs beside it on the other core.
         self._model = WhisperModel(
             str(model_dir), device=device,
             compute_type="int8" if device == "cpu" else "int8_float16", cpu_threads=threads,
