@@ -90,6 +90,11 @@ class STTSettings(_Section):
     # it for longer speech, instead of 30: Whisper base took 170 ms a transcript with
     # 8 s, 294 ms with 15 s, at the same word error rate (README).
     encoder_window_s: float = Field(8.0, ge=5.0, le=30.0)
+    # A second speech model for the turns the first is unsure of (its mean token
+    # log-probability under `second_opinion_below`), e.g. model = "whisper-tiny.en" with
+    # second_opinion_model = "whisper-base". Off by default until measured end to end.
+    second_opinion_model: SttModel | None = None
+    second_opinion_below: float = Field(-0.5, le=0.0)
 
 
 class LLMSettings(_Section):

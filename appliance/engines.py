@@ -237,9 +237,38 @@ class Engines:
 
 
 def _local_models(settings: Settings) -> list[tuple[str, str]]:
-    """(role, model) of every on-device provider the settings name."""
-    return [(role, p.model) for role in ROLES for p in settings.providers_for(role)
-            if p.is_local]
+    """(role, model) of every on-device model the settings name."""
+    wanted = [(role, p.model) for role in ROLES for p in settings.providers_for(role)
+              if p.is_local]
+    if settings.stt.second_opinion_model:
+        wanted.append(("stt", settings.stt.second_opinion_model))
+    return wanted
+
+
+def _local_engine(role: str, provider: ProviderSettings, settings: Settings, local: LocalModels,
+                  folders: dict[str, Path]) -> Any:
+    """A local provider's engine: its model, with the second speech model when one is set."""
+    engine = local.get(role, provider.model, settings, folders[provider.model])
+    second = settings.stt.second_opinion_model
+    if role != "stt" or not second or second == provider.model:
+        return engine
+    from appliance.stt.second_opinion import SecondOpinionSTT
+
+    return SecondOpinionSTT(engine, local.get(role, second, settings, folders[second]),
+                            unsure_below=settings.stt.second_opinion_below, second_name=second)
+
+
+def _same_second_opinion(role: str, provider: ProviderSettings, engine: Any,
+                         settings: Settings) -> bool:
+    """Whether a kept local speech engine still has the second model the settings ask for."""
+    if role != "stt" or not provider.is_local:
+        return True
+    from appliance.stt.second_opinion import SecondOpinionSTT
+
+    wanted = settings.stt.second_opinion_model
+    if not isinstance(engine, SecondOpinionSTT):
+        return wanted is None
+    return engine.describe() == (wanted, settings.stt.second_opinion_below)
 
 
 def _build_routers(settings: Settings, local: LocalModels, ledger: CostLedger,
@@ -256,10 +285,11 @@ def _build_routers(settings: Settings, local: LocalModels, ledger: CostLedger,
         slots = []
         for provider in settings.providers_for(role):
             old = previous[role].slots.get(provider.name) if previous else None
-            if old is not None and old.settings == provider:
+            if (old is not None and old.settings == provider
+                    and _same_second_opinion(role, provider, old.engine, settings)):
                 slots.append(old)  # same provider: keep its engine and what we know of it
                 continue
-            engine = (local.get(role, provider.model, settings, folders[provider.model])
+            engine = (_local_engine(role, provider, settings, local, folders)
                       if provider.is_local else remote_engine(role, provider))
             slots.append(ProviderSlot(
                 settings=provider, engine=engine,
