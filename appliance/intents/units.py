@@ -251,11 +251,11 @@ def _months_with(question: str) -> str | None:
     if not match:
         return None
     days = int(match.group("days"))
-    names = [m.capitalize() for m, n in _DAYS_IN.items() if n == days]
     if days == 28:
         return "Every month has at least 28 days; February has exactly 28, or 29 in a leap year."
     if days == 29:
         return "Only February, and only in a leap year."
+    names = [m.capitalize() for m, n in _DAYS_IN.items() if n == days]
     if not names:
         return f"No month has {days} days."
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -22,6 +22,11 @@ pytestmark = pytest.mark.unit
     ("What is double fourteen?", "28"),
     ("What is the sum of eighteen and twenty three?", "41"),
     ("Twenty minus eight.", "12"),
+    # As Whisper writes them: "%", a lost final "d", a dropped "is".
+    ("What is 20% of 80%?", "16"),
+    ("What is 3 square?", "9"),
+    ("what is 4 cube", "64"),
+    ("What a 700 divided by 7.", "100"),
 ])
 def test_arithmetic_is_computed(said, expected):
     answer = answer_directly(said)
@@ -47,19 +52,6 @@ def test_units_and_calendar_facts_are_exact(said, expected):
     answer = answer_directly(said)
     assert answer is not None and answer.kind == "units"
     assert expected in answer.text
-
-
-@pytest.mark.parametrize(("transcript", "expected"), [
-    ("What is 20% of 80%?", "16"),
-    ("What is 3 square?", "9"),
-    ("what is 4 cube", "64"),
-    ("What a 700 divided by 7.", "100"),
-])
-def test_arithmetic_as_a_speech_recogniser_writes_it(transcript, expected):
-    """Whisper writes "%", drops a final "d" or a short "is": still computed."""
-    answer = answer_directly(transcript)
-    assert answer is not None and answer.kind == "arithmetic"
-    assert f" {expected}." in answer.text
 
 
 def test_months_by_their_number_of_days():
