@@ -37,6 +37,7 @@ from appliance.settings_governance import (  # noqa: F401  (re-exported)
     PolicySettings,
     ToolsSettings,
 )
+from appliance.settings_intents import HomeAssistantSettings, IntentSettings  # noqa: F401
 from appliance.settings_models import LlmModel, SttModel, TtsVoice
 from appliance.settings_ops import (  # noqa: F401  (re-exported)
     ConsoleSettings,
@@ -307,6 +308,7 @@ class Settings(_Section):
     governance: GovernanceSettings = Field(default_factory=GovernanceSettings)
     tools: ToolsSettings = Field(default_factory=ToolsSettings)
     ops: OpsSettings = OpsSettings()
+    intents: IntentSettings = Field(default_factory=IntentSettings)
 
     def providers_for(self, role: Literal["stt", "llm", "tts"]) -> list[ProviderSettings]:
         """The role's providers; by default its configured on-device model alone."""

@@ -17,9 +17,12 @@ from typing import Any
 
 from loguru import logger
 
+from appliance.audio.volume import SpeakerVolume
 from appliance.config import ConfigError, ProviderSettings, Settings
 from appliance.governance import AuditKeyError, AuditTrail, open_audit_trail
 from appliance.governance.masking import mask_text
+from appliance.intents.chat import CommandStage
+from appliance.intents.stage import Commands, build_commands
 from appliance.modelstore import ModelSpec, ModelStore, ModelStoreError
 from appliance.modelstore.devices import Devices, choose_devices
 from appliance.modelstore.own import check_own_model
@@ -160,6 +163,8 @@ class Engines:
     audit: AuditTrail | None = None
     tools: ToolRegistry | None = None
     tool_proposer: Any = None
+    # Timers, volume, devices: acted on before any model (None: [intents] enabled = false).
+    commands: Commands | None = None
     mcp_connections: list = field(default_factory=list)
     load_seconds: float = 0.0
     # Called with (session_id, "transcript" | "reply" | "turn", TurnRecord) by every
@@ -168,6 +173,10 @@ class Engines:
     # Told of every provider failure and charge by every router (see RoleRouter), across
     # reloads: how metrics count errors and money per call, not per turn.
     route_observers: list = field(default_factory=list)
+
+    def command_stage(self, session: str | None) -> CommandStage | None:
+        """One conversation's command stage; None when commands are switched off."""
+        return self.commands.stage(session) if self.commands is not None else None
 
     def router(self, role: str) -> RoleRouter:
         """The role's current router (replaced by `reload`)."""
@@ -204,7 +213,12 @@ class Engines:
             f"{role}=[{', '.join(r.slots)}]" for role, r in routers.items()))
 
     async def start(self) -> None:
-        """Attach MCP servers (in the event loop that will use them); warm the tool proposer."""
+        """Start ringing timers, attach MCP servers, warm the tool proposer.
+
+        Called in the event loop that will use them.
+        """
+        if self.commands is not None:
+            await self.commands.timers.start_ringing()
         if self.tools is None:
             return
         if self.settings.tools.mcp and not self.mcp_connections:
@@ -222,6 +236,8 @@ class Engines:
 
     async def aclose(self) -> None:
         """Release every model and client."""
+        if self.commands is not None:
+            await self.commands.timers.aclose()
         for connection in self.mcp_connections:
             await connection.aclose()
         closed = set()
@@ -304,12 +320,14 @@ def _build_routers(settings: Settings, local: LocalModels, ledger: CostLedger,
     return routers
 
 
-def load_engines(settings: Settings, progress: LoadProgress | None = None) -> Engines:
+def load_engines(settings: Settings, progress: LoadProgress | None = None, *,
+                 volume: SpeakerVolume | None = None) -> Engines:
     """Load every configured local model and connect every remote provider.
 
     Args:
         settings: What to load.
         progress: Told before and after each local model loads (the console's bar).
+        volume: The speaker's volume, which "louder" changes (the kiosk's).
 
     Raises:
         ModelStoreError: naming the missing or corrupt model and the command that fixes it.
@@ -331,6 +349,8 @@ def load_engines(settings: Settings, progress: LoadProgress | None = None) -> En
         audit=_open_audit(settings),
         route_observers=route_observers,
     )
+    if settings.intents.enabled:
+        engines.commands = build_commands(settings.intents, volume=volume)
     if settings.tools.enabled:
         engines.tools = build_tool_registry(settings, engines.audit, mask_text)
         engines.tool_proposer = _tool_proposer(settings, local)

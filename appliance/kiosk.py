@@ -6,6 +6,7 @@ from pipecat.workers.runner import WorkerRunner
 
 from appliance.audio.devices import AudioDeviceError, resolve_device
 from appliance.audio.sounddevice_transport import SoundDeviceTransport, SoundDeviceTransportParams
+from appliance.audio.volume import SpeakerVolume
 from appliance.config import Settings
 from appliance.pipeline import build_conversation, load_engines
 from appliance.reloading import Reloader, SettingsLoader
@@ -30,7 +31,8 @@ async def run_kiosk(settings: Settings, load_settings: SettingsLoader | None = N
     """
     input_device = resolve_device(settings.audio.input_device, "input")
     output_device = resolve_device(settings.audio.output_device, "output")
-    engines = load_engines(settings)
+    volume = SpeakerVolume()  # "louder", "volume down": the kiosk's speaker
+    engines = load_engines(settings, volume=volume)
     await engines.start()
     transport = SoundDeviceTransport(
         SoundDeviceTransportParams(
@@ -40,9 +42,15 @@ async def run_kiosk(settings: Settings, load_settings: SettingsLoader | None = N
             audio_in_sample_rate=settings.audio.input_sample_rate_hz,
             audio_out_enabled=True,
             audio_out_sample_rate=settings.audio.output_sample_rate_hz,
+            volume=volume,
         )
     )
-    conversation = build_conversation(engines, transport)
+
+    async def on_timer(timer, sentence: str) -> None:
+        print(f"appliance: {sentence}  [timer]", flush=True)
+
+    # One place: timers set before a restart ring here after it.
+    conversation = build_conversation(engines, transport, on_timer=on_timer, place="kiosk")
     conversation.timeline.on_event = _print_event
     device_failures: list[str] = []
 

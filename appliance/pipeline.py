@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from pipecat.frames.frames import TTSSpeakFrame
 from pipecat.observers.base_observer import BaseObserver
 from pipecat.pipeline.pipeline import Pipeline
 from pipecat.pipeline.worker import PipelineParams, PipelineWorker
@@ -27,6 +28,8 @@ from appliance.engines import Engines, load_engines
 from appliance.governance.masking import mask_text
 from appliance.governance.turn_audit import ErrorAuditor, TurnAuditor
 from appliance.intents import DirectAnswerChatModel
+from appliance.intents.timers import Ring as TimerRing
+from appliance.intents.timers import Timer, TimerBook
 from appliance.llm import ChatModelLLMService
 from appliance.routing.routed import RoutedChatModel, RoutedSpeechToText, RoutedTextToSpeech
 from appliance.routing.router import RouteLog, RouteRecord
@@ -52,8 +55,11 @@ class Conversation:
 
 def build_llm_stage(engines: Engines, route_log: RouteLog, *,
                     first_clause: FirstClauseRule | None = None,
-                    call_context: Callable[[], CallContext] = CallContext) -> ChatModelLLMService:
+                    call_context: Callable[[], CallContext] = CallContext,
+                    session_id: str | None = None) -> ChatModelLLMService:
     """The LLM stage of one conversation: intents, then tools, then the routed model.
+
+    `session_id` is where timers set in this conversation ring.
 
     The benchmark's typed answer-quality run uses this same stage without audio.
     """
@@ -73,8 +79,9 @@ def build_llm_stage(engines: Engines, route_log: RouteLog, *,
     # server may control devices).
     chat_model = DirectAnswerChatModel(
         chat_model, decline_unsupported=engines.tools is None,
-        on_answer=lambda kind: route_log.record(
-            "llm", RouteRecord(provider="intents", reason=f"computed answer: {kind}")))
+        commands=engines.command_stage(session_id),  # timers ring where they were set
+        on_answer=lambda reason: route_log.record(
+            "llm", RouteRecord(provider="intents", reason=reason)))
     return ChatModelLLMService(
         chat_model,
         system_prompt=settings.llm.system_prompt,
@@ -96,8 +103,15 @@ def build_conversation(
     observers: Sequence[BaseObserver] = (),
     idle_timeout_s: float | None = None,
     session_id: str | None = None,
+    on_timer: TimerRing | None = None,
+    place: str | None = None,
 ) -> Conversation:
-    """Wire a full voice pipeline around `transport`; its turns go to the audit trail."""
+    """Wire a full voice pipeline around `transport`; its turns go to the audit trail.
+
+    Timers set here belong to `place` (by default this conversation alone) and are
+    spoken into whichever conversation of that place runs when they end; `on_timer`
+    hears of them too (the WebSocket session sends a `timer` event).
+    """
     settings = engines.settings
     context = LLMContext()
     vad = make_vad_analyzer(settings.turns, engines.vad_model_path)
@@ -118,7 +132,8 @@ def build_conversation(
     first_clause = FirstClauseRule()
     llm = build_llm_stage(
         engines, route_log, first_clause=first_clause,
-        call_context=lambda: CallContext(session_id=session_id, turn_id=current_turn_id()))
+        call_context=lambda: CallContext(session_id=session_id, turn_id=current_turn_id()),
+        session_id=place or session_id)
     pipeline = Pipeline(
         [
             transport.input(),
@@ -159,4 +174,26 @@ def build_conversation(
         idle_timeout_secs=idle_timeout_s,
         enable_rtvi=False,
     )
+    if engines.commands is not None:
+        _ring_timers_here(engines.commands.timers, worker, place or session_id, on_timer)
     return Conversation(worker=worker, timeline=timeline, context=context, route_log=route_log)
+
+
+def _ring_timers_here(timers: TimerBook, worker: PipelineWorker, place: str,
+                      on_timer: TimerRing | None) -> None:
+    """Listen for timers while the pipeline runs; say a finished one aloud."""
+    stop: list[Callable[[], None]] = []
+
+    async def ring(timer: Timer, sentence: str) -> None:
+        await worker.queue_frame(TTSSpeakFrame(sentence))
+        if on_timer is not None:
+            await on_timer(timer, sentence)
+
+    @worker.event_handler("on_pipeline_started")
+    async def listen(_worker, _frame):
+        stop.append(timers.listen(ring, session=place))
+
+    @worker.event_handler("on_pipeline_finished")
+    async def stop_listening(_worker, _frame):
+        while stop:
+            stop.pop()()

@@ -46,6 +46,7 @@ from appliance.audio.devices import (
     load_sounddevice,
     resolve_device,
 )
+from appliance.audio.volume import SpeakerVolume
 
 INPUT_BLOCK_MS = 20
 # Microphone blocks that may wait for a busy event loop before new ones are
@@ -64,10 +65,12 @@ class SoundDeviceTransportParams(TransportParams):
     """
 
     # Unlike pipecat's TransportParams, a misspelt parameter is an error.
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
     input_device: int | None = None
     output_device: int | None = None
+    # Scales what the speaker plays ("louder", "volume down"); None: full volume.
+    volume: SpeakerVolume | None = None
     # 20 ms writes (pipecat's default is 40 ms): an interruption lets the write
     # in progress finish, so this bounds how late barge-in cuts playback.
     audio_out_10ms_chunks: int = 2
@@ -311,7 +314,9 @@ class SoundDeviceOutputTransport(BaseOutputTransport):
             return False
         sd = load_sounddevice()
         try:
-            await self._loop.run_in_executor(self._executor, self._stream.write, frame.audio)
+            volume = self._params.volume
+            audio = volume.apply(frame.audio) if volume is not None else frame.audio
+            await self._loop.run_in_executor(self._executor, self._stream.write, audio)
         except sd.PortAudioError as e:
             await _report_device_failure(self, self._device_error(e, "write to"))
             return False

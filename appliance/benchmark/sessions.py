@@ -15,6 +15,7 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 
@@ -47,12 +48,15 @@ class ServiceProcess:
         self._token = secrets.token_urlsafe(24)
         self._process: subprocess.Popen | None = None
         self.ready_s: float | None = None
+        # Its own state: the benchmark's turns, timers and tokens stay out of the user's.
+        self._state = tempfile.TemporaryDirectory(prefix="appliance-bench-state-")
 
     def __enter__(self) -> ServiceProcess:
         started = time.monotonic()
         self._process = subprocess.Popen(self._command, stdout=subprocess.DEVNULL,
                                          stderr=subprocess.PIPE, text=True,
-                                         env={**os.environ, "APPLIANCE_API_TOKEN": self._token})
+                                         env={**os.environ, "APPLIANCE_API_TOKEN": self._token,
+                                              "APPLIANCE_STATE_DIR": self._state.name})
         while True:
             if self._process.poll() is not None:
                 raise RuntimeError(f"appliance serve exited: {self._process.stderr.read()[-2000:]}")
@@ -73,6 +77,7 @@ class ServiceProcess:
                 self._process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self._process.kill()
+        self._state.cleanup()
 
     @property
     def url(self) -> str:

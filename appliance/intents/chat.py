@@ -1,13 +1,25 @@
-"""The intent stage as a chat model: computed answers first, the LLM for the rest."""
+"""The intent stage as a chat model: commands, then computed answers, the LLM for the rest."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 
+from appliance.intents.commands import CommandMatcher
 from appliance.intents.computed import answer_directly
+from appliance.intents.handlers import CommandHandlers
 from appliance.llm.context_window import last_user_text
 from appliance.llm.interface import ChatModel, TokenChunk, ToolCall
+
+
+@dataclass
+class CommandStage:
+    """Commands of one conversation: the shared matcher and handlers, and who asks."""
+
+    matcher: CommandMatcher
+    handlers: CommandHandlers
+    session: str | None = None
 
 
 class DirectAnswerChatModel(ChatModel):
@@ -19,20 +31,22 @@ class DirectAnswerChatModel(ChatModel):
 
     name = "intents"
 
-    def __init__(self, inner: ChatModel, *, on_answer: Callable[[str], None] = lambda kind: None,
+    def __init__(self, inner: ChatModel, *, on_answer: Callable[[str], None] = lambda reason: None,
                  now: Callable[[], dt.datetime] = dt.datetime.now,
-                 decline_unsupported: bool = True):
+                 decline_unsupported: bool = True, commands: CommandStage | None = None):
         """Wrap `inner`.
 
         Args:
             inner: The model that answers everything not computed here.
-            on_answer: Told the kind of answer ("arithmetic", "units", "time", …)
-                when this stage answered the turn, so the turn's route says so.
+            on_answer: Told why this stage answered the turn ("command: HassStartTimer",
+                "computed answer: arithmetic"), so the turn's route says so.
             now: The clock for the time and date.
             decline_unsupported: Say "I can't … yet" to device, timer, music and
                 similar requests (off when tools may carry them out).
+            commands: Timers, devices, volume… acted on before anything else.
         """
         self.inner = inner
+        self.commands = commands
         self.on_answer = on_answer
         self.now = now
         self.decline_unsupported = decline_unsupported
@@ -40,12 +54,19 @@ class DirectAnswerChatModel(ChatModel):
 
     async def stream(self, messages: list[dict], *, max_tokens: int,
                      temperature: float) -> AsyncIterator[TokenChunk]:
-        """The computed answer as one chunk, else `inner`'s stream."""
-        answer = answer_directly(last_user_text(messages), now=self.now,
+        """A command's outcome or the computed answer as one exact chunk, else `inner`'s."""
+        question = last_user_text(messages)
+        command = self.commands.matcher.match(question) if self.commands else None
+        if command is not None:
+            reply = await self.commands.handlers.handle(command, session=self.commands.session)
+            self.on_answer(f"command: {command.intent}")
+            yield TokenChunk(reply, exact=True)
+            return
+        answer = answer_directly(question, now=self.now,
                                  decline_unsupported=self.decline_unsupported)
         if answer is not None:
-            self.on_answer(answer.kind)
-            yield TokenChunk(answer.text)
+            self.on_answer(f"computed answer: {answer.kind}")
+            yield TokenChunk(answer.text, exact=True)
             return
         async for chunk in self.inner.stream(messages, max_tokens=max_tokens,
                                              temperature=temperature):

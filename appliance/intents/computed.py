@@ -67,11 +67,9 @@ def answer_directly(text: str, *, now: Callable[[], dt.datetime] = dt.datetime.n
     if not question or len(question) > 120:
         return None
     if _TIME.match(question):
-        return DirectAnswer(f"It's {_clock(now())}.", "time")
+        return DirectAnswer(spoken_time(now()), "time")
     if _DATE.match(question):
-        today = now()
-        return DirectAnswer(f"Today is {today:%A}, {today:%B} {today.day}, {today.year}.",
-                            "date")
+        return DirectAnswer(spoken_date(now()), "date")
     answer = answer_arithmetic(question)
     if answer is not None:
         return DirectAnswer(answer, "arithmetic")
@@ -87,7 +85,12 @@ def answer_directly(text: str, *, now: Callable[[], dt.datetime] = dt.datetime.n
     return None
 
 
-def _clock(moment: dt.datetime) -> str:
-    """12-hour time, as people say it ("2:05 PM"): see tools.builtin's get_time."""
+def spoken_time(moment: dt.datetime) -> str:
+    """12-hour time as people say it, "It's 2:05 PM." (see tools.builtin's get_time)."""
     hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+    return f"It's {hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}."
+
+
+def spoken_date(moment: dt.datetime) -> str:
+    """The date as a sentence: "Today is Sunday, December 6, 2026."."""
+    return f"Today is {moment:%A}, {moment:%B} {moment.day}, {moment.year}."

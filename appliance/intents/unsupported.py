@@ -26,7 +26,8 @@ _RULES: list[tuple[re.Pattern[str], str, str]] = [
                 r"^(?:cancel|stop|pause|resume|delete) (?:the |my |all )?(?:[a-z]+ )?"
                 r"(?:timers?|alarms?)\b|^(?:remind me|wake me)\b|^set (?:a |an )?reminder\b|"
                 r"^how (?:long|much time) is left on\b"),
-     "I can't set timers, alarms or reminders yet.", "timer"),
+     "I can set timers, say \"set a timer for ten minutes\"; I can't set alarms or "
+     "reminders yet.", "timer"),
     (re.compile(r"^(?:can you |could you )?(?:play|shuffle|resume|skip) |"
                 r"^(?:pause|stop|mute) (?:the |my )?(?:music|song|playlist|radio|podcast|audio)\b|"
                 r"^(?:turn|put) (?:the )?(?:volume|music) (?:up|down)|^volume (?:up|down)\b"),

@@ -22,10 +22,13 @@ class TokenChunk:
     Attributes:
         logprob: The model's log-probability of the previous token, when the
             provider can tell (routing escalates on a low mean).
+        exact: The whole reply, computed or the outcome of a command: said as it
+            is, never shaped or answered again (a command must not run twice).
     """
 
     text: str
     logprob: float | None = None
+    exact: bool = False
 
 
 @dataclass(frozen=True)

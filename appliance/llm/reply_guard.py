@@ -24,6 +24,10 @@ from difflib import SequenceMatcher
 from enum import Enum
 
 _WORD = re.compile(r"[a-z0-9']+")
+# A number that is an answer in itself ("100", "3.5"); an ordinal ("28th") is a word,
+# so "the 29th day of a leap year" after "the 28th day ..." is the same sentence
+# copied with its number bumped, as the benchmark also judges it.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A sentence ends at . ! or ? followed by white space; not "3.5", "Dr.", "J." or the
 # "1." of a numbered list's line.
 _SENTENCE_END = re.compile(
@@ -51,19 +55,24 @@ def _alike(a: list[str], b: list[str], ratio: float) -> bool:
 def echoes(opening: str, earlier_replies: list[str]) -> bool:
     """True when `opening` starts the way one of `earlier_replies` started.
 
-    Different numbers keep two openings apart ("100 degrees" is not "0 degrees").
+    Different numbers keep two openings apart ("100 degrees" is not "0 degrees");
+    different ordinals do not ("the 29th day" copies "the 28th day").
     """
     said = words(opening)
     if len(said) < ECHO_MIN_WORDS:
         return False
-    numbers = {w for w in said if w[0].isdigit()}
+    numbers = _numbers(said)
     for reply in earlier_replies:
         before = words(reply)[:len(said)]
-        if {w for w in before if w[0].isdigit()} != numbers:
+        if _numbers(before) != numbers:
             continue
         if _alike(said, before, ECHO_RATIO):
             return True
     return False
+
+
+def _numbers(said: list[str]) -> set[str]:
+    return {w for w in said if _NUMBER.fullmatch(w)}
 
 
 def wants_long_answer(question: str) -> bool:

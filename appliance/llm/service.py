@@ -149,6 +149,10 @@ class ChatModelLLMService(LLMService):
         async with contextlib.aclosing(stream):
             async for chunk in stream:
                 await self.stop_ttfb_metrics()
+                if chunk.exact:
+                    if chunk.text:
+                        await self._push_llm_text(chunk.text)
+                    return Verdict.DONE
                 released, verdict = shaper.feed(chunk.text)
                 if released:
                     await self._push_llm_text(released)

@@ -246,6 +246,7 @@ _REASON_KINDS = (
     ("racing ", "hedged"),
     ("tool call:", "tool_call"),
     ("computed answer:", "computed"),
+    ("command:", "command"),
 )
 
 

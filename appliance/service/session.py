@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from fastapi import WebSocket
 from loguru import logger
@@ -10,12 +11,29 @@ from pipecat.frames.frames import OutputTransportMessageUrgentFrame
 from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPIWebsocketTransport
 from pipecat.workers.runner import WorkerRunner
 
+from appliance.intents.timers import Timer
 from appliance.ops.feed import EventFeed, turn_event
 from appliance.pipeline import Engines, build_conversation
 from appliance.service.protocol import INPUT_SAMPLE_RATE_HZ, PcmJsonSerializer
 from appliance.turns import TurnRecord
 
 _session_ids = itertools.count(1)
+_CLIENT_NAME = re.compile(r"[A-Za-z0-9_.-]{1,64}")
+
+
+def client_place(name: str | None) -> str | None:
+    """Where a client's timers ring; None: this connection alone.
+
+    `?client=kitchen` names a place that outlives one connection (and a restart).
+
+    Raises:
+        ValueError: for a name that is not 1-64 letters, digits, ".", "_" or "-".
+    """
+    if name is None:
+        return None
+    if not _CLIENT_NAME.fullmatch(name):
+        raise ValueError("client= must be 1-64 letters, digits, '.', '_' or '-'")
+    return f"client:{name}"
 
 
 async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: float, *,
@@ -25,6 +43,11 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
     `feed` (the console's) hears when the conversation starts and ends.
     """
     session_id = next(_session_ids)
+    try:
+        place = client_place(websocket.query_params.get("client"))
+    except ValueError as e:
+        await websocket.close(code=1008, reason=str(e))
+        return
     settings = engines.settings
     transport = FastAPIWebsocketTransport(
         websocket,
@@ -40,12 +63,19 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
             session_timeout=None,
         ),
     )
-    conversation = build_conversation(engines, transport, idle_timeout_s=idle_timeout_s,
-                                      session_id=f"ws-{session_id}")
-    worker = conversation.worker
 
     async def send(event: dict) -> None:
         await worker.queue_frame(OutputTransportMessageUrgentFrame(message=event))
+
+    async def on_timer(timer: Timer, sentence: str) -> None:
+        # The sentence is spoken into the conversation too: the client gets its audio.
+        await send({"type": "timer", "event": "finished", "timer": timer.id,
+                    "name": timer.name, "seconds": timer.seconds, "text": sentence})
+
+    conversation = build_conversation(engines, transport, idle_timeout_s=idle_timeout_s,
+                                      session_id=f"ws-{session_id}", on_timer=on_timer,
+                                      place=place)
+    worker = conversation.worker
 
     async def on_event(kind: str, record: TurnRecord) -> None:
         if kind == "transcript":

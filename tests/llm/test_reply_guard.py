@@ -64,6 +64,13 @@ def test_similar_answers_with_other_facts_are_not_echoes():
     assert not echoes("Paris.", ["Paris."])
 
 
+def test_a_copy_with_its_ordinal_bumped_is_an_echo():
+    """Seen in the spoken benchmark: "And in a normal year?" got the leap-year reply again."""
+    assert echoes("We're currently in the 29th day of a leap year.",
+                  ["We're currently in the 28th day of a leap year."])
+    assert not echoes("A leap year has 366 days.", ["A normal year has 365 days."])
+
+
 def test_echoed_exchanges_are_dropped_from_the_history():
     messages = [
         {"role": "user", "content": "What do bees make?"},

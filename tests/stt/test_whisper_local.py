@@ -21,11 +21,17 @@ def whisper(engines) -> WhisperLocalSTT:
 
 
 def test_the_default_model_is_multilingual_whisper_base_held_to_english(whisper, speak):
-    """Whisper base knows many languages; the prompt fixes English, so it never translates."""
+    """Whisper base knows many languages; the prompt fixes English, so it never translates.
+
+    A translation would get most characters wrong; a misheard word ("France" once came
+    out "friends" on another machine) gets a few, so the mean over several questions
+    decides, and no single question is allowed to be far off.
+    """
     assert whisper._model.model.is_multilingual
     assert whisper._tokenizer.language_code == "en"
-    heard = whisper._transcribe_blocking(speak("What is the capital of France?") / 32768)
-    assert character_error_rate("What is the capital of France?", heard.text) < 0.1
+    errors = [character_error_rate(text, whisper._transcribe_blocking(speak(text) / 32768).text)
+              for text in QUESTIONS]
+    assert max(errors) < 0.4 and np.mean(errors) < 0.1, errors
 
 
 def test_window_transcripts_are_as_good_as_the_full_30_seconds(whisper, speak):
