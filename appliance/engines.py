@@ -22,7 +22,7 @@ from appliance.config import ConfigError, ProviderSettings, Settings
 from appliance.governance import AuditKeyError, AuditTrail, open_audit_trail
 from appliance.governance.masking import mask_text
 from appliance.intents.chat import CommandStage
-from appliance.intents.stage import Commands, build_commands
+from appliance.intents.stage import Commands, HomeAssistantConfigError, build_commands
 from appliance.modelstore import ModelSpec, ModelStore, ModelStoreError
 from appliance.modelstore.devices import Devices, choose_devices
 from appliance.modelstore.own import check_own_model
@@ -218,7 +218,7 @@ class Engines:
         Called in the event loop that will use them.
         """
         if self.commands is not None:
-            await self.commands.timers.start_ringing()
+            await self.commands.start()
         if self.tools is None:
             return
         if self.settings.tools.mcp and not self.mcp_connections:
@@ -237,7 +237,7 @@ class Engines:
     async def aclose(self) -> None:
         """Release every model and client."""
         if self.commands is not None:
-            await self.commands.timers.aclose()
+            await self.commands.aclose()
         for connection in self.mcp_connections:
             await connection.aclose()
         closed = set()
@@ -349,11 +349,17 @@ def load_engines(settings: Settings, progress: LoadProgress | None = None, *,
         audit=_open_audit(settings),
         route_observers=route_observers,
     )
-    if settings.intents.enabled:
-        engines.commands = build_commands(settings.intents, volume=volume)
     if settings.tools.enabled:
         engines.tools = build_tool_registry(settings, engines.audit, mask_text)
         engines.tool_proposer = _tool_proposer(settings, local)
+    if settings.intents.enabled:
+        # Device commands pass the tool gates: the tools' own registry when tools are on
+        # (the LLM may then control devices too), else one for commands alone.
+        gates = engines.tools or build_tool_registry(settings, engines.audit, mask_text)
+        try:
+            engines.commands = build_commands(settings.intents, volume=volume, registry=gates)
+        except HomeAssistantConfigError as e:
+            raise ConfigError(str(e)) from None
     engines.load_seconds = time.monotonic() - started
     logger.info(f"models loaded in {engines.load_seconds:.1f} s")
     return engines

@@ -13,6 +13,10 @@ from appliance.llm.context_window import last_user_text
 from appliance.llm.interface import ChatModel, TokenChunk, ToolCall
 
 
+UNKNOWN_DEVICE = ("I don't know that device. Its name and area are the ones Home Assistant "
+                  "gives it.")
+
+
 @dataclass
 class CommandStage:
     """Commands of one conversation: the shared matcher and handlers, and who asks."""
@@ -65,8 +69,12 @@ class DirectAnswerChatModel(ChatModel):
         answer = answer_directly(question, now=self.now,
                                  decline_unsupported=self.decline_unsupported)
         if answer is not None:
+            text = answer.text
+            if answer.kind == "cannot do yet (device)" and self.commands is not None \
+                    and self.commands.handlers.devices is not None:
+                text = UNKNOWN_DEVICE  # a device command, but for no device it knows
             self.on_answer(f"computed answer: {answer.kind}")
-            yield TokenChunk(answer.text, exact=True)
+            yield TokenChunk(text, exact=True)
             return
         async for chunk in self.inner.stream(messages, max_tokens=max_tokens,
                                              temperature=temperature):

@@ -9,7 +9,6 @@ stay closed (401) rather than open.
 from __future__ import annotations
 
 import hmac
-import os
 import stat
 from dataclasses import dataclass
 
@@ -18,14 +17,15 @@ from fastapi.responses import JSONResponse
 from loguru import logger
 
 from appliance.config import ServiceSettings
+from appliance.governance.secret_files import read_secret
 from appliance.governance.tokens import PERMISSIONS, TokenInfo, TokenStore
 from appliance.service.console_sessions import COOKIE, CSRF_HEADER
 
 
 def load_api_token(settings: ServiceSettings) -> str | None:
     """The configured API token, or None when none is usable (the reason is logged)."""
-    if token := os.environ.get(settings.api_token_env, "").strip():
-        return token
+    return read_secret(settings.api_token_env, settings.api_token_file, "API token",
+                       without="the /v1 API stays closed")
     path = settings.api_token_file
     if path is None:
         return None
