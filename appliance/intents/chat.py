@@ -12,7 +12,6 @@ from appliance.intents.handlers import CommandHandlers
 from appliance.llm.context_window import last_user_text
 from appliance.llm.interface import ChatModel, TokenChunk, ToolCall
 
-
 UNKNOWN_DEVICE = ("I don't know that device. Its name and area are the ones Home Assistant "
                   "gives it.")
 
