@@ -151,6 +151,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return run_service(load(), load)
 
 
+def cmd_wyoming(args: argparse.Namespace) -> int:
+    """Serve the Wyoming protocol (Home Assistant's voice services)."""
+    from appliance.wyoming.server import run_wyoming
+
+    return run_wyoming(_settings(args), args.uri)
+
+
 def cmd_reload(args: argparse.Namespace) -> int:
     """Ask a running service to re-read its settings file."""
     import httpx
@@ -372,6 +379,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-sessions", type=int,
                        help="most simultaneous conversations (default from settings: 4)")
     serve.set_defaults(func=cmd_serve)
+
+    wyoming = sub.add_parser("wyoming", help="serve Home Assistant through the Wyoming "
+                                            "protocol (speech to text, text to speech, "
+                                            "conversation)")
+    wyoming.add_argument("--uri", default="tcp://127.0.0.1:10700",
+                         help="where to listen: tcp://HOST:PORT or unix:///path "
+                              "(default tcp://127.0.0.1:10700)")
+    wyoming.set_defaults(func=cmd_wyoming)
 
     bench = sub.add_parser("bench", help="latency benchmark (per-stage p50/p90/p99, WER)")
     bench.add_argument("--corpus", help="folder of WAVs with manifest.json (default: built-in)")

@@ -11,21 +11,24 @@ import pytest
 from appliance.service.systemd import SystemdNotifier
 
 pytestmark = pytest.mark.unit
-UNIT = Path(__file__).parents[1] / "systemd" / "appliance.service"
+UNITS = [Path(__file__).parents[1] / "systemd" / name
+         for name in ("appliance.service", "appliance-wyoming.service")]
 
 
 @pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze not installed")
-def test_unit_passes_systemd_analyze_verify(tmp_path):
+@pytest.mark.parametrize("source", UNITS, ids=lambda p: p.name)
+def test_unit_passes_systemd_analyze_verify(tmp_path, source):
     # The unit names the install path (/opt/appliance); point it at this checkout to verify.
-    unit = tmp_path / "appliance.service"
-    unit.write_text(UNIT.read_text().replace("/opt/appliance", str(UNIT.parents[1])))
+    unit = tmp_path / source.name
+    unit.write_text(source.read_text().replace("/opt/appliance", str(source.parents[1])))
     done = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == ""
 
 
-def test_unit_is_notify_type_with_watchdog_restart_and_hardening():
-    text = UNIT.read_text()
+@pytest.mark.parametrize("source", UNITS, ids=lambda p: p.name)
+def test_unit_is_notify_type_with_watchdog_restart_and_hardening(source):
+    text = source.read_text()
     for line in ("Type=notify", "WatchdogSec=", "Restart=on-failure", "User=appliance",
                  "NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes",
                  "PrivateTmp=yes", "CapabilityBoundingSet="):

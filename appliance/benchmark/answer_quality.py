@@ -8,20 +8,16 @@ questions each get a fresh conversation; scripted conversations keep theirs.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipecat.frames.frames import LLMContextFrame, LLMTextFrame
 from pipecat.processors.aggregators.llm_context import LLMContext
-from pipecat.tests.utils import run_test
 
+from appliance import typed
 from appliance.benchmark.conversations import Conversation
 from appliance.benchmark.quality import ScoredReply, is_intent_answer, score_reply, summarise
 from appliance.benchmark.questions import Question
 from appliance.engines import Engines
-from appliance.pipeline import build_llm_stage
-from appliance.routing.router import RouteLog
 
 
 @dataclass
@@ -40,21 +36,12 @@ class QualityRun:
 
 async def answer_typed(engines: Engines, context: LLMContext, text: str
                        ) -> tuple[str, float, bool]:
-    """Add `text` as the user turn, answer it and keep the answer.
+    """Answer `text` in `context`: the reply, how long it took (ms), the intent stage's.
 
-    Returns the reply, how long it took (ms) and whether the intent stage gave it
-    (a fixed sentence, which may rightly come twice: not a degenerate reply).
+    The last says whether the intent stage gave it (a fixed sentence, which may
+    rightly come twice: not a degenerate reply).
     """
-    context.add_message({"role": "user", "content": text})
-    log = RouteLog()
-    llm = build_llm_stage(engines, log)
-    started = time.monotonic()
-    down, _ = await run_test(llm, frames_to_send=[LLMContextFrame(context=context)])
-    texts = [f for f in down if isinstance(f, LLMTextFrame)]
-    reply = "".join(f.text for f in texts).strip()
-    ms = 1000 * (time.monotonic() - started)
-    context.add_message({"role": "assistant", "content": reply})
-    route = log.take(("llm",)).get("llm", {})
+    reply, ms, route = await typed.answer_typed(engines, context, text)
     return reply, ms, is_intent_answer(route)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import tempfile
+from pathlib import Path
 
 from appliance.benchmark.conversations import CONVERSATIONS
 from appliance.benchmark.corpus import VOICES
@@ -79,6 +81,10 @@ def _typed(settings, questions, conversations, progress) -> dict:
     from appliance.benchmark.answer_quality import run_typed_quality
     from appliance.pipeline import load_engines
 
+    # Timers the questions set live and die with the run, never in the user's home.
+    scratch = tempfile.TemporaryDirectory(prefix="appliance-bench-timers-")
+    settings = settings.model_copy(update={"intents": settings.intents.model_copy(
+        update={"timers_path": Path(scratch.name) / "timers.json"})})
     engines = load_engines(settings)
 
     async def main():
@@ -88,6 +94,7 @@ def _typed(settings, questions, conversations, progress) -> dict:
             await engines.aclose()
 
     run = asyncio.run(main())
+    scratch.cleanup()
     summary = run.summary()
     if run.reply_ms:
         summary["reply_ms_p50"] = round(float(np.percentile(run.reply_ms, 50)), 1)

@@ -1,0 +1,38 @@
+"""Typed turns: the voice pipeline's LLM stage answering text, with no audio.
+
+The same stage the voice pipeline runs (commands, computed answers, tools when
+enabled, the routed model, the reply guard). The benchmark's typed quality run
+and the Wyoming `handle` service (Home Assistant sends the transcript, the
+appliance answers in text) use it.
+"""
+
+from __future__ import annotations
+
+import time
+
+from pipecat.frames.frames import LLMContextFrame, LLMTextFrame
+from pipecat.processors.aggregators.llm_context import LLMContext
+from pipecat.tests.utils import run_test
+
+from appliance.engines import Engines
+from appliance.pipeline import build_llm_stage
+from appliance.routing.router import RouteLog
+
+
+async def answer_typed(engines: Engines, context: LLMContext, text: str, *,
+                       session_id: str | None = None) -> tuple[str, float, dict]:
+    """Add `text` as the user turn, answer it and keep the answer in `context`.
+
+    Returns the reply, how long it took (ms) and the LLM stage's route record
+    (`provider` "intents" when a command or computed answer gave it).
+    """
+    context.add_message({"role": "user", "content": text})
+    log = RouteLog()
+    llm = build_llm_stage(engines, log, session_id=session_id)
+    started = time.monotonic()
+    # pipecat's own harness runs one processor on one frame: the stage needs no transport.
+    down, _ = await run_test(llm, frames_to_send=[LLMContextFrame(context=context)])
+    reply = "".join(f.text for f in down if isinstance(f, LLMTextFrame)).strip()
+    ms = 1000 * (time.monotonic() - started)
+    context.add_message({"role": "assistant", "content": reply})
+    return reply, ms, log.take(("llm",)).get("llm", {})

@@ -1,0 +1,1 @@
+"""The Wyoming protocol server: the appliance as Home Assistant's voice service."""
