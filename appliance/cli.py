@@ -226,6 +226,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return _fail("the corpus is empty: nothing to measure")
     if args.sessions:
         return _bench_sessions(args, corpus)
+    if args.commands:
+        return _bench_commands(args, settings)
     if args.quality or args.typed:
         return _bench_quality(args, settings)
 
@@ -287,6 +289,20 @@ def _bench_quality(args: argparse.Namespace, settings: Settings) -> int:
         return _fail(f"--conversations must be 0 or more, got {args.conversations}")
     try:
         document, table = run_quality(args, settings)
+    except RuntimeError as e:
+        return _fail(str(e))
+    document["machine"] = _machine()
+    Path(args.out).write_text(json.dumps(document, indent=2))
+    print(table)
+    print(f"written: {args.out}")
+    return 0
+
+
+def _bench_commands(args: argparse.Namespace, settings: Settings) -> int:
+    from appliance.benchmark.commands_bench import run_commands_bench
+
+    try:
+        document, table = run_commands_bench(args, settings)
     except RuntimeError as e:
         return _fail(str(e))
     document["machine"] = _machine()
@@ -403,8 +419,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--quality", action="store_true",
                        help="instead: answer quality (spoken questions and conversations "
                             "through `appliance serve`) with client-side latency")
+    bench.add_argument("--commands", action="store_true",
+                       help="instead: spoken commands (timers, time, volume, devices) and near "
+                            "misses through `appliance serve`: recognised or not, and how fast")
     bench.add_argument("--typed", action="store_true",
-                       help="with --quality: type the questions to the LLM stage (no audio)")
+                       help="with --quality or --commands: type the text (no audio)")
     bench.add_argument("--conversations", type=int, metavar="N",
                        help="with --quality: only the first N scripted conversations")
     bench.add_argument("--compare", choices=["stock-pipecat"],

@@ -17,6 +17,7 @@ _DEVICE = "lights?|lamps?|fan|heater|heating|oven|tv|television|radio|door|garag
 _RULES: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(rf"^(?:can you |could you |would you )?(?:turn|switch|power) (?:on|off|up|down) "
                 rf"|^(?:turn|switch|power) .*\b(?:on|off)$|^(?:dim|brighten) |"
+                rf"^turn (?:the |my )?(?:{_DEVICE}) (?:up|down)$|"
                 rf"^(?:open|close|shut|lock|unlock|start|stop) (?:the |my )?(?:[a-z]+ )?"
                 rf"(?:{_DEVICE})\b|^set the (?:thermostat|temperature|heating|heat|ac|lights?)\b|"
                 rf"^make (?:it|the room) (?:warmer|cooler|colder|brighter|darker)"),

@@ -144,3 +144,26 @@ def test_quality_compare_scores_the_stock_pipeline_on_the_same_questions(tmp_pat
     assert all(r["reply"] for r in stock["replies"])
     assert stock["voice_to_voice_service_ms"]["n"] == 2
     assert "stock pipecat, same models and prompt" in done.stdout
+
+
+def test_typed_commands_are_all_recognised_and_near_misses_left_alone(tmp_path):
+    out = tmp_path / "commands.json"
+    done = _bench("--commands", "--typed", "--out", str(out), timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    summary = json.loads(out.read_text())["summary"]
+    assert summary["commands"]["total"] >= 100
+    assert summary["commands"]["rate"] >= 0.95, summary["mistakes"]
+    assert summary["near_misses"]["false_matches"] == 0, summary["mistakes"]
+    assert "near misses matched" in done.stdout
+
+
+def test_spoken_commands_are_acted_on_through_the_service(tmp_path):
+    out = tmp_path / "commands.json"
+    done = _bench("--commands", "--limit", "4", "--out", str(out), timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    document = json.loads(out.read_text())
+    # The first four are timers started with a duration, said back in the reply.
+    assert document["summary"]["commands"]["correct"] >= 3, document["results"]
+    assert document["summary"]["voice_to_voice_client_ms"]["n"] >= 3
+    for result in document["results"]:
+        assert result["transcript"] and result["voice"]
