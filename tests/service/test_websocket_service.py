@@ -107,3 +107,38 @@ async def test_two_clients_at_once_each_get_their_own_answer(service, speak):
         assert turn["route"]["llm"]["provider"] == "local"
         assert any(e["type"] == "transcript" for e in result["events"])
         assert result["audio_bytes"] / 2 / result["rate"] > 0.5  # real reply audio arrived
+
+
+async def test_a_timer_set_by_voice_rings_with_audio_and_an_event(service, speak):
+    """"Set a timer for three seconds", then, unprompted, the timer's sentence and audio."""
+    async with websockets.connect(service["ws"] + "&client=kitchen") as ws:
+        hello = json.loads(await ws.recv())
+        speech = np.concatenate([speak("Set a timer for three seconds."),
+                                 np.zeros(16000 * 12, dtype=np.int16)])
+
+        async def send_audio():
+            for i in range(0, len(speech), 320):
+                await ws.send(speech[i:i + 320].tobytes())
+                await asyncio.sleep(0.02)
+
+        sender = asyncio.create_task(send_audio())
+        events, audio_after_ring = [], 0
+        try:
+            async with asyncio.timeout(30):
+                while True:
+                    message = await ws.recv()
+                    if isinstance(message, bytes):
+                        if any(e["type"] == "timer" for e in events):
+                            audio_after_ring += len(message)
+                            if audio_after_ring / 2 / hello["output_sample_rate_hz"] > 1.0:
+                                break
+                        continue
+                    events.append(json.loads(message))
+        finally:
+            sender.cancel()
+    turn = next(e for e in events if e["type"] == "turn")
+    assert turn["reply"] == "OK, a timer for 3 seconds, starting now."
+    assert turn["route"]["llm"]["provider"] == "intents"
+    assert turn["route"]["llm"]["reason"] == "command: HassStartTimer"
+    timer = next(e for e in events if e["type"] == "timer")
+    assert timer["event"] == "finished" and timer["text"] == "Your 3 second timer is done."
