@@ -11,6 +11,7 @@ import asyncio
 import json
 import os
 import sys
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -287,22 +288,19 @@ def _bench_quality(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.conversations is not None and args.conversations < 0:
         return _fail(f"--conversations must be 0 or more, got {args.conversations}")
-    try:
-        document, table = run_quality(args, settings)
-    except RuntimeError as e:
-        return _fail(str(e))
-    document["machine"] = _machine()
-    Path(args.out).write_text(json.dumps(document, indent=2))
-    print(table)
-    print(f"written: {args.out}")
-    return 0
+    return _bench_report(args, lambda: run_quality(args, settings))
 
 
 def _bench_commands(args: argparse.Namespace, settings: Settings) -> int:
     from appliance.benchmark.commands_bench import run_commands_bench
 
+    return _bench_report(args, lambda: run_commands_bench(args, settings))
+
+
+def _bench_report(args: argparse.Namespace, run: Callable[[], tuple[dict, str]]) -> int:
+    """Run a benchmark that gives (JSON document, table); write one, print the other."""
     try:
-        document, table = run_commands_bench(args, settings)
+        document, table = run()
     except RuntimeError as e:
         return _fail(str(e))
     document["machine"] = _machine()

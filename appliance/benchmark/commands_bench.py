@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from appliance.benchmark.command_corpus import COMMANDS, DEVICE_DECLINED, NEAR_MISSES, CommandCase
-from appliance.benchmark.corpus import VOICES, synthesize
+from appliance.benchmark.questions import Question
 from appliance.benchmark.sessions import ServiceProcess
-from appliance.benchmark.spoken_quality import SpokenTurn, _connect, _say_and_listen
+from appliance.benchmark.spoken_quality import _connect, _say_and_listen, speak_questions
 from appliance.benchmark.wer import word_errors
 from appliance.intents.commands import DEVICE_INTENTS
 from appliance.intents.handlers import NO_DEVICES
@@ -152,12 +152,8 @@ def run_spoken(voice_onnx: Path, cases: Sequence[CommandCase], *, config: str | 
                models_dir: str | None, progress: Callable[[int], None] = lambda n: None,
                seed: int = 17) -> list[CommandResult]:
     """Each case spoken to `appliance serve` in its own conversation, voices in rotation."""
-    rng = np.random.default_rng(seed)
-    turns = []
-    for i, case in enumerate(cases):
-        voice = VOICES[i % len(VOICES)]
-        samples, end = synthesize(voice_onnx, case.text, voice, noisy=i % 3 == 2, rng=rng)
-        turns.append(SpokenTurn(case.text, (), "commands", False, voice, samples, end))
+    turns = speak_questions(voice_onnx, [Question(c.text, (), "commands", "") for c in cases],
+                            seed=seed)
     results = []
     with ServiceProcess(1, config, models_dir) as service:
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ipaddress
 import sys
 import time
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from appliance.service.auth import Authorizer, Refusal, authorized
 from appliance.service.console_api import CONSOLE_FILES, console_router
 from appliance.service.console_bench import bench_router
 from appliance.service.console_sessions import ConsoleSessions
+from appliance.service.network import is_loopback
 from appliance.service.openai_api import openai_router
 from appliance.service.session import run_session
 from appliance.service.systemd import SystemdNotifier
@@ -232,7 +232,7 @@ def run_service(settings: Settings, load_settings: SettingsLoader | None = None)
     app = create_app(settings, load_settings=load_settings)
     service = settings.service
     tls = bool(service.tls_certfile and service.tls_keyfile)
-    if not tls and not _is_loopback(service.host):
+    if not tls and not is_loopback(service.host):
         logger.warning(f"serving on {service.host} without TLS: tokens, console logins and "
                        "transcripts cross the network in clear; set service.tls_certfile and "
                        "service.tls_keyfile")
@@ -258,12 +258,6 @@ def run_service(settings: Settings, load_settings: SettingsLoader | None = None)
           "/approvals)", flush=True)
     return asyncio.run(serve())
 
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host == "localhost"
 
 
 async def _stop_on_load_error(state: ServiceState, server: uvicorn.Server) -> None:

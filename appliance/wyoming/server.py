@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import signal
 from functools import partial
 from importlib.metadata import version
@@ -24,6 +23,7 @@ from wyoming.server import AsyncServer
 
 from appliance.config import ConfigError, Settings
 from appliance.engines import Engines
+from appliance.service.network import is_loopback
 from appliance.service.systemd import SystemdNotifier
 from appliance.wyoming.handler import WyomingHandler, WyomingService
 
@@ -71,7 +71,7 @@ def check_uri(uri: str) -> str:
             port = None
         if not parsed.hostname or port is None:
             raise ConfigError(f"--uri {uri!r}: a host and a port are needed, as in {DEFAULT_URI}")
-        if not _is_loopback(parsed.hostname):
+        if not is_loopback(parsed.hostname):
             logger.warning(f"wyoming listens on {parsed.hostname}: anyone who can reach it can "
                            "transcribe, speak and converse (the protocol has no tokens); "
                            "keep it on a trusted network")
@@ -121,9 +121,3 @@ def run_wyoming(settings: Settings, uri: str) -> int:
 
     return asyncio.run(main())
 
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host == "localhost"
