@@ -159,6 +159,13 @@ def cmd_wyoming(args: argparse.Namespace) -> int:
     return run_wyoming(_settings(args), args.uri)
 
 
+def cmd_satellite(args: argparse.Namespace) -> int:
+    """Converse through a Wyoming satellite's microphone and speaker."""
+    from appliance.wyoming.satellite import run_satellite
+
+    return run_satellite(_settings(args), args.uri)
+
+
 def cmd_reload(args: argparse.Namespace) -> int:
     """Ask a running service to re-read its settings file."""
     import httpx
@@ -401,6 +408,12 @@ def build_parser() -> argparse.ArgumentParser:
                          help="where to listen: tcp://HOST:PORT or unix:///path "
                               "(default tcp://127.0.0.1:10700)")
     wyoming.set_defaults(func=cmd_wyoming)
+
+    satellite = sub.add_parser("satellite", help="converse through a Wyoming satellite's "
+                                                "microphone and speaker (wyoming-satellite)")
+    satellite.add_argument("--uri", required=True,
+                           help="the satellite: tcp://HOST:PORT (wyoming-satellite's --uri)")
+    satellite.set_defaults(func=cmd_satellite)
 
     bench = sub.add_parser("bench", help="latency benchmark (per-stage p50/p90/p99, WER)")
     bench.add_argument("--corpus", help="folder of WAVs with manifest.json (default: built-in)")
