@@ -33,7 +33,7 @@ _APPLIANCE = Attribution(name="Edge voice appliance", url="https://github.com/pi
 
 def appliance_info(settings: Settings) -> Info:
     """Speech to text, text to speech (streamed) and the conversation, all installed."""
-    own = version("appliance")
+    own = version("edge-voice-appliance")
     language = settings.stt.language
     stt = AsrProgram(
         name="appliance-stt", attribution=_APPLIANCE, installed=True, version=own,
@@ -92,6 +92,15 @@ async def serve_wyoming(engines: Engines, uri: str, *, ready: asyncio.Event | No
         await server.stop()
 
 
+async def until_ready(server: asyncio.Task, ready: asyncio.Event) -> None:
+    """Wait until the server listens; raise what stopped it if it could not."""
+    waiting = asyncio.create_task(ready.wait())
+    await asyncio.wait([server, waiting], return_when=asyncio.FIRST_COMPLETED)
+    if not ready.is_set():
+        waiting.cancel()
+        server.result()  # raises the server's error (the address is taken, …)
+
+
 def run_wyoming(settings: Settings, uri: str) -> int:
     """Load the models, then serve Wyoming on `uri` until SIGINT or SIGTERM."""
     from appliance.pipeline import load_engines
@@ -108,7 +117,12 @@ def run_wyoming(settings: Settings, uri: str) -> int:
         await engines.start()
         ready = asyncio.Event()
         server = asyncio.create_task(serve_wyoming(engines, uri, ready=ready, stop=stop))
-        await ready.wait()
+        try:
+            await until_ready(server, ready)
+        except OSError as e:
+            await engines.aclose()
+            raise ConfigError(f"cannot listen on {uri}: {e.strerror or e} (another service "
+                              "on that port? choose another with --uri)") from None
         print(f"wyoming: serving speech to text, text to speech and conversation on {uri}",
               flush=True)
         notifier.ready(f"wyoming on {uri}")

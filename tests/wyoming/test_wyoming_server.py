@@ -26,7 +26,7 @@ from wyoming.tts import (
 )
 
 from appliance.benchmark.wer import word_error_rate
-from appliance.wyoming.server import serve_wyoming
+from appliance.wyoming.server import serve_wyoming, until_ready
 from tests.remote.servers import free_port
 
 pytestmark = pytest.mark.models
@@ -37,7 +37,7 @@ async def uri(engines):
     uri = f"tcp://127.0.0.1:{free_port()}"
     ready, stop = asyncio.Event(), asyncio.Event()
     task = asyncio.create_task(serve_wyoming(engines, uri, ready=ready, stop=stop))
-    await ready.wait()
+    await until_ready(task, ready)
     yield uri
     stop.set()
     await task
@@ -182,3 +182,16 @@ async def test_a_truncated_event_does_not_harm_the_server(uri):
     writer.close()
     [event] = await _exchange(uri, [Describe()], until={"info"})
     assert event.type == "info"
+
+
+@pytest.mark.parametrize(("uri", "says"), [
+    ("http://127.0.0.1:10700", "use tcp://HOST:PORT"),
+    ("tcp://127.0.0.1", "a host and a port are needed"),
+])
+def test_a_bad_uri_is_refused_before_any_model_loads(uri, says):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "appliance.cli", "wyoming", "--uri", uri],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and says in done.stderr, done.stderr
