@@ -63,16 +63,17 @@ class CommandHandlers:
             said = f"the {timer.name} timer" if timer.name else "a timer"
             return f"OK, {said} for {spoken_duration(seconds)}, starting now."
         if intent == "HassCancelAllTimers":
-            every = book.all()
+            every = book.all(session)
             for timer in every:
                 book.cancel(timer)
             return "You have no timers." if not every else \
                 f"Cancelled {_count(len(every))}."
-        chosen, problem = self._choose(slots, want_one=intent != "HassTimerStatus")
+        chosen, problem = self._choose(slots, session, want_one=intent != "HassTimerStatus")
         if problem:
             return problem
         if intent == "HassTimerStatus":
-            return " ".join(_status(t, book.remaining(t)) for t in chosen)
+            said = " ".join(_status(t, book.remaining(t)) for t in chosen[:3])
+            return said + (f" And {len(chosen) - 3} more." if len(chosen) > 3 else "")
         [timer] = chosen
         if intent == "HassCancelTimer":
             book.cancel(timer)
@@ -91,20 +92,24 @@ class CommandHandlers:
             return f"The {timer.spoken_name()} now has {left} left."
         return "I can't do that with timers."
 
-    def _choose(self, slots: dict, *, want_one: bool) -> tuple[list[Timer], str]:
-        """The timers a command means, or the question to ask instead."""
-        timers = self.timers.all()
+    def _choose(self, slots: dict, place: str | None, *,
+                want_one: bool) -> tuple[list[Timer], str]:
+        """The timers of `place` a command means, or the question to ask instead."""
+        timers = self.timers.all(place)
         if not timers:
             return [], "You have no timers."
         name = _name(slots)
         start = _seconds(slots, prefix="start_")
         if name:
-            timers = self.timers.find(name)
+            timers = self.timers.find(name, place=place)
         elif start:
             timers = [t for t in timers if abs(t.seconds - start) < 1]
         if not timers:
             return [], "I couldn't find that timer."
         if len(timers) > 1 and want_one:
+            if len(timers) > 3:  # a long list is no help by ear
+                return timers, (f"You have {_count(len(timers))}. Which one? For example, "
+                                f"the {timers[0].spoken_name()}.")
             names = ", ".join(f"the {t.spoken_name()}" for t in timers[:-1])
             return timers, (f"You have {_count(len(timers))}: {names} and the "
                             f"{timers[-1].spoken_name()}. Which one?")

@@ -83,15 +83,19 @@ class TimerBook:
 
     # -- what the handlers ask --------------------------------------------------
 
-    def all(self) -> list[Timer]:
-        """Every timer, the one ending first first."""
-        now = self._clock()
-        return sorted(self._timers.values(), key=lambda t: t.remaining(now))
+    def all(self, place: str | None = None) -> list[Timer]:
+        """The timers of `place` (every timer, when None), the one ending first first.
 
-    def find(self, name: str | None = None) -> list[Timer]:
-        """Timers called `name` (any, when None), ending first first."""
+        A kitchen's "cancel the timer" means the kitchen's timer, not the hall's.
+        """
+        now = self._clock()
+        return sorted((t for t in self._timers.values() if place is None or t.session == place),
+                      key=lambda t: t.remaining(now))
+
+    def find(self, name: str | None = None, *, place: str | None = None) -> list[Timer]:
+        """Timers of `place` called `name` (any, when None), ending first first."""
         wanted = _clean(name)
-        return [t for t in self.all() if wanted is None or _clean(t.name) == wanted]
+        return [t for t in self.all(place) if wanted is None or _clean(t.name) == wanted]
 
     def remaining(self, timer: Timer) -> float:
         """Seconds `timer` has left."""

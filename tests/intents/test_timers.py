@@ -122,3 +122,21 @@ async def test_stop_says_nothing_and_devices_need_home_assistant(handlers):
     assert await say(handlers, "HassNevermind") == ""
     assert "no devices" in await say(handlers, "HassTurnOn", area="kitchen", domain="light")
     assert "timers" in await say(handlers, "AppCapabilities")
+
+
+async def test_each_place_has_its_own_timers(handlers):
+    hall = await handlers.handle(Command("HassStartTimer", {"minutes": 5}), session="hall")
+    assert hall.startswith("OK")
+    assert await say(handlers, "HassTimerStatus") == "You have no timers."  # the kiosk's
+    assert await say(handlers, "HassStartTimer", minutes=1) == \
+        "OK, a timer for 1 minute, starting now."
+    assert await say(handlers, "HassCancelTimer") == "Cancelled the 1 minute timer."
+    assert [t.seconds for t in handlers.timers.all()] == [300]  # the hall's is still running
+
+
+async def test_a_long_list_of_timers_is_not_read_out(handlers):
+    for minutes in (1, 2, 3, 4, 5):
+        await say(handlers, "HassStartTimer", minutes=minutes)
+    assert await say(handlers, "HassCancelTimer") == \
+        "You have 5 timers. Which one? For example, the 1 minute timer."
+    assert (await say(handlers, "HassTimerStatus")).endswith("And 2 more.")
