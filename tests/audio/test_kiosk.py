@@ -166,3 +166,43 @@ def test_kiosk_without_a_sound_card_says_so_and_fails(tmp_path, settings):
         timeout=60,
     )
     assert listed.returncode == 1 and "no audio devices found" in listed.stdout
+
+
+def test_a_timer_set_at_the_kiosk_rings_out_loud(sound_card, speak, engines):
+    """"Set a timer for five seconds." — and five seconds later the kiosk says so, unasked."""
+    import asyncio
+
+    import soxr
+
+    recording = sound_card["home"] / "speaker.raw"
+    recorder = subprocess.Popen(
+        ["parec", "-d", "speaker.monitor", "--format=s16le", f"--rate={SPEAKER_RATE}",
+         "--channels=1", "--raw", str(recording)], env=sound_card["env"])
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "appliance.cli", "kiosk"],
+        env=sound_card["env"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    try:
+        wait_for_line(kiosk, "listening", 60, lines)
+        question = np.concatenate([np.zeros(16000, np.int16),
+                                   speak("Set a timer for five seconds.")])
+        speaker = threading.Thread(target=speak_into, args=(sound_card["fifo"], question, 12))
+        speaker.start()
+        wait_for_line(kiosk, "appliance:", 30, lines)
+        wait_for_line(kiosk, "appliance:", 20, lines)
+        speaker.join()
+        kiosk.send_signal(signal.SIGINT)
+        _, err = kiosk.communicate(timeout=20)
+    finally:
+        kiosk.kill()
+        recorder.terminate()
+        recorder.wait(timeout=5)
+    played = np.frombuffer(recording.read_bytes(), dtype=np.int16).astype(np.float32) / 32768
+    played16k = (soxr.resample(played, SPEAKER_RATE, 16000) * 32767).astype(np.int16)
+    heard = asyncio.run(engines.stt.transcribe(played16k.tobytes(), 16000)).text.lower()
+    assert "timer is done" in heard, heard  # the speaker really said it
+    said = [line for line in lines if line.startswith("appliance:")]
+    assert any("OK, a timer for 5 seconds" in line for line in said), lines
+    assert any("Your 5 second timer is done." in line and "[timer]" in line
+               for line in said), lines
+    assert "Traceback" not in err
