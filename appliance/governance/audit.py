@@ -37,7 +37,7 @@ from appliance.governance.keys import derive, fernet_for, load_or_create_key
 
 GENESIS = "0" * 64
 RECORD_KINDS = ("turn", "route", "tool_call", "approval", "policy_block", "error", "prune", "note",
-                "operator_action")
+                "operator_action", "wyoming")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS records (

@@ -123,8 +123,12 @@ async def test_the_conversation_acts_on_commands_and_answers_questions(uri, engi
     handled = Handled.from_event(event)
     assert handled.text == "OK, a timer for 10 minutes, starting now."
     assert handled.context == context
-    [timer] = engines.commands.timers.find()
+    # Set in Home Assistant's conversation, it belongs there.
+    [timer] = engines.commands.timers.find(place="wyoming:01JTEST")
     engines.commands.timers.cancel(timer)
+    [record] = [r for r in engines.audit.records(kind="wyoming")
+                if r.sensitive and "ten minutes" in r.sensitive.get("transcript", "")][-1:]
+    assert record.data["service"] == "handle" and record.data["route"]["provider"] == "intents"
     [event] = await _exchange(uri, [Transcript(text="What is seven times eight?",
                                                context=context)], until={"handled"})
     assert "56" in Handled.from_event(event).text
