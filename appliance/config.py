@@ -176,6 +176,14 @@ class ServiceSettings(_Section):
     # Serve HTTPS/WSS when both are set (PEM files).
     tls_certfile: Path | None = None
     tls_keyfile: Path | None = None
+    # What one client may hold (see README "Limits"): open sockets, time to send the
+    # request headers and body, the size of a request body (speech uploads may be
+    # larger) and of one WebSocket message.
+    max_connections: int = Field(64, ge=4, le=4096)
+    header_timeout_s: float = Field(10.0, gt=0, le=300)
+    body_timeout_s: float = Field(60.0, gt=0, le=3600)
+    max_body_bytes: int = Field(64 * 1024, ge=1024, le=16 * 1024 * 1024)
+    ws_max_message_bytes: int = Field(1024 * 1024, ge=4096, le=16 * 1024 * 1024)
 
 
 ProviderName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,40}$")]

@@ -51,6 +51,9 @@ class TokenStore:
         """Open (or create) the store at `path`."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Created 0600 before SQLite opens it (SQLite gives its journal the same mode):
+        # no moment at which others can read the digests.
+        os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
         with self._connect() as db:
             db.execute("CREATE TABLE IF NOT EXISTS tokens (id TEXT PRIMARY KEY, name TEXT, "
                        "role TEXT NOT NULL, digest TEXT NOT NULL UNIQUE, created_at TEXT, "

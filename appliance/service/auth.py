@@ -19,7 +19,7 @@ from loguru import logger
 from appliance.config import ServiceSettings
 from appliance.governance.secret_files import read_secret
 from appliance.governance.tokens import PERMISSIONS, TokenInfo, TokenStore
-from appliance.service.console_sessions import COOKIE, CSRF_HEADER
+from appliance.service.console_sessions import CSRF_HEADER, session_id_of
 
 
 def load_api_token(settings: ServiceSettings) -> str | None:
@@ -116,7 +116,7 @@ def authorized(state, request: Request, permission: str) -> TokenInfo | JSONResp
     """
     header = request.headers.get("authorization")
     sessions = getattr(state, "console_sessions", None)
-    session_id = request.cookies.get(COOKIE)
+    session_id = session_id_of(request.cookies)
     if header is None and sessions is not None and session_id:
         token = sessions.token(session_id)
         if token is None:

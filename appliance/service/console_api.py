@@ -25,7 +25,7 @@ from appliance.ops.logs import captured_logs
 from appliance.pipeline import build_conversation
 from appliance.service.auth import authorized
 from appliance.service.bodies import json_object
-from appliance.service.console_sessions import COOKIE
+from appliance.service.console_sessions import cookie_name, session_id_of
 
 CONSOLE_FILES = Path(__file__).resolve().parent.parent / "ops" / "console"
 # A status event goes out this often, so charts and health move without a turn.
@@ -62,17 +62,20 @@ def console_router(state) -> APIRouter:
                                           f"the {caller.role} role"}, status_code=403)
         session_id = state.console_sessions.open(token.strip())
         response = JSONResponse({"name": caller.name, "role": caller.role})
-        response.set_cookie(COOKIE, session_id, httponly=True, samesite="strict",
-                            secure=request.url.scheme == "https", path="/",
+        secure = request.url.scheme == "https"
+        response.set_cookie(cookie_name(secure), session_id, httponly=True, samesite="strict",
+                            secure=secure, path="/",
                             max_age=int(state.console_sessions.lifetime_s))
         return response
 
     @router.post("/logout")
     async def logout(request: Request):
         """End the session."""
-        state.console_sessions.close(request.cookies.get(COOKIE))
+        state.console_sessions.close(session_id_of(request.cookies))
         response = JSONResponse({"logged_out": True})
-        response.delete_cookie(COOKIE, path="/")
+        secure = request.url.scheme == "https"
+        response.delete_cookie(cookie_name(secure), path="/", secure=secure, httponly=True,
+                               samesite="strict")
         return response
 
     @router.get("/me")
@@ -120,7 +123,8 @@ def console_router(state) -> APIRouter:
         Answers with the transcript, reply, timings, route, the spoken reply as WAV
         (base64) and every log line the turn wrote, grouped by node.
         """
-        caller = authorized(state, request, "converse")
+        # Operators only: the playground shows every log line of the turn.
+        caller = authorized(state, request, "configure")
         if isinstance(caller, JSONResponse):
             return caller
         if state.engines is None:

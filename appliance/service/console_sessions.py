@@ -12,9 +12,22 @@ import time
 from collections.abc import Callable
 
 COOKIE = "appliance_console"
+# Over HTTPS the cookie carries the __Host- prefix: the browser then keeps it only if it
+# was set Secure, for this host alone and the whole path, so no sibling host can plant one.
+SECURE_COOKIE = "__Host-" + COOKIE
 # Requests that change something must carry this header: another site's form or
 # script cannot set it without a CORS pre-flight, which this service never grants.
 CSRF_HEADER = "x-appliance-console"
+
+
+def cookie_name(secure: bool) -> str:
+    """The session cookie's name over HTTPS (`secure`) or plain HTTP on loopback."""
+    return SECURE_COOKIE if secure else COOKIE
+
+
+def session_id_of(cookies: dict[str, str]) -> str | None:
+    """The console session id a request carries, under either name."""
+    return cookies.get(SECURE_COOKIE) or cookies.get(COOKIE)
 
 
 class ConsoleSessions:

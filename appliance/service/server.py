@@ -21,7 +21,7 @@ from loguru import logger
 from opentelemetry.sdk.trace.export import SpanExporter
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from appliance.config import Settings
+from appliance.config import ServiceSettings, Settings
 from appliance.modelstore import ModelStoreError
 from appliance.ops.feed import EventFeed
 from appliance.ops.history import TurnSeries
@@ -36,6 +36,7 @@ from appliance.service.auth import Authorizer, Refusal, authorized
 from appliance.service.console_api import CONSOLE_FILES, console_router
 from appliance.service.console_bench import bench_router
 from appliance.service.console_sessions import ConsoleSessions
+from appliance.service.limits import RequestLimits, SecurityHeaders, guarded_protocol
 from appliance.service.network import is_loopback
 from appliance.service.openai_api import openai_router
 from appliance.service.session import run_session
@@ -158,8 +159,13 @@ def create_app(
             if state.tracer:
                 state.tracer.shutdown()
 
-    app = FastAPI(title="Edge voice appliance", lifespan=lifespan)
+    # No /docs or /redoc: the schema is served to operators only (below).
+    app = FastAPI(title="Edge voice appliance", lifespan=lifespan, docs_url=None,
+                  redoc_url=None, openapi_url=None)
     app.state.appliance = state
+    app.add_middleware(RequestLimits, max_body_bytes=settings.service.max_body_bytes,
+                       body_timeout_s=settings.service.body_timeout_s)
+    app.add_middleware(SecurityHeaders)
     app.include_router(openai_router(state))
     app.include_router(admin_router(state))
     app.include_router(audit_router(state))
@@ -176,6 +182,13 @@ def create_app(
             return caller
         return Response(state.metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
+    @app.get("/openapi.json", include_in_schema=False)
+    async def openapi(request: Request):
+        """The API's schema, for operators (it maps every endpoint)."""
+        if isinstance(caller := authorized(state, request, "configure"), JSONResponse):
+            return caller
+        return JSONResponse(app.openapi())
+
     @app.get("/healthz")
     async def healthz():
         """Alive (the process answers), whether or not models are loaded."""
@@ -185,7 +198,9 @@ def create_app(
     async def readyz():
         """Ready only once every model is loaded and warm."""
         if state.engines is None:
-            reason = state.load_error or "loading models"
+            # No file paths to whoever asks: the full reason is in the log and on stderr.
+            reason = ("models failed to load; see the service log" if state.load_error
+                      else "loading models")
             return JSONResponse({"ready": False, "reason": reason}, status_code=503)
         return {
             "ready": True,
@@ -227,6 +242,23 @@ def create_app(
     return app
 
 
+def server_config(app: FastAPI, service: ServiceSettings) -> uvicorn.Config:
+    """The settings of uvicorn: the address, TLS, and the limits on what one client may hold."""
+    tls = bool(service.tls_certfile and service.tls_keyfile)
+    return uvicorn.Config(
+        app,
+        host=service.host,
+        port=service.port,
+        log_level="warning",
+        ws="websockets-sansio",
+        ws_max_size=service.ws_max_message_bytes,
+        http=guarded_protocol(service.max_connections, service.header_timeout_s),
+        limit_concurrency=service.max_connections,
+        ssl_certfile=str(service.tls_certfile) if tls else None,
+        ssl_keyfile=str(service.tls_keyfile) if tls else None,
+    )
+
+
 def run_service(settings: Settings, load_settings: SettingsLoader | None = None) -> int:
     """Serve until SIGINT/SIGTERM; exit non-zero if the models cannot be loaded."""
     app = create_app(settings, load_settings=load_settings)
@@ -236,16 +268,7 @@ def run_service(settings: Settings, load_settings: SettingsLoader | None = None)
         logger.warning(f"serving on {service.host} without TLS: tokens, console logins and "
                        "transcripts cross the network in clear; set service.tls_certfile and "
                        "service.tls_keyfile")
-    config = uvicorn.Config(
-        app,
-        host=service.host,
-        port=service.port,
-        log_level="warning",
-        ws="websockets-sansio",
-        ssl_certfile=str(service.tls_certfile) if tls else None,
-        ssl_keyfile=str(service.tls_keyfile) if tls else None,
-    )
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(server_config(app, service))
 
     async def serve() -> int:
         watcher = asyncio.create_task(_stop_on_load_error(app.state.appliance, server))

@@ -108,6 +108,22 @@ def test_bad_playground_input_is_refused_with_what_to_do(service):
     assert not_wav.status_code == 400 and "not a WAV" in not_wav.json()["error"]
 
 
+def test_a_chunked_playground_upload_is_cut_off_at_twenty_megabytes(service):
+    client, _ = service
+
+    def endless_upload():  # no Content-Length: the size is only known by counting
+        prefix = b'--b\r\nContent-Disposition: form-data; name="audio"; filename="a.wav"\r\n\r\n'
+        yield prefix
+        for _ in range(40):  # 40 MiB
+            yield b"\0" * (1024 * 1024)
+
+    response = client.post("/console/playground", content=endless_upload(),
+                           headers={"Content-Type": "multipart/form-data; boundary=b"})
+    assert response.status_code == 413, response.text
+    assert "larger than" in response.json()["error"]
+    assert client.get("/readyz").status_code == 200
+
+
 def test_operators_demote_and_promote_a_provider_and_it_is_audited(service):
     client, _ = service
     demoted = client.post("/admin/providers/llm/local", json={"action": "demote"})

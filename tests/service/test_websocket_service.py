@@ -142,3 +142,18 @@ async def test_a_timer_set_by_voice_rings_with_audio_and_an_event(service, speak
     assert turn["route"]["llm"]["reason"] == "command: HassStartTimer"
     timer = next(e for e in events if e["type"] == "timer")
     assert timer["event"] == "finished" and timer["text"] == "Your 3 second timer is done."
+
+
+async def test_an_oversized_message_closes_only_that_connection(service):
+    """One 2 MiB frame (the limit is 1 MiB): that client is closed with "message too big",
+    the service stays ready for everyone else."""
+    async with websockets.connect(service["ws"], max_size=None) as ws:
+        assert json.loads(await ws.recv())["type"] == "hello"
+        await ws.send(b"\0" * (2 * 1024 * 1024))
+        with pytest.raises(websockets.ConnectionClosed) as closed:
+            async with asyncio.timeout(10):
+                while True:
+                    await ws.recv()
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 1009
+    async with httpx.AsyncClient() as client:
+        assert (await client.get(f"{service['base']}/readyz")).status_code == 200
