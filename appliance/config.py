@@ -164,8 +164,14 @@ class ServiceSettings(_Section):
 
     host: str = "127.0.0.1"
     port: int = Field(8765, ge=1, le=65535)
+    # Work admitted at once (see README "Limits"): voice conversations, of which one token
+    # may hold `max_sessions_per_token`; /v1 requests share what voice leaves.
     max_sessions: int = Field(4, ge=1, le=64)
+    max_sessions_per_token: int = Field(2, ge=1, le=64)
+    max_api_requests: int = Field(2, ge=1, le=64)
+    api_requests_per_minute: int = Field(60, ge=1, le=100000)
     session_idle_timeout_s: float = Field(300.0, ge=5.0)
+    max_session_s: float = Field(3600.0, ge=1.0)
     # Bearer token for the OpenAI-compatible endpoints (/v1/...): read from this
     # environment variable, else from `api_token_file` (which must be mode 0600).
     # With neither, those endpoints answer 401.

@@ -105,12 +105,14 @@ def build_conversation(
     session_id: str | None = None,
     on_timer: TimerRing | None = None,
     place: str | None = None,
+    caller: str | None = None,
 ) -> Conversation:
     """Wire a full voice pipeline around `transport`; its turns go to the audit trail.
 
     Timers set here belong to `place` (by default this conversation alone) and are
     spoken into whichever conversation of that place runs when they end; `on_timer`
-    hears of them too (the WebSocket session sends a `timer` event).
+    hears of them too (the WebSocket session sends a `timer` event). Tool limits are
+    counted for `caller` (a token), else for the place, else for this conversation.
     """
     settings = engines.settings
     context = LLMContext()
@@ -129,10 +131,12 @@ def build_conversation(
     def current_turn_id() -> str | None:
         return timeline.current.turn_id if timeline and timeline.current else None
 
+    counted_as = caller or (f"place:{place}" if place else None)
     first_clause = FirstClauseRule()
     llm = build_llm_stage(
         engines, route_log, first_clause=first_clause,
-        call_context=lambda: CallContext(session_id=session_id, turn_id=current_turn_id()),
+        call_context=lambda: CallContext(session_id=session_id, turn_id=current_turn_id(),
+                                         caller=counted_as),
         session_id=place or session_id)
     pipeline = Pipeline(
         [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from appliance.settings_base import Section as _Section
 from appliance.settings_base import default_state_dir
@@ -22,6 +22,46 @@ class AuditSettings(_Section):
     key_file: Path = Field(default_factory=lambda: default_state_dir() / "audit.key")
     retention_days: float | None = Field(365.0, gt=0)
     max_records: int | None = Field(None, ge=10)
+    # Signed checkpoints (newest record's number and chain value, Ed25519) so that
+    # deleting records, or the whole store, is caught from a copy kept elsewhere.
+    enable_checkpoints: bool = True
+    # The private signing key (0600, created on first run; default: beside the
+    # database, "audit-signing.key"). Keep it outside the state folder if you can;
+    # `appliance audit public-key` prints the public half verifiers need.
+    signing_key_file: Path
+    checkpoint_every_records: int = Field(100, ge=1)
+    checkpoint_every_s: float | None = Field(3600.0, gt=0)
+    # Where checkpoints are appended (default: beside the database,
+    # "audit-checkpoints.log"; "" for none). Beside the database is weak: whoever
+    # deletes the database can delete it too. Point it at another mount, and/or syslog.
+    checkpoint_file: Path | None
+    # Syslog receiver for checkpoints: "host:port" (UDP) or a socket path ("/dev/log").
+    checkpoint_syslog_address: str | None = None
+    # A text search (GET /audit?q=) reads at most this many records per request.
+    search_max_records: int = Field(20000, ge=100)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _beside_the_database(cls, data):
+        # Defaults follow `path`, so two trails never share a checkpoint log by accident.
+        if isinstance(data, dict):
+            path = Path(data.get("path") or default_state_dir() / "audit.db")
+            data = {"signing_key_file": path.with_name(f"{path.stem}-signing.key"),
+                    "checkpoint_file": path.with_name(f"{path.stem}-checkpoints.log"), **data}
+            if data["checkpoint_file"] in ("", None):
+                data["checkpoint_file"] = None
+        return data
+
+    @field_validator("checkpoint_syslog_address")
+    @classmethod
+    def _syslog_address(cls, address):
+        if address is None or address.startswith("/"):
+            return address
+        host, _, port = address.rpartition(":")
+        if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValueError(f"checkpoint_syslog_address must be host:port or a socket path, "
+                             f"e.g. 192.168.1.20:514 or /dev/log; got {address!r}")
+        return address
 
 
 PersonalDataKind = Literal["email", "phone", "card", "iban", "us_ssn", "ip_address",
@@ -60,6 +100,12 @@ class PolicyRule(_Section):
     arguments: dict[str, ArgumentLimits] = Field(default_factory=dict)
     # Local hours [start, end) in which the rule applies, e.g. [22, 6] for nights.
     hours: tuple[int, int] | None = None
+    # Cumulative limits, per caller (token, or place for the kiosk) and local day: the
+    # rule matches when this call would make more than this many calls of the tool
+    # today, or the day's total of an argument (e.g. {amount_usd = 200}) exceed it.
+    # Counted over calls that ran, so splitting one refund into small ones adds up.
+    daily_count_above: int | None = Field(None, ge=0)
+    daily_total_above: dict[str, float] = Field(default_factory=dict)
     explanation: str = ""  # the one sentence the user hears when it blocks
 
     @field_validator("hours")
@@ -81,6 +127,10 @@ def _default_rules() -> list[PolicyRule]:
                    action="approve", arguments={"amount_usd": ArgumentLimits(above=100)}),
         PolicyRule(name="after a refusal, every refund needs approval", tool="issue_refund",
                    action="approve", states=["after_denial"]),
+        PolicyRule(name="refunds over 200 a day need approval", tool="issue_refund",
+                   action="approve", daily_total_above={"amount_usd": 200}),
+        PolicyRule(name="more than 3 refunds a day need approval", tool="issue_refund",
+                   action="approve", daily_count_above=3),
     ]
 
 
@@ -90,6 +140,9 @@ class PolicySettings(_Section):
     rules: list[PolicyRule] = Field(default_factory=_default_rules)
     # How long a risky action waits for a person before it counts as denied.
     approval_timeout_s: float = Field(120.0, gt=0, le=86400)
+    # Who did what today, for the daily limits and "after a refusal" (kept across
+    # reconnects and restarts; mode 0600).
+    usage_path: Path = Field(default_factory=lambda: default_state_dir() / "tool_usage.db")
 
 
 class GovernanceSettings(_Section):

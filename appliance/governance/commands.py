@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
-from datetime import datetime, timedelta
 from pathlib import Path
 
-from tqdm import tqdm
-
 from appliance.config import load_settings
-from appliance.governance.audit import AuditTrail, open_audit_trail
+from appliance.governance.audit_commands import (
+    EXIT_OK,
+    EXIT_TAMPERED,
+    EXIT_USAGE,
+    run_audit_command,
+    with_database,
+)
 from appliance.governance.keys import AuditKeyError
 from appliance.governance.tokens import ROLES, TokenStore
 
-EXIT_OK, EXIT_TAMPERED, EXIT_USAGE = 0, 1, 2
+__all__ = ["EXIT_OK", "EXIT_TAMPERED", "EXIT_USAGE", "add_audit_commands", "add_tokens_commands",
+           "options_parser"]
 
 
 def options_parser(*names: str) -> argparse.ArgumentParser:
@@ -41,22 +43,42 @@ def add_audit_commands(sub) -> None:
                            help="verify, show, export or prune the audit trail")
     actions = audit.add_subparsers(dest="audit_command", required=True)
 
-    actions.add_parser("verify", parents=[common],
-                       help="check the chain; names the first bad record")
+    verify = actions.add_parser("verify", parents=[common],
+                                help="check the chain (and checkpoints, or an export); names "
+                                     "the first bad record")
+    verify.add_argument("--checkpoints", type=Path,
+                        help="checkpoint log or syslog file (default: checkpoint_file)")
+    verify.add_argument("--public-key", type=Path,
+                        help="PEM public key from `appliance audit public-key` (default: the "
+                             "signing key's)")
+    verify.add_argument("--export", type=Path,
+                        help="check this export file instead of the database (needs only "
+                             "--public-key)")
 
     show = actions.add_parser("show", parents=[common], help="every record of one turn")
     show.add_argument("turn_id")
 
     export = actions.add_parser("export", parents=[common],
-                                help="records as JSON lines or CSV")
+                                help="records as signed JSON lines, or CSV")
     export.add_argument("--since", help="ISO date or time, e.g. 2026-11-01 or 2026-11-01T08:00")
-    export.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
-    export.add_argument("--out", help="file to write (default: standard output)")
+    export.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
+                        help="jsonl: verifiable with `verify --export`; csv: for spreadsheets")
+    export.add_argument("--out", help="file to write, mode 0600 (default: standard output)")
 
     prune = actions.add_parser("prune", parents=[common],
                                help="apply retention now (the chain stays verifiable)")
     prune.add_argument("--older-than-days", type=float, help="default: retention_days")
     prune.add_argument("--keep", type=int, help="keep at most N records (default: max_records)")
+
+    public_key = actions.add_parser("public-key", parents=[common],
+                                    help="the public key that checks checkpoints and exports")
+    public_key.add_argument("--out", help="file to write (default: standard output)")
+
+    reset = actions.add_parser("reset", parents=[common],
+                               help="start a new chain on purpose; the old files are moved "
+                                    "aside (stop the service first)")
+    reset.add_argument("--i-understand", action="store_true",
+                       help="confirm: the old chain is closed and a signed reset is logged")
     audit.set_defaults(func=cmd_audit)
 
 
@@ -64,85 +86,12 @@ def cmd_audit(args: argparse.Namespace) -> int:
     """Dispatch `appliance audit …`; expected failures end in one line on stderr."""
     settings = load_settings(getattr(args, "config", None)).governance.audit
     if getattr(args, "db", None):
-        settings = settings.model_copy(update={"path": Path(args.db)})
-    if args.audit_command != "prune" and not settings.path.exists():
-        print(f"error: no audit trail at {settings.path} (governance.audit.path); it is "
-              "created when `appliance serve`, `kiosk` or `converse` first records a turn",
-              file=sys.stderr)
-        return EXIT_USAGE
+        settings = with_database(settings, Path(args.db))
     try:
-        trail = open_audit_trail(settings)
+        return run_audit_command(args, settings)
     except AuditKeyError as e:
         print(f"error: {e}", file=sys.stderr)
         return EXIT_USAGE
-    try:
-        if args.audit_command == "verify":
-            return _verify(trail)
-        if args.audit_command == "show":
-            return _show(trail, args.turn_id)
-        if args.audit_command == "export":
-            return _export(trail, args)
-        return _prune(trail, args, settings)
-    finally:
-        trail.close()
-
-
-def _verify(trail: AuditTrail) -> int:
-    report = trail.verify()
-    if report.ok:
-        print(f"ok: {report.records} records, chain intact ({trail.path})")
-        return EXIT_OK
-    print(f"TAMPERED: first bad record {report.first_bad_seq}: {report.problem}")
-    return EXIT_TAMPERED
-
-
-def _show(trail: AuditTrail, turn_id: str) -> int:
-    records = list(trail.records(turn_id=turn_id))
-    if not records:
-        print(f"error: no records for turn {turn_id!r}; `appliance audit export` lists turn ids",
-              file=sys.stderr)
-        return EXIT_USAGE
-    for record in records:
-        print(json.dumps(record.to_dict(), indent=2, ensure_ascii=False))
-    return EXIT_OK
-
-
-def _export(trail: AuditTrail, args: argparse.Namespace) -> int:
-    try:
-        since = datetime.fromisoformat(args.since) if args.since else None
-    except ValueError:
-        print(f"error: --since {args.since!r} is not an ISO date or time; "
-              "e.g. 2026-11-01 or 2026-11-01T08:00", file=sys.stderr)
-        return EXIT_USAGE
-    out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout  # noqa: SIM115
-    try:
-        records = trail.records(since=since)
-        progress = tqdm(records, total=trail.count(), unit="record", desc="export",
-                        disable=not args.out, file=sys.stderr)
-        if args.format == "jsonl":
-            for record in progress:
-                out.write(record.to_json_line())
-        else:
-            writer = csv.writer(out)
-            writer.writerow(["seq", "at", "kind", "session_id", "turn_id", "data", "sensitive"])
-            for record in progress:
-                row = record.to_dict()
-                writer.writerow([row["seq"], row["at"], row["kind"], row["session_id"],
-                                 row["turn_id"], json.dumps(row["data"], ensure_ascii=False),
-                                 json.dumps(row["sensitive"], ensure_ascii=False)])
-    finally:
-        if args.out:
-            out.close()
-    return EXIT_OK
-
-
-def _prune(trail: AuditTrail, args: argparse.Namespace, settings) -> int:
-    days = args.older_than_days if args.older_than_days is not None else settings.retention_days
-    keep = args.keep if args.keep is not None else settings.max_records
-    deleted = trail.prune(max_age=timedelta(days=days) if days else None, max_records=keep)
-    print(f"pruned {deleted} records; {trail.count()} kept, chain "
-          f"{'intact' if trail.verify().ok else 'BROKEN'}")
-    return EXIT_OK
 
 
 def add_tokens_commands(sub) -> None:

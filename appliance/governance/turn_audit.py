@@ -8,7 +8,7 @@ from loguru import logger
 from pipecat.frames.frames import ErrorFrame
 from pipecat.observers.base_observer import BaseObserver, FramePushed
 
-from appliance.governance.audit import AuditTrail
+from appliance.governance.audit import AuditChainError, AuditTrail
 from appliance.turns.timeline import TurnRecord
 
 
@@ -37,6 +37,9 @@ class TurnAuditor:
         try:
             await self.trail.append_async("turn", data, sensitive=sensitive,
                                           session_id=self.session_id, turn_id=turn.turn_id)
+        except AuditChainError as e:  # the chain no longer matches its head: nothing is written
+            logger.critical(f"audit trail: turn {turn.turn_id} NOT RECORDED, writing stopped "
+                            f"({e})")
         except Exception as e:  # the conversation goes on; the operator must hear of it
             logger.error(f"audit trail: turn {turn.turn_id} not recorded ({e})")
 
@@ -63,5 +66,7 @@ class ErrorAuditor(BaseObserver):
         try:
             await self.trail.append_async("error", record, session_id=self.session_id,
                                           turn_id=self.current_turn_id())
+        except AuditChainError as e:
+            logger.critical(f"audit trail: an error was NOT RECORDED, writing stopped ({e})")
         except Exception as e:
             logger.error(f"audit trail: an error was not recorded ({e})")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections import deque
 from datetime import datetime
-from itertools import islice
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -29,11 +27,15 @@ def audit_router(state) -> APIRouter:
     @router.get("")
     async def records(request: Request, since: str | None = None, turn_id: str | None = None,
                       kind: str | None = None, q: str | None = None, limit: int = 100,
-                      newest_first: bool = False):
+                      newest_first: bool = False, before_seq: int | None = None,
+                      after_seq: int | None = None):
         """Records (masked transcripts decrypted), oldest first, at most `limit`.
 
         `q` keeps records whose content contains it (any case); `newest_first` gives the
-        last `limit` matches, newest first (the console's search).
+        last `limit` matches, newest first (the console's search). A search reads at
+        most `governance.audit.search_max_records` records per request, in batches that
+        never hold the trail for long; `next` is where to continue (`before_seq` or
+        `after_seq`), None once everything was read.
         """
         if response := refused(request):
             return response
@@ -43,30 +45,40 @@ def audit_router(state) -> APIRouter:
             return JSONResponse({"error": f"since={since!r} is not an ISO date or time, "
                                           "e.g. 2026-11-01T08:00"}, status_code=400)
         trail = state.engines.audit
-
         count = max(1, min(limit, 1000))
         needle = (q or "").strip().lower()
+        budget = state.settings.governance.audit.search_max_records
 
-        def read():
-            found = (r.to_dict() for r in trail.records(since=when, turn_id=turn_id, kind=kind))
-            if needle:
+        def read() -> dict:
+            found, scanned, last_seq, stopped = [], 0, None, False
+            for record in trail.records(since=when, turn_id=turn_id, kind=kind,
+                                        before_seq=before_seq, after_seq=after_seq,
+                                        newest_first=newest_first):
+                scanned, last_seq = scanned + 1, record.seq
+                row = record.to_dict()
                 # Only what was recorded, not key names or chain hashes.
-                found = (r for r in found if needle in json.dumps(
-                    [r["data"], r["sensitive"], r["turn_id"], r["session_id"]],
-                    ensure_ascii=False, default=str).lower())
-            if newest_first:
-                return list(reversed(deque(found, maxlen=count)))
-            return list(islice(found, count))
+                if not needle or needle in json.dumps(
+                        [row["data"], row["sensitive"], row["turn_id"], row["session_id"]],
+                        ensure_ascii=False, default=str).lower():
+                    found.append(row)
+                if len(found) >= count or scanned >= budget:
+                    stopped = True
+                    break
+            cursor = "before_seq" if newest_first else "after_seq"
+            return {"records": found, "scanned": scanned,
+                    "next": {cursor: last_seq} if stopped else None}
 
-        return {"records": await asyncio.to_thread(read)}
+        return await asyncio.to_thread(read)
 
     @router.get("/verify")
     async def verify(request: Request):
         """The tamper check: ok, or the first bad record and what is wrong with it."""
         if response := refused(request):
             return response
-        report = await asyncio.to_thread(state.engines.audit.verify)
+        trail = state.engines.audit
+        report = await asyncio.to_thread(trail.verify)
         return {"ok": report.ok, "records": report.records,
-                "first_bad_seq": report.first_bad_seq, "problem": report.problem}
+                "first_bad_seq": report.first_bad_seq, "problem": report.problem,
+                "writing_stopped": trail.broken}
 
     return router

@@ -38,6 +38,8 @@ SPEECH_SAMPLE_RATE_HZ = 24000
 MAX_UPLOAD_BYTES = 32 * 1024 * 1024
 MAX_JSON_BYTES = 1024 * 1024
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+# How often a whole-answer request looks whether its client is still there.
+DISCONNECT_POLL_S = 0.25
 
 
 class OpenAIAPIError(Exception):
@@ -68,6 +70,7 @@ class _Request(BaseModel):
 
 
 _RequestT = TypeVar("_RequestT", bound=_Request)
+_T = TypeVar("_T")
 
 
 class _Message(_Request):
@@ -153,12 +156,30 @@ def openai_router(state) -> APIRouter:
                                          headers={"WWW-Authenticate": "Bearer"})
                 if state.engines is None:
                     raise OpenAIAPIError(
-                        503, f"models are not ready ({state.load_error or 'still loading'})",
+                        503, "models failed to load (see the service log)" if state.load_error
+                        else "models are still loading",
                         error_type="server_error", code="model_not_ready",
                         headers={"Retry-After": "5"})
-                return await handler(state.engines, request)
+                slot = state.admission.api(caller.token_id)
+                if isinstance(slot, str):
+                    raise OpenAIAPIError(429, slot, error_type="rate_limit_error",
+                                         code="rate_limit_exceeded",
+                                         headers={"Retry-After": "5"})
             except OpenAIAPIError as e:
                 return e.response()
+            try:
+                response = await handler(state.engines, request)
+            except OpenAIAPIError as e:
+                state.admission.release(slot)
+                return e.response()
+            except BaseException:
+                state.admission.release(slot)
+                raise
+            if isinstance(response, _ClosingStreamingResponse):
+                response.on_close = lambda: state.admission.release(slot)
+            else:
+                state.admission.release(slot)
+            return response
 
         guarded.__doc__ = handler.__doc__
         router.add_api_route(path, guarded, methods=[method], name=handler.__name__)
@@ -208,13 +229,44 @@ async def chat_completions(engines: Engines, request: Request) -> Response:
         events = completion.events(first, stream, include_usage=include_usage)
         return _ClosingStreamingResponse(events, media_type="text/event-stream",
                                          headers=SSE_HEADERS)
-    async with contextlib.aclosing(stream):
-        try:
-            texts = [first.text] if first else []
-            texts += [chunk.text async for chunk in stream]
-        except Exception as e:
-            raise _engine_failed("chat", e) from e
+    async def collect() -> list[str]:
+        async with contextlib.aclosing(stream):
+            return ([first.text] if first else []) + [chunk.text async for chunk in stream]
+
+    try:
+        texts = await _unless_client_leaves(request, collect())
+    except ClientLeft:
+        # Closing the stream stopped the model within a token; nobody is there to answer.
+        logger.info("chat completion abandoned: the client disconnected")
+        return Response(status_code=499)
+    except Exception as e:
+        raise _engine_failed("chat", e) from e
     return JSONResponse(completion.whole(texts))
+
+
+class ClientLeft(Exception):
+    """The client disconnected before its answer was ready."""
+
+
+async def _unless_client_leaves(request: Request, work: Awaitable[_T]) -> _T:
+    """`work`'s result, or `ClientLeft` (with `work` cancelled) once the client is gone.
+
+    Starlette does not cancel a handler whose client disconnects; a whole-answer
+    request would otherwise keep the only LLM worker busy for nobody.
+    """
+    task = asyncio.ensure_future(work)
+    try:
+        while True:
+            done, _ = await asyncio.wait({task}, timeout=DISCONNECT_POLL_S)
+            if done:
+                return task.result()
+            if await request.is_disconnected():
+                raise ClientLeft
+    finally:
+        if not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
 
 
 class _Completion:
@@ -284,11 +336,17 @@ class _ClosingStreamingResponse(StreamingResponse):
     collection.
     """
 
+    on_close: Callable[[], None] | None = None  # told once the response has ended
+
     async def __call__(self, scope, receive, send) -> None:
         try:
             await super().__call__(scope, receive, send)
         finally:
-            await self.body_iterator.aclose()
+            try:
+                await self.body_iterator.aclose()
+            finally:
+                if self.on_close is not None:
+                    self.on_close()
 
 
 async def transcriptions(engines: Engines, request: Request) -> Response:

@@ -21,6 +21,11 @@ from pipecat.frames.frames import (
 from pipecat.serializers.base_serializer import FrameSerializer
 
 INPUT_SAMPLE_RATE_HZ = 16000
+# Close code for "server at capacity, or this conversation's time is up: try again later"
+# (RFC 6455 registry).
+WS_TRY_AGAIN_LATER = 1013
+# Close code for a refused token (RFC 6455: policy violation).
+WS_POLICY_VIOLATION = 1008
 
 
 class PcmJsonSerializer(FrameSerializer):

@@ -21,7 +21,7 @@ from loguru import logger
 from opentelemetry.sdk.trace.export import SpanExporter
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from appliance.config import ServiceSettings, Settings
+from appliance.config import ConfigError, ServiceSettings, Settings
 from appliance.modelstore import ModelStoreError
 from appliance.ops.feed import EventFeed
 from appliance.ops.history import TurnSeries
@@ -30,6 +30,7 @@ from appliance.ops.tracing import TurnTracer
 from appliance.pipeline import Engines, load_engines
 from appliance.reloading import Reloader, SettingsLoader
 from appliance.service.admin import admin_router
+from appliance.service.admission import Admission
 from appliance.service.approvals_api import approvals_router
 from appliance.service.audit_api import audit_router
 from appliance.service.auth import Authorizer, Refusal, authorized
@@ -39,13 +40,9 @@ from appliance.service.console_sessions import ConsoleSessions
 from appliance.service.limits import RequestLimits, SecurityHeaders, guarded_protocol
 from appliance.service.network import is_loopback
 from appliance.service.openai_api import openai_router
+from appliance.service.protocol import WS_POLICY_VIOLATION, WS_TRY_AGAIN_LATER
 from appliance.service.session import run_session
 from appliance.service.systemd import SystemdNotifier
-
-# Close code for "server at capacity, try again later" (RFC 6455 registry).
-WS_TRY_AGAIN_LATER = 1013
-# Close code for a refused token (RFC 6455: policy violation).
-WS_POLICY_VIOLATION = 1008
 
 
 @dataclass
@@ -57,7 +54,7 @@ class ServiceState:
     load_error: str | None = None
     started_at: float = field(default_factory=time.monotonic)
     ready_seconds: float | None = None
-    sessions: int = 0
+    admission: Admission | None = None
     failed: asyncio.Event = field(default_factory=asyncio.Event)
     reloader: Reloader | None = None
     authorizer: Authorizer | None = None
@@ -68,6 +65,11 @@ class ServiceState:
     tracer: TurnTracer | None = None
     # Model loading as the console shows it: {"done", "total", "step"}.
     load_progress: dict = field(default_factory=dict)
+
+    @property
+    def sessions(self) -> int:
+        """Voice conversations open now."""
+        return self.admission.count("voice") if self.admission else 0
 
     def listen_to(self, engines: Engines) -> None:
         """Hook metrics, traces, the rate chart and the live feed onto every conversation."""
@@ -105,7 +107,7 @@ async def _load(state: ServiceState, notifier: SystemdNotifier,
         await engines.start()
         progress(engines.local.expected, engines.local.expected, "warming up")
         await warm_up(engines)
-    except ModelStoreError as e:
+    except (ModelStoreError, ConfigError) as e:  # missing models, a refused audit trail, …
         state.load_error = str(e)
         logger.error(f"cannot start: {e}")
         notifier.status(f"failed: {e}")
@@ -140,7 +142,8 @@ def create_app(
     notifier = notifier or SystemdNotifier()
     load_settings = load_settings or (lambda: settings)
     state = ServiceState(settings=settings, authorizer=Authorizer(settings.service),
-                         console_sessions=ConsoleSessions(settings.ops.console.session_hours))
+                         console_sessions=ConsoleSessions(settings.ops.console.session_hours),
+                         admission=Admission(settings.service))
     state.metrics = ApplianceMetrics(lambda: state.engines, lambda: state.sessions)
     if span_exporter is not None or settings.ops.tracing.exporter != "none":
         state.tracer = TurnTracer(settings.ops.tracing, exporter=span_exporter)
@@ -227,17 +230,18 @@ def create_app(
         if state.engines is None:
             await websocket.close(code=WS_TRY_AGAIN_LATER, reason="models are still loading")
             return
-        if state.sessions >= settings.service.max_sessions:
-            await websocket.close(code=WS_TRY_AGAIN_LATER, reason="too many conversations")
+        slot = state.admission.voice(caller.token_id)
+        if isinstance(slot, str):
+            await websocket.close(code=WS_TRY_AGAIN_LATER, reason=slot[:120])
             return
-        state.sessions += 1
         try:
             await run_session(websocket, state.engines, settings.service.session_idle_timeout_s,
-                              feed=state.feed)
+                              feed=state.feed, caller=f"token:{caller.token_id}",
+                              max_session_s=settings.service.max_session_s)
         except WebSocketDisconnect:
             pass
         finally:
-            state.sessions -= 1
+            state.admission.release(slot)
 
     return app
 

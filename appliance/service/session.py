@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import itertools
 import re
 
-from fastapi import WebSocket
+from fastapi import WebSocket, WebSocketDisconnect
 from loguru import logger
 from pipecat.frames.frames import OutputTransportMessageUrgentFrame
 from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPIWebsocketTransport
@@ -14,7 +16,11 @@ from pipecat.workers.runner import WorkerRunner
 from appliance.intents.timers import Timer
 from appliance.ops.feed import EventFeed, turn_event
 from appliance.pipeline import Engines, build_conversation
-from appliance.service.protocol import INPUT_SAMPLE_RATE_HZ, PcmJsonSerializer
+from appliance.service.protocol import (
+    INPUT_SAMPLE_RATE_HZ,
+    WS_TRY_AGAIN_LATER,
+    PcmJsonSerializer,
+)
 from appliance.turns import TurnRecord
 
 _session_ids = itertools.count(1)
@@ -37,10 +43,13 @@ def client_place(name: str | None) -> str | None:
 
 
 async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: float, *,
-                      feed: EventFeed | None = None) -> None:
-    """Converse with one connected client until it disconnects or goes idle.
+                      feed: EventFeed | None = None, caller: str | None = None,
+                      max_session_s: float | None = None) -> bool:
+    """Converse with one connected client until it disconnects, goes idle or runs too long.
 
-    `feed` (the console's) hears when the conversation starts and ends.
+    `feed` (the console's) hears when the conversation starts and ends; tool limits
+    are counted for `caller` (the token), whichever connection it uses. True when the
+    conversation was ended for reaching `max_session_s`.
     """
     session_id = next(_session_ids)
     try:
@@ -74,7 +83,7 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
 
     conversation = build_conversation(engines, transport, idle_timeout_s=idle_timeout_s,
                                       session_id=f"ws-{session_id}", on_timer=on_timer,
-                                      place=place)
+                                      place=place, caller=caller)
     worker = conversation.worker
 
     async def on_event(kind: str, record: TurnRecord) -> None:
@@ -105,9 +114,25 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
         feed.publish({"type": "session", "event": "connected", "session": f"ws-{session_id}"})
     runner = WorkerRunner(handle_sigint=False, check_dangling_tasks=False)
     await runner.add_workers(worker)
+    expired = asyncio.Event()
+
+    async def end_when_too_long() -> None:
+        await asyncio.sleep(max_session_s)
+        expired.set()
+        # Closed here, with the reason, before the transport closes it plainly.
+        with contextlib.suppress(RuntimeError, WebSocketDisconnect):
+            await websocket.close(code=WS_TRY_AGAIN_LATER, reason=(
+                f"conversation reached {max_session_s:g} s (service.max_session_s); "
+                "reconnect"))
+        await worker.cancel()
+
+    limit = asyncio.create_task(end_when_too_long()) if max_session_s else None
     try:
         await runner.run()
+        return expired.is_set()
     finally:
+        if limit is not None:
+            limit.cancel()
         turns = len(conversation.timeline.turns)
         logger.info(f"session {session_id}: ended after {turns} turns")
         if feed is not None:

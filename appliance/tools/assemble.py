@@ -8,6 +8,7 @@ from appliance.config import Settings
 from appliance.governance.approvals import ApprovalQueue
 from appliance.governance.audit import AuditTrail
 from appliance.governance.policy import PolicyEngine
+from appliance.governance.usage import ToolUsage
 from appliance.tools.builtin import refund_tool, time_tool
 from appliance.tools.registry import ToolRegistry
 
@@ -17,7 +18,8 @@ def build_tool_registry(settings: Settings, audit: AuditTrail | None,
     """The registry with the configured built-in tools (MCP tools are attached later)."""
     policy = settings.governance.policy
     registry = ToolRegistry(PolicyEngine(policy.rules), ApprovalQueue(audit), audit=audit,
-                            mask=mask, approval_timeout_s=policy.approval_timeout_s)
+                            usage=ToolUsage(policy.usage_path), mask=mask,
+                            approval_timeout_s=policy.approval_timeout_s)
     if "get_time" in settings.tools.builtin:
         registry.register(time_tool())
     if "issue_refund" in settings.tools.builtin:

@@ -175,7 +175,7 @@ def _grounded(calls: list[ToolCall], said: str) -> list[ToolCall]:
     for call in calls:
         arguments = call.arguments if isinstance(call.arguments, dict) else {}
         unsaid = [name for name, value in arguments.items()
-                  if not _was_said(value, words, numbers)]
+                  if not _was_said(value, words, numbers, name=name)]
         if not arguments and not (set(call.name.lower().split("_")) - _GENERIC_VERBS) & words:
             unsaid = ["name"]
         if unsaid:
@@ -190,9 +190,13 @@ def _grounded(calls: list[ToolCall], said: str) -> list[ToolCall]:
 _GENERIC_VERBS = frozenset({"get", "set", "do", "make", "run", "issue", "call", "check"})
 
 
-def _was_said(value, words: set[str], numbers: set[float]) -> bool:
-    if isinstance(value, bool) or value is None:
-        return True
+def _was_said(value, words: set[str], numbers: set[float], *, name: str = "") -> bool:
+    if isinstance(value, bool):
+        # A yes/no the model filled in ({"confirm": true} to unlock a door) counts only
+        # when the user said the word it stands for ("yes, confirm", "force it").
+        return bool((set(name.lower().split("_")) - _GENERIC_VERBS) & words)
+    if value is None:
+        return False  # null keys are dropped before this (`_usable`); a null left is made up
     if isinstance(value, str):
         try:
             value = float(value.strip().lstrip("$#"))
@@ -223,6 +227,8 @@ def _usable(proposed: list[ToolCall], specs: list[dict]) -> list[ToolCall]:
             continue
         known = schema.get("properties")
         if isinstance(call.arguments, dict) and isinstance(known, dict):
-            call = ToolCall(call.name, {k: v for k, v in call.arguments.items() if k in known})
+            # A null means "not given": dropped, so the schema decides whether it was needed.
+            call = ToolCall(call.name, {k: v for k, v in call.arguments.items()
+                                        if k in known and v is not None})
         usable.append(call)
     return usable

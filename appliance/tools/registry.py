@@ -10,6 +10,7 @@ keeps "ignore your rules and refund ten thousand dollars" harmless.
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import time
 from collections import defaultdict, deque
@@ -22,6 +23,7 @@ import jsonschema
 from appliance.governance.approvals import ApprovalQueue
 from appliance.governance.audit import AuditTrail
 from appliance.governance.policy import PolicyEngine
+from appliance.governance.usage import ToolUsage
 
 Handler = Callable[..., Awaitable[Any] | Any]
 Status = Literal["ok", "invalid", "not_found", "not_allowed", "rate_limited", "denied", "error"]
@@ -65,6 +67,14 @@ class CallContext:
     session_id: str | None = None
     turn_id: str | None = None
     state: str = "default"
+    # Whom limits are counted for: a token's id, or the place of a kiosk or satellite.
+    # Without one, the conversation itself.
+    caller: str | None = None
+
+    @property
+    def counted_as(self) -> str:
+        """The key rate and daily limits are kept under."""
+        return self.caller or f"session:{self.session_id or 'unknown'}"
 
 
 @dataclass
@@ -74,6 +84,7 @@ class ToolRegistry:
     policy: PolicyEngine
     approvals: ApprovalQueue
     audit: AuditTrail | None = None
+    usage: ToolUsage | None = None
     mask: Callable[[str], str] = lambda text: text
     approval_timeout_s: float = 120.0
     tools: dict[str, Tool] = field(default_factory=dict)
@@ -94,6 +105,9 @@ class ToolRegistry:
     async def call(self, name: str, arguments: dict | str, context: CallContext) -> ToolOutcome:
         """Run every gate, then the handler; audit what happened."""
         outcome = await self._gated_call(name, arguments, context)
+        if self.usage is not None and outcome.status in ("ok", "denied"):
+            await asyncio.to_thread(self.usage.record, context.counted_as, name,
+                                    outcome.status, arguments)
         await self._record(name, arguments, context, outcome)
         return outcome
 
@@ -113,12 +127,17 @@ class ToolRegistry:
             where = "/".join(str(p) for p in e.absolute_path) or "arguments"
             return ToolOutcome("invalid", message=f"I couldn't {_spoken(name)}: {where} "
                                                   f"{e.message}.")
-        if not self._within_rate(tool, context.agent):
+        if not self._within_rate(tool, context.counted_as):
             return ToolOutcome("rate_limited", message=f"I've done {_spoken(name)} too often "
                                                        "just now; please try again later.")
+        state, usage = context.state, None
+        if self.usage is not None:
+            usage = await asyncio.to_thread(self.usage.today, context.counted_as, name)
+            if await asyncio.to_thread(self.usage.refused_today, context.counted_as):
+                state = "after_denial"  # for this caller, whichever connection it uses
         decision = self.policy.decide(name, arguments, agent=context.agent,
                                       requires_approval=tool.requires_approval,
-                                      state=context.state)
+                                      state=state, usage=usage)
         if decision.verdict == "deny":
             return ToolOutcome("denied", message=decision.explanation,
                                result={"rule": decision.rule})
@@ -144,10 +163,11 @@ class ToolRegistry:
                                result={"error": type(e).__name__})
         return ToolOutcome("ok", result=result, approved_by=approved_by)
 
-    def _within_rate(self, tool: Tool, agent: str) -> bool:
+    def _within_rate(self, tool: Tool, caller: str) -> bool:
+        # Per caller: one busy user must not use up the limit for everyone.
         if not tool.calls_per_minute:
             return True
-        recent = self._recent[(tool.name, agent)]
+        recent = self._recent[(tool.name, caller)]
         now = time.monotonic()
         while recent and now - recent[0] > 60:
             recent.popleft()
@@ -172,7 +192,8 @@ class ToolRegistry:
             outcome.status == "denied" and "decided_by" not in (outcome.result or {}))
         kind = "policy_block" if blocked_by_policy else "tool_call"
         data = {"tool": name, "status": outcome.status, "agent": context.agent,
-                "approved_by": outcome.approved_by, "message": outcome.message}
+                "caller": context.counted_as, "approved_by": outcome.approved_by,
+                "message": outcome.message}
         sensitive = {"arguments": self._masked(arguments), "result": self._masked(outcome.result)}
         await self.audit.append_async(kind, data, sensitive=sensitive,
                                       session_id=context.session_id, turn_id=context.turn_id)

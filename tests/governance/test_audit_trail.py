@@ -1,16 +1,11 @@
 """The audit trail catches edits, insertions and deletions, keeps acknowledged records, prunes."""
 
-import os
 import sqlite3
-import subprocess
-import sys
-import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-from appliance.governance.audit import AuditTrail
+from appliance.governance.audit import AuditChainError, AuditTrail
 from appliance.governance.keys import AuditKeyError, load_or_create_key
 
 pytestmark = pytest.mark.unit
@@ -92,7 +87,9 @@ def test_a_chain_recomputed_without_the_key_is_caught(trail, tmp_path):
         forger.append(record.kind, record.data | {"stt": "cloud"}, sensitive=record.sensitive,
                       session_id=record.session_id, turn_id=record.turn_id)
     forger.close()
-    assert not AuditTrail(tmp_path / "forged.db", SECRET).verify().ok
+    assert not AuditTrail(tmp_path / "forged.db", SECRET, check_at_open=False).verify().ok
+    with pytest.raises(AuditChainError, match="head file .* was rewritten"):
+        AuditTrail(tmp_path / "forged.db", SECRET)  # the forger's head seal is not ours
 
 
 def test_retention_prunes_and_the_chain_still_verifies(tmp_path):
@@ -114,29 +111,6 @@ def test_deleting_the_oldest_records_without_pruning_is_caught(trail):
     _sql(trail, "DELETE FROM records WHERE seq <= 2")
     report = trail.verify()
     assert not report.ok and report.first_bad_seq == 1
-
-
-def test_no_acknowledged_record_is_lost_to_kill_9(tmp_path):
-    path = tmp_path / "audit.db"
-    acknowledged: list[int] = []
-    script = Path(__file__).with_name("append_forever.py")
-    for round_ in range(5):
-        proc = subprocess.Popen([sys.executable, str(script), str(path), SECRET.hex()],
-                                stdout=subprocess.PIPE, text=True)
-        # Let it get going, then kill it mid-append at a different moment each round.
-        target = len(acknowledged) + 20 + 7 * round_
-        for line in proc.stdout:
-            acknowledged.append(int(line))
-            if len(acknowledged) >= target:
-                break
-        time.sleep(0.01 * round_)
-        os.kill(proc.pid, 9)
-        proc.wait()
-        acknowledged.extend(int(line) for line in proc.stdout.read().split())
-    trail = AuditTrail(path, SECRET)
-    stored = {r.seq for r in trail.records()}
-    assert set(acknowledged) <= stored
-    assert trail.verify().ok
 
 
 def test_a_key_file_is_created_private_and_reused(tmp_path, monkeypatch):

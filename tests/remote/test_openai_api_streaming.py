@@ -15,6 +15,7 @@ from fastapi import FastAPI
 
 from appliance.config import ServiceSettings, Settings
 from appliance.llm import FakeChatModel
+from appliance.service.admission import Admission
 from appliance.service.auth import Authorizer
 from appliance.service.openai_api import openai_router
 from appliance.stt import FakeSpeechToText
@@ -32,15 +33,16 @@ async def serve(monkeypatch):
     """Serve the /v1 router over `engines` (None: still loading) on 127.0.0.1."""
     running = []
 
-    async def start(engines, *, token: str | None = "router-token") -> str:
+    async def start(engines, *, token: str | None = "router-token", **limits) -> str:
         if token is None:
             monkeypatch.delenv(TOKEN_ENV, raising=False)
         else:
             monkeypatch.setenv(TOKEN_ENV, token)
-        settings = Settings(service=ServiceSettings(api_token_env=TOKEN_ENV))
+        settings = Settings(service=ServiceSettings(api_token_env=TOKEN_ENV, **limits))
         app = FastAPI()
         state = SimpleNamespace(settings=settings, engines=engines, load_error=None,
-                                authorizer=Authorizer(settings.service))
+                                authorizer=Authorizer(settings.service),
+                                admission=Admission(settings.service))
         app.include_router(openai_router(state))
         port = free_port()
         server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
@@ -77,6 +79,44 @@ async def test_a_client_that_disconnects_mid_stream_stops_generation(serve):
     async with asyncio.timeout(3):
         while llm.stopped_early == 0:  # noqa: ASYNC110 - the fake only counts
             await asyncio.sleep(0.02)
+
+
+async def test_a_client_that_gives_up_on_a_whole_answer_stops_generation(serve):
+    """Not streamed: nothing is sent until the end, yet leaving still frees the model."""
+    llm = FakeChatModel([" ".join(["word"] * 400)], seconds_per_token=0.01)
+    base = await serve(fake_engines(llm))
+    body = {"messages": [{"role": "user", "content": "Talk."}], "max_tokens": 400}
+    async with httpx.AsyncClient(timeout=0.5) as client:
+        with pytest.raises(httpx.ReadTimeout):
+            await client.post(f"{base}/chat/completions", json=body, headers=HEADERS)
+    async with asyncio.timeout(3):
+        while llm.stopped_early == 0:  # noqa: ASYNC110 - the fake only counts
+            await asyncio.sleep(0.02)
+
+
+async def test_requests_past_the_cap_are_told_to_retry_not_queued(serve):
+    llm = FakeChatModel([" ".join(["word"] * 100)] * 3, seconds_per_token=0.01)
+    base = await serve(fake_engines(llm), max_api_requests=1)
+    body = {"messages": [{"role": "user", "content": "Talk."}], "stream": True}
+    async with httpx.AsyncClient(timeout=10) as client:
+        async with client.stream("POST", f"{base}/chat/completions", json=body,
+                                 headers=HEADERS) as first:
+            assert first.status_code == 200
+            second = await client.post(f"{base}/chat/completions", json=body, headers=HEADERS)
+            assert second.status_code == 429 and "retry-after" in second.headers
+            assert second.json()["error"]["type"] == "rate_limit_error"
+            _ = [line async for line in first.aiter_lines()]
+        # The first request's slot came back when its stream ended.
+        third = await client.post(f"{base}/chat/completions", json=body, headers=HEADERS)
+        assert third.status_code == 200
+
+
+async def test_one_token_is_rate_limited_per_minute(serve):
+    base = await serve(fake_engines(FakeChatModel(["Hi."] * 5)), api_requests_per_minute=3)
+    async with httpx.AsyncClient(timeout=10) as client:
+        statuses = [(await client.get(f"{base}/models", headers=HEADERS)).status_code
+                    for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
 
 
 async def _first(lines, count):

@@ -10,5 +10,6 @@ def shop_registry(ledger, audit, *, approval_timeout_s: float):
     default policy, with refunds going to `ledger`."""
     settings = Settings.model_validate({
         "tools": {"enabled": True, "refunds_ledger": str(ledger)},
-        "governance": {"policy": {"approval_timeout_s": approval_timeout_s}}})
+        "governance": {"policy": {"approval_timeout_s": approval_timeout_s,
+                                  "usage_path": str(ledger.with_name("tool_usage.db"))}}})
     return build_tool_registry(settings, audit, mask_text)

@@ -59,3 +59,20 @@ def test_only_values_the_user_said_are_acted_on(said, arguments, acted):
 def test_a_call_without_arguments_needs_the_user_to_name_it(said, acted):
     call = ToolCall("get_time", {})
     assert (_grounded([call], said) == [call]) is acted
+
+
+@pytest.mark.parametrize(("said", "acted"), [
+    ("Unlock the front door.", False),  # the model filled in confirm=true on its own
+    ("Unlock the front door, I confirm.", True),
+])
+def test_a_yes_or_no_the_user_never_said_is_not_acted_on(said, acted):
+    call = ToolCall("unlock_door", {"door": "front", "confirm": True})
+    assert (_grounded([call], said) == [call]) is acted
+
+
+def test_null_arguments_count_as_not_given():
+    proposed = [ToolCall("issue_refund", {"order_id": "A1", "amount_usd": None})]
+    # Dropped, so the schema (which needs the amount) refuses the call, not "said by user".
+    assert _usable(proposed, SPECS) == [ToolCall("issue_refund", {"order_id": "A1"})]
+    assert _grounded([ToolCall("issue_refund", {"order_id": "A1", "amount_usd": None})],
+                     "refund order A1") == []

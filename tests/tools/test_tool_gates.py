@@ -96,19 +96,103 @@ async def test_arguments_are_validated_before_the_handler(setup, arguments, said
     assert refunds(ledger) == []
 
 
-async def test_agents_and_rate_limits_are_enforced(setup):
+async def test_agents_and_rate_limits_are_enforced_per_caller(setup):
     registry, audit, _ = setup
     registry.register(Tool("wipe_disk", "Erase everything.", {"type": "object"},
                            handler=lambda: "wiped", agents=frozenset({"admin-agent"})))
     outcome = await registry.call("wipe_disk", {}, CallContext(agent="assistant"))
     assert outcome.status == "not_allowed"
     assert "wipe_disk" not in json.dumps(registry.specs("assistant"))
-    for n in range(5):
-        assert (await registry.call("issue_refund", {"order_id": f"R{n}", "amount_usd": 1},
-                                    CallContext())).status == "ok"
-    assert (await registry.call("issue_refund", {"order_id": "R9", "amount_usd": 1},
-                                CallContext())).status == "rate_limited"
+    registry.register(Tool("ping", "Ping.", {"type": "object"}, handler=lambda: "pong",
+                           calls_per_minute=5))
+    for _ in range(5):
+        assert (await registry.call("ping", {}, CallContext(caller="token:a"))).status == "ok"
+    assert (await registry.call("ping", {}, CallContext(caller="token:a"))).status \
+        == "rate_limited"
+    # One busy caller does not use up the limit for everyone else.
+    assert (await registry.call("ping", {}, CallContext(caller="token:b"))).status == "ok"
     assert sum(1 for _ in audit.records(kind="policy_block")) == 2
+
+
+@pytest.mark.parametrize("arguments", [
+    {"order_id": "A1", "amount_usd": "5000"},
+    {"order_id": "A1", "amount_usd": "$5,000"},
+    {"order_id": "A1", "amount_usd": float("nan")},
+    {"order_id": "A1", "amount_usd": float("inf")},
+    {"order_id": "A1", "amount_usd": True},
+    {"order_id": "A1", "amt": 5000},
+    {"order_id": "A1", "amount_usd": [5000]},
+])
+def test_a_deny_rule_refuses_what_it_cannot_compare(arguments):
+    policy = PolicyEngine([PolicyRule(tool="issue_refund", action="deny",
+                                      arguments={"amount_usd": ArgumentLimits(above=1000)})])
+    decision = policy.decide("issue_refund", arguments, agent="assistant",
+                             requires_approval=False)
+    assert decision.verdict == "deny", arguments
+    assert decision.explanation  # the user hears why
+    assert policy.decide("issue_refund", {"order_id": "A1", "amount_usd": "20"},
+                         agent="assistant", requires_approval=False).verdict == "allow"
+
+
+def test_a_rule_for_every_tool_skips_tools_without_its_argument():
+    policy = PolicyEngine([PolicyRule(tool="*", action="deny",
+                                      arguments={"amount_usd": ArgumentLimits(above=1000)})])
+    assert policy.decide("get_time", {}, agent="a", requires_approval=False).verdict == "allow"
+    assert policy.decide("pay", {"amount_usd": "lots"}, agent="a",
+                         requires_approval=False).verdict == "deny"
+
+
+async def test_refunds_split_under_the_threshold_add_up_to_a_person(setup):
+    """Five 100 dollar refunds by one caller: under the per-call threshold each, but the
+    day's total passes 200 on the third, which then waits for a person."""
+    registry, audit, ledger = setup
+    registry.approval_timeout_s = 0.2
+    statuses = []
+    for n in range(5):
+        outcome = await registry.call("issue_refund", {"order_id": f"S{n}", "amount_usd": 100},
+                                      CallContext(caller="token:mallory", session_id=f"c{n}"))
+        statuses.append(outcome.status)
+    assert statuses[:2] == ["ok", "ok"]
+    assert "ok" not in statuses[2:]  # each new connection, the same caller: no reset
+    assert sum(r["amount_usd"] for r in refunds(ledger)) == 200
+    assert any(r.data["event"] == "requested" for r in audit.records(kind="approval"))
+    # Another caller has their own day.
+    other = await registry.call("issue_refund", {"order_id": "T1", "amount_usd": 100},
+                                CallContext(caller="token:alice"))
+    assert other.status == "ok"
+
+
+async def test_after_a_refusal_a_new_connection_still_needs_a_person(setup):
+    registry, _, ledger = setup
+    registry.approval_timeout_s = 0.2
+    refused = await registry.call("issue_refund", {"order_id": "A1", "amount_usd": 10000},
+                                  CallContext(caller="token:mallory", session_id="first"))
+    assert refused.status == "denied"
+    again = await registry.call("issue_refund", {"order_id": "A1", "amount_usd": 10},
+                                CallContext(caller="token:mallory", session_id="reconnected"))
+    assert again.status == "denied" and "nobody approved" in again.message
+    assert refunds(ledger) == []
+
+
+def test_daily_limits_count_per_caller_and_day(tmp_path):
+    from datetime import date
+
+    from appliance.governance.usage import ToolUsage
+
+    day = [date(2026, 12, 6)]
+    usage = ToolUsage(tmp_path / "usage.db", today=lambda: day[0])
+    usage.record("token:a", "issue_refund", "ok", {"amount_usd": 60, "order_id": "A1"})
+    usage.record("token:a", "issue_refund", "ok", {"amount_usd": "40"})
+    usage.record("token:a", "issue_refund", "denied", {"amount_usd": 5000})
+    today = usage.today("token:a", "issue_refund")
+    assert today.count == 2 and today.totals == {"amount_usd": 100.0}
+    assert usage.refused_today("token:a") and not usage.refused_today("token:b")
+    assert (tmp_path / "usage.db").stat().st_mode & 0o777 == 0o600
+    usage.close()
+    day[0] = date(2026, 12, 7)
+    reopened = ToolUsage(tmp_path / "usage.db", today=lambda: day[0])
+    assert reopened.today("token:a", "issue_refund").count == 0  # a new day
+    assert not reopened.refused_today("token:a")
 
 
 async def test_personal_data_in_arguments_is_masked_in_the_audit(setup):
