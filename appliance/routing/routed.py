@@ -17,6 +17,7 @@ import numpy as np
 import soxr
 from loguru import logger
 
+from appliance.cpu_priority import SPOKEN_FIRST_CHUNK
 from appliance.errors import ProviderError
 from appliance.llm.context_window import follows_up
 from appliance.llm.interface import ESCALATION, ChatModel, TokenChunk
@@ -25,10 +26,26 @@ from appliance.routing.ledger import llm_cost_usd, stt_cost_usd, tts_cost_usd
 from appliance.routing.router import Attempt, RoleRouter, RouteLog, RouteRecord
 from appliance.routing.streams import as_provider_error, open_routed
 from appliance.stt.interface import SpeechToText, Transcript
+from appliance.tts.first_clause import FirstClauseRule
 from appliance.tts.interface import TextToSpeech
 
 RouterLookup = Callable[[str], RoleRouter]
 LOST_CONNECTION_LINE = " Sorry, I lost the connection."
+# Where a reply's first clause ends when no voice says (typed turns, the benchmark).
+_FIRST_CLAUSE = FirstClauseRule()
+
+
+@dataclasses.dataclass
+class _Relay:
+    """How one provider's answer ended, for the caller deciding whether to fail over."""
+
+    broke_before_speech: bool = False
+
+
+def apology_after(answer: str) -> str:
+    """The apology for an answer cut off mid-speech, as a sentence of its own."""
+    said = answer.rstrip()
+    return ("" if not said or said[-1] in ".!?" else ".") + LOST_CONNECTION_LINE
 
 
 def _ms(seconds: float | None) -> float | None:
@@ -189,13 +206,22 @@ class RoutedChatModel(ChatModel):
             opened, held = await self._probe(router, opened, messages, make, record)
         else:
             held = []
-        if opened is None:
-            record.provider = "fallback"
-            record.reason += "; every provider failed, said the fallback line"
-            yield TokenChunk(router.settings.fallback_line)
-            return
-        async for chunk in self._relay(router, opened, held, messages, record):
-            yield chunk
+        tried: list[str] = []
+        while True:
+            if opened is None:
+                record.provider = "fallback"
+                record.reason += "; every provider failed, said the fallback line"
+                yield TokenChunk(router.settings.fallback_line)
+                return
+            tried.append(opened.provider)
+            relay = _Relay()
+            async for chunk in self._relay(router, opened, held, messages, record, relay):
+                yield chunk
+            if not relay.broke_before_speech:
+                return
+            # Nothing of the broken answer was let out: the next provider answers afresh.
+            order = tuple(n for n in decision.order if n not in tried)
+            opened, held = await open_routed(router, order, None, make, record), []
 
     async def _probe(self, router, opened, messages, make, record):
         """Hold the local answer's first tokens; escalate if the model is unsure of them."""
@@ -223,27 +249,50 @@ class RoutedChatModel(ChatModel):
         record.reason = f"{unsure}: escalated to '{stronger.provider}'"
         return stronger, []
 
-    async def _relay(self, router, opened, held, messages, record) -> AsyncIterator[TokenChunk]:
+    async def _relay(self, router, opened, held, messages, record,
+                     relay: _Relay) -> AsyncIterator[TokenChunk]:
+        """Pass the answer on; a remote one is held until its first clause is complete.
+
+        The voice speaks nothing before the first clause is complete, so holding a
+        remote answer until then costs no time, and a stream that breaks before it
+        (a reset, a malformed chunk, a stall) has said nothing: `relay` then says so
+        and the caller fails over. After it, the apology closes the sentence.
+        """
         name = opened.provider
         slot = router.slots[name]
         record.provider, record.ms = name, _ms(opened.ttfb_s)
         router.succeeded(name, opened.ttfb_s)
         record.attempts.append(Attempt(name, "ok", ms=_ms(opened.ttfb_s)))
         answer = ""
+        pending: list[TokenChunk] | None = None if slot.is_local else []
+        first_clause_in = SPOKEN_FIRST_CHUNK.get() or _FIRST_CLAUSE.ends_with
         try:
             async with contextlib.aclosing(opened.stream):
-                for chunk in ([] if opened.is_empty else [opened.first]) + held:
-                    answer += chunk.text
-                    yield chunk
-                async for chunk in opened.stream:
-                    answer += chunk.text
-                    yield chunk
+                async for chunk in _chain(([] if opened.is_empty else [opened.first]) + held,
+                                          opened.stream):
+                    before, answer = len(answer), answer + chunk.text
+                    if pending is None:
+                        yield chunk
+                        continue
+                    pending.append(chunk)
+                    if any(first_clause_in(answer[:end])
+                           for end in range(before + 1, len(answer) + 1)):
+                        for held_chunk in pending:
+                            yield held_chunk
+                        pending = None
+            for held_chunk in pending or []:
+                yield held_chunk
         except ProviderError as error:
-            # Output has gone out: no failover mid-utterance; close the sentence politely.
             router.failed(name, error)
             record.attempts.append(Attempt(name, "failed", kind=error.kind))
-            record.reason += f"; '{name}' failed mid-answer ({error.kind})"
-            yield TokenChunk(LOST_CONNECTION_LINE)
+            if pending is not None:
+                relay.broke_before_speech = True
+                record.reason += (f"; '{name}' broke before anything was spoken "
+                                  f"({error.kind}), failed over")
+            else:
+                # Speech has gone out: no failover mid-utterance; close it politely.
+                record.reason += f"; '{name}' failed mid-answer ({error.kind})"
+                yield TokenChunk(apology_after(answer))
         finally:
             if not slot.is_local and slot.settings.price_per_1k_tokens:
                 usage = getattr(slot.engine, "last_usage", None)

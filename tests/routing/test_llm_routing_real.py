@@ -51,7 +51,7 @@ async def proxy(qwen_server):
 
 @pytest.fixture
 def reset_proxy(proxy):
-    proxy.fault, proxy.received = "none", []
+    proxy.fault, proxy.received, proxy.fault_after_events = "none", [], 3
     return proxy
 
 
@@ -125,17 +125,31 @@ async def test_rate_limit_opens_the_breaker_for_retry_after(engines, reset_proxy
 @pytest.mark.parametrize("fault, kind", [("reset_mid_stream", "unavailable"),
                                          ("malformed_chunk", "bad_response"),
                                          ("stall", "stalled")])
-async def test_remote_failing_mid_answer_is_not_failed_over_but_closed_politely(
+async def test_remote_breaking_before_anything_is_spoken_fails_over_to_local(
         engines, reset_proxy, fault, kind):
-    reset_proxy.fault = fault
+    """The stream breaks after its first tokens, before the first clause is complete:
+    nothing has been spoken, so the local model answers, with no broken words before it."""
+    reset_proxy.fault, reset_proxy.fault_after_events = fault, 3
     router = make_router(engines, reset_proxy)
     answer, route = await ask(router)
-    # Words already went out: no second answer from another model, a short apology instead.
-    assert route["provider"] == "cloud"
-    assert answer.endswith(LOST_CONNECTION_LINE) and len(answer) > len(LOST_CONNECTION_LINE)
-    assert route["attempts"][-1]["outcome"] == "failed"
-    assert route["attempts"][-1]["kind"] == kind
+    assert route["provider"] == "local"
+    assert "paris" in answer.lower() and LOST_CONNECTION_LINE.strip() not in answer
+    assert {"provider": "cloud", "outcome": "failed", "ms": None, "kind": kind} \
+        in route["attempts"]
     assert router.slots["cloud"].stats.snapshot()["failures"]
+
+
+async def test_remote_breaking_mid_speech_is_closed_with_a_whole_sentence_apology(
+        engines, reset_proxy):
+    reset_proxy.fault, reset_proxy.fault_after_events = "reset_mid_stream", 12
+    router = make_router(engines, reset_proxy)
+    long_question = [SYSTEM, {"role": "user", "content": "Explain in detail, in three long "
+                                                         "sentences, why the sky is blue."}]
+    answer, route = await ask(router, long_question)
+    # Eleven tokens hold a first clause (at most 40 characters): speech has gone out.
+    assert route["provider"] == "cloud" and "failed mid-answer" in route["reason"]
+    assert answer.endswith(LOST_CONNECTION_LINE)
+    assert answer[:-len(LOST_CONNECTION_LINE)].rstrip()[-1] in ".!?"  # a sentence of its own
 
 
 async def test_every_provider_failing_still_says_the_fallback_line(engines, reset_proxy):
