@@ -249,3 +249,35 @@ async def test_with_default_actions_a_card_keeps_the_turn_local(engines, reset_p
     _, route = await ask(router, [SYSTEM, {"role": "user", "content": PII_TURNS[0][0]}])
     assert route["provider"] == "local" and "personal data detected (card)" in route["reason"]
     assert reset_proxy.received == []
+
+
+MATRIX_QUESTIONS = ("Explain what the capital of France is.",
+                    "Explain why the sky is blue.",
+                    "Explain what a prime number is.")
+# Every fault the proxy can inject; stream faults both before the first clause is complete
+# (nothing spoken yet) and after it (mid-speech).
+MATRIX = [("none", 3), ("latency", 3), ("error500", 3), ("rate_limit", 3),
+          *[(fault, after) for fault in ("reset_mid_stream", "malformed_chunk", "stall")
+            for after in (3, 12)]]
+
+
+async def test_fault_matrix_every_turn_is_answered(engines, reset_proxy, capsys):
+    """The README's fault-matrix figure: each fault on three questions, a fresh router per
+    turn (so the fault, not an open breaker, is what is tested)."""
+    rows = []
+    for fault, after in MATRIX:
+        reset_proxy.fault, reset_proxy.fault_after_events = fault, after
+        reset_proxy.latency_s, reset_proxy.retry_after_s = 8.0, 30
+        answered = 0
+        for question in MATRIX_QUESTIONS:
+            router = make_router(engines, reset_proxy)
+            answer, route = await ask(router, [SYSTEM, {"role": "user", "content": question}])
+            spoken = answer.replace(LOST_CONNECTION_LINE.strip(), "").strip(" .")
+            if spoken and route["provider"] != "fallback":
+                answered += 1
+        rows.append((fault, after, answered))
+    with capsys.disabled():
+        print("\nfault matrix (fault, strikes after events, answered of 3):")
+        for fault, after, answered in rows:
+            print(f"  {fault:17s} {after:3d}  {answered}/3")
+    assert all(answered == len(MATRIX_QUESTIONS) for _, _, answered in rows), rows
