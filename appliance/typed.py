@@ -17,18 +17,22 @@ from pipecat.tests.utils import run_test
 from appliance.engines import Engines
 from appliance.pipeline import build_llm_stage
 from appliance.routing.router import RouteLog
+from appliance.tools.registry import CallContext
 
 
 async def answer_typed(engines: Engines, context: LLMContext, text: str, *,
-                       session_id: str | None = None) -> tuple[str, float, dict]:
+                       session_id: str | None = None,
+                       caller: str | None = None) -> tuple[str, float, dict]:
     """Add `text` as the user turn, answer it and keep the answer in `context`.
 
     Returns the reply, how long it took (ms) and the LLM stage's route record
-    (`provider` "intents" when a command or computed answer gave it).
+    (`provider` "intents" when a command or computed answer gave it). Tool limits
+    are counted for `caller`, else for the session.
     """
     context.add_message({"role": "user", "content": text})
     log = RouteLog()
-    llm = build_llm_stage(engines, log, session_id=session_id)
+    llm = build_llm_stage(engines, log, session_id=session_id, call_context=lambda: CallContext(
+        session_id=session_id, caller=caller))
     started = time.monotonic()
     # pipecat's own harness runs one processor on one frame: the stage needs no transport.
     down, _ = await run_test(llm, frames_to_send=[LLMContextFrame(context=context)])

@@ -266,8 +266,11 @@ class WyomingHandler(AsyncEventHandler):
         conversation_id = str(context.get("conversation_id") or self.session)
         history = self.service.conversations.get(conversation_id)
         started = time.monotonic()
+        # One caller for tool limits: Wyoming clients are not authenticated, and a new
+        # conversation id per request must not reset a daily limit.
         reply, _, route = await answer_typed(self.service.engines, history, text,
-                                             session_id=f"wyoming:{conversation_id}")
+                                             session_id=f"wyoming:{conversation_id}",
+                                             caller="place:wyoming")
         await self.write_event(Handled(text=reply, context=context).event())
         await self._audit("handle", route, started, {"transcript": text, "reply": reply})
 
