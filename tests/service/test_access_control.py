@@ -190,3 +190,16 @@ def test_tokens_command_creates_lists_and_revokes(tmp_path, capsys):
     assert main(["tokens", "--config", str(config), "revoke", token_id]) == 0
     assert TokenStore(tmp_path / "tokens.db").lookup(token) is None
     assert main(["tokens", "--config", str(config), "revoke", token_id]) == 2
+
+
+def test_over_https_the_console_cookie_is_host_only_and_secure(service):
+    client, tokens, _ = service
+    secure = TestClient(client.app, base_url="https://testserver")
+    logged_in = secure.post("/console/login", json={"token": tokens["operator"]})
+    cookie = logged_in.headers["set-cookie"]
+    assert cookie.startswith("__Host-appliance_console=")
+    assert "secure" in cookie.lower() and "path=/" in cookie.lower()
+    assert "domain=" not in cookie.lower()  # the prefix forbids it: this host only
+    assert secure.get("/console/me").json()["role"] == "operator"
+    secure.post("/console/logout", headers={"X-Appliance-Console": "1"})
+    assert secure.get("/console/me").status_code == 401
