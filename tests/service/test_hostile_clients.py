@@ -4,16 +4,14 @@ models are not loaded (lifespan off), which these limits do not depend on."""
 
 import contextlib
 import socket
-import threading
 import time
 
 import httpx
 import pytest
-import uvicorn
 
 from appliance.config import ServiceSettings, Settings
 from appliance.governance.tokens import TokenStore
-from appliance.service.server import create_app, server_config
+from tests.support.running_service import running_service
 
 pytestmark = pytest.mark.unit
 
@@ -26,25 +24,11 @@ MAX_CONNECTIONS = 6
 def running(tmp_path_factory):
     state = tmp_path_factory.mktemp("state")
     operator = TokenStore(state / "tokens.db").create("operator", "test")[1]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    service = ServiceSettings(port=port, tokens_path=state / "tokens.db",
+    service = ServiceSettings(tokens_path=state / "tokens.db",
                               header_timeout_s=HEADER_TIMEOUT_S, body_timeout_s=BODY_TIMEOUT_S,
                               max_connections=MAX_CONNECTIONS)
-    config = server_config(create_app(Settings(service=service)), service)
-    config.lifespan = "off"
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
-    yield {"base": base, "port": port, "operator": operator}
-    server.should_exit = True
-    thread.join(timeout=10)
+    with running_service(Settings(service=service), load_models=False) as base:
+        yield {"base": base, "port": int(base.rsplit(":", 1)[1]), "operator": operator}
 
 
 def _still_serving(running) -> bool:

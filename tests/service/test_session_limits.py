@@ -1,19 +1,17 @@
 """A conversation cannot run for ever, and one token cannot hold every conversation: the real
 service with the real models on 127.0.0.1, over its WebSocket."""
 
-import socket
-import threading
 import time
 
 import httpx
 import pytest
-import uvicorn
 from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from appliance.config import ServiceSettings
 from appliance.governance.tokens import TokenStore
-from appliance.service.server import WS_TRY_AGAIN_LATER, create_app, server_config
+from appliance.service.server import WS_TRY_AGAIN_LATER
+from tests.support.running_service import running_service
 
 pytestmark = pytest.mark.models
 
@@ -23,28 +21,10 @@ def service(settings, tmp_path_factory):
     state = tmp_path_factory.mktemp("limits-state")
     store = TokenStore(state / "tokens.db")
     tokens = {name: store.create("client", name)[1] for name in ("alice", "bob")}
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    service = ServiceSettings(port=port, tokens_path=state / "tokens.db", max_session_s=3,
-                              max_sessions_per_token=1)
-    configured = settings.model_copy(update={"service": service})
-    server = uvicorn.Server(server_config(create_app(configured), service))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "models never loaded"
-        time.sleep(0.1)
-    yield {"base": base, "ws": f"ws://127.0.0.1:{port}/ws", "tokens": tokens}
-    server.should_exit = True
-    thread.join(timeout=20)
+    limits = ServiceSettings(tokens_path=state / "tokens.db", max_session_s=3,
+                             max_sessions_per_token=1)
+    with running_service(settings.model_copy(update={"service": limits})) as base:
+        yield {"base": base, "ws": base.replace("http", "ws") + "/ws", "tokens": tokens}
 
 
 def _closed(ws) -> ConnectionClosed:
