@@ -221,6 +221,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from appliance.benchmark.run import compare, count_false_cutoffs
     from appliance.benchmark.stock import run_stock_benchmark
 
+    if args.pii:
+        return _bench_pii()
     if args.sessions is not None and args.sessions < 1:
         return _fail(f"--sessions must be at least 1, got {args.sessions}")
     if args.repeat < 1:
@@ -296,6 +298,16 @@ def _bench_quality(args: argparse.Namespace, settings: Settings) -> int:
     if args.conversations is not None and args.conversations < 0:
         return _fail(f"--conversations must be 0 or more, got {args.conversations}")
     return _bench_report(args, lambda: run_quality(args, settings))
+
+
+def _bench_pii() -> int:
+    from appliance.benchmark import pii_bench
+
+    if not pii_bench.DATA_FILE.exists():
+        return _fail(f"the labelled personal-data set is not here ({pii_bench.DATA_FILE}); "
+                     "run this from a checkout of the repository")
+    pii_bench.main()
+    return 0
 
 
 def _bench_commands(args: argparse.Namespace, settings: Settings) -> int:
@@ -433,6 +445,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--commands", action="store_true",
                        help="instead: spoken commands (timers, time, volume, devices) and near "
                             "misses through `appliance serve`: recognised or not, and how fast")
+    bench.add_argument("--pii", action="store_true",
+                       help="instead: personal-data masking recall and false positives on the "
+                            "labelled set (dev and held-out, typed and spoken)")
     bench.add_argument("--typed", action="store_true",
                        help="with --quality or --commands: type the text (no audio)")
     bench.add_argument("--conversations", type=int, metavar="N",

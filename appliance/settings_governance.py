@@ -65,7 +65,7 @@ class AuditSettings(_Section):
 
 
 PersonalDataKind = Literal["email", "phone", "card", "iban", "us_ssn", "ip_address",
-                           "street_address"]
+                           "street_address", "person_name"]
 
 
 class PersonalDataSettings(_Section):
@@ -73,7 +73,8 @@ class PersonalDataSettings(_Section):
 
     # Per kind: "mask" (replaced by a label before it leaves the device or is logged)
     # or "local" (the whole turn stays on the device). Unset kinds keep their
-    # defaults: card, us_ssn, iban "local"; email, phone, ip_address, street_address "mask".
+    # defaults: card, us_ssn, iban "local"; email, phone, ip_address, street_address,
+    # person_name "mask".
     actions: dict[PersonalDataKind, Literal["mask", "local"]] = Field(default_factory=dict)
 
 

@@ -27,6 +27,7 @@ LABELS = {
     "us_ssn": "[SSN]",
     "ip_address": "[IP ADDRESS]",
     "street_address": "[ADDRESS]",
+    "person_name": "[NAME]",
 }
 
 DEFAULT_ACTIONS: dict[str, Action] = {
@@ -35,6 +36,7 @@ DEFAULT_ACTIONS: dict[str, Action] = {
     "card": "local", "us_ssn": "local", "iban": "local",
     # Contact details: masked, so a stronger remote model can still help.
     "email": "mask", "phone": "mask", "ip_address": "mask", "street_address": "mask",
+    "person_name": "mask",
 }
 
 

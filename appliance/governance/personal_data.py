@@ -1,14 +1,20 @@
-"""Where personal data sits in a text: cards, SSNs, phones, e-mails, IBANs, IPs, street addresses.
+"""Where personal data sits in a text: cards, SSNs, phones, e-mails, IBANs, IPs, addresses, names.
 
-Candidates are checked with the format's own rules (Luhn for cards, mod-97 for
-IBANs, `ipaddress` for IPs, SSN area rules), so counts, years, prices and dates
-do not trip it. Spoken forms ("four one one one …", "jane dot doe at example dot
-com") are turned into written ones first by `spoken.to_written`.
+Candidates are checked with the format's own rules through the field's libraries:
+`python-stdnum` for Luhn (cards), IBANs (mod-97 and each country's BBAN format) and
+US SSNs; `phonenumbers` for phone numbers of every region (its matcher, plus
+parsing of digit runs); `ipaddress` for IPs. So counts, years, prices and dates
+do not trip it. Numbers right after "order", "tracking", "flight", "model" … are
+references, not personal data. Spoken forms ("four one one one …", "jane dot doe
+at example dot com", "G B eighty one, B A R C …") are turned into written ones
+first by `spoken.to_written`. Names follow the context rule in `names`, places
+are masked only as part of an address (`places`).
 
-Why not presidio: its analyzer pulls in spaCy (~390 MB here), its e-mail
-recognizer fetches the public suffix list from the internet at first use (this
-appliance runs offline), and its SSN recognizer rejects the dashed form most
-people say. Its recognizers are regexes plus the same checksums as below.
+Why not presidio: its analyzer pulls in spaCy (~390 MB here, and several ms per
+sentence where this runs on every turn and log line), its e-mail recognizer
+fetches the public suffix list from the internet at first use (this appliance
+runs offline), and its SSN recognizer rejects the dashed form most people say.
+Its recognizers are regexes plus the same checksums as below.
 """
 
 from __future__ import annotations
@@ -17,7 +23,16 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
-PERSONAL_DATA_KINDS = ("email", "phone", "card", "iban", "us_ssn", "ip_address", "street_address")
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum import luhn
+from stdnum.us import ssn as stdnum_ssn
+
+from appliance.governance.names import find_names
+from appliance.governance.places import find_addresses
+
+PERSONAL_DATA_KINDS = ("email", "phone", "card", "iban", "us_ssn", "ip_address", "street_address",
+                       "person_name")
 
 
 @dataclass(frozen=True)
@@ -31,8 +46,6 @@ class Finding:
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _PHONE_PATTERNS = (
-    # International: a leading + and digit groups ("+44 20 7946 0958", "+1-555-123-4567").
-    re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?![\w])"),
     # US: (555) 123-4567, 555-123-4567, 555.123.4567, 1-800-555-1234.
     re.compile(r"(?<![\w(+-])(?:1[ .-])?(?:\(\d{3}\) ?|\d{3}[ .-])\d{3}[ .-]\d{4}(?![\w-])"),
     # US local, dash only (a space or dot would also match "room 555 1234" or decimals).
@@ -42,43 +55,62 @@ _PHONE_PATTERNS = (
     # ("00" is the international prefix); and a group inside a longer run of digit
     # groups (an IBAN, a card) is not a phone number.
     re.compile(r"(?<![\w.+-])(?<!\d )0[1-9]\d{0,3}(?:[ -]\d{2,8}){1,3}(?![\w-])"),
+    # International as Whisper writes it when it hears the digits: "+9-1-98662-39608".
+    re.compile(r"(?<![\w+])\+ ?\d{1,3}(?:[ .,-]{1,2}\(?\d{1,6}\)?){1,15}(?![\w])"),
 )
 _PHONE_DIGITS = (7, 15)
 # Digit groups separated by single spaces, commas or dashes; each group is checked below.
-# A leading + marks a phone number, not a card.
-_DIGIT_RUN = re.compile(r"(?<![\w.+])\d+(?:(?:, ?| |-)\d+)*(?![\w])")
-# Country code, check digits, then the account either unbroken or in groups of four.
-_IBAN = re.compile(r"\b[A-Z]{2}\d{2}[A-Z0-9]*(?: [A-Z0-9]{1,4}\b)*", re.IGNORECASE)
-_SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}([ -])(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])")
+_DIGIT_RUN = re.compile(r"(?<![\w.])\d+(?:(?:, ?| |-)\d+)*(?![\w])")
+# Whisper's thousands grouping of a number said at once: "4,808,845,216,000,939".
+_THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+# Country code, check digits, then the account in groups of any size (or spelled digit by
+# digit, or unbroken); prefixes are checked against each country's IBAN format.
+_IBAN = re.compile(r"\b[A-Z]{2} ?\d{2}[A-Z0-9]{0,30}(?:(?:,? |-)[A-Z0-9]{1,10}\b){0,34}",
+                   re.IGNORECASE)
+_SSN = re.compile(r"(?<![\w-])\d{3}([ -])\d{2}\1\d{4}(?![\w-])")
 _IPV4 = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
-_STREET_SUFFIX = (r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|"
-                  r"way|place|pl|terrace|parkway|pkwy|circle|highway|hwy|square|sq")
-# "221B Baker Street", "1600 Pennsylvania Avenue", "12 north elm st": a house number, up to
-# four words, a street type. "3 more days" or "route 66" lack the street type.
-_STREET = re.compile(
-    rf"(?<![\w.-])\d{{1,6}}[a-z]?((?: (?:[A-Za-z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))){{1,4}}) "
-    rf"(?:{_STREET_SUFFIX})\b\.?",
-    re.IGNORECASE,
-)
-# Words that never sit between a house number and the street type: "66 is a famous
-# road", "5 miles down the road".
-_NOT_STREET_NAME = frozenset("""a an the is are was to of in on at by for from and or my your
-    our their miles mile km minutes hours down up along across more less""".split())
+# Numbers right after these words are references, not people: "order 5551234567",
+# "tracking number is 611130478", "flight 447".
+_REFERENCE_CUE = re.compile(
+    r"\b(?:order|orders|tracking|track|package|parcel|shipment|invoice|reference|ref|"
+    r"confirmation|booking|ticket|flight|model|serial|part|item|receipt|case|isbn|po|sku|"
+    r"population|residents|people)\W*(?:(?:number|no|num|id|code|is|was|#)\W*){0,3}$",
+    re.IGNORECASE)
+# A run right after these words is personal data whatever its shape, as long as it holds
+# enough digits: Whisper writes "My Social Security Number 7-875-7745-77".
+_PERSONAL_CUE = re.compile(
+    r"\b(?P<cue>card|visa|visas|mastercard|amex|charge it to|pay with|social|ssn|"
+    r"security number|phone|mobile|cell|number|call me|reach me|ring me|call|text)\b"
+    r"\W*(?:(?:is|at|on|number|it's|:)\W*){0,3}$",
+    re.IGNORECASE)
+_CUE_KINDS = {"card": "card", "visa": "card", "visas": "card", "mastercard": "card",
+              "amex": "card", "charge it to": "card", "pay with": "card",
+              "social": "us_ssn", "ssn": "us_ssn", "security number": "us_ssn"}
+_IBAN_LIKE = re.compile(r"\b[A-Z][A-Z.-]{0,3}[ -]?\d{1,2}(?:(?:,? |-)[A-Z0-9]{1,10}\b){2,34}",
+                        re.IGNORECASE)
+_ACCOUNT_CUE = re.compile(r"\b(?:iban|account|transfer|into|bank)\b", re.IGNORECASE)
+_UNBROKEN = re.compile(r"(?<![\w.])\d{13,19}(?!\w|\.\d)")
+_LOOSE_RUN = re.compile(
+    r"\+?\d[\d ,.-]*?(?:(?:[ -]?(?:double|triple|oh)[ -]?|[ ,.-]{1,2})\d+){1,12}(?![\w])",
+    re.IGNORECASE)
 
 
 def find_personal_data(text: str) -> list[Finding]:
     """Every piece of personal data in written `text`, in order, overlaps resolved."""
     found = [
         *(Finding("email", m.start(), m.end()) for m in _EMAIL.finditer(text)),
-        *_cards_and_numbers(text),
-        *(Finding("us_ssn", m.start(), m.end()) for m in _SSN.finditer(text)),
-        *_phones(text),
         *_ibans(text),
-        *_ip_addresses(text),
-        *_street_addresses(text),
     ]
-    return _without_overlaps(found)
+    if sum(ch.isdigit() for ch in text) >= 7:
+        found += [*_cued_runs(text), *_cards_and_numbers(text), *_ssns(text), *_phones(text),
+                  *_long_numbers(text), *_cued_accounts(text)]
+    found += [*_ip_addresses(text),
+              *(Finding("street_address", a, b) for a, b in find_addresses(text))]
+    found = _without_overlaps(found)
+    names = [Finding("person_name", a, b)
+             for a, b in find_names(text, is_near_data=bool(found))]
+    return _without_overlaps(found + names)
 
 
 def _without_overlaps(found: list[Finding]) -> list[Finding]:
@@ -90,9 +122,14 @@ def _without_overlaps(found: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def _street_addresses(text: str) -> list[Finding]:
-    return [Finding("street_address", m.start(), m.end()) for m in _STREET.finditer(text)
-            if not _NOT_STREET_NAME.intersection(m.group(1).lower().split())]
+def is_reference(text: str, start: int) -> bool:
+    """Whether the number starting at `start` follows "order", "tracking", "flight" …."""
+    return _REFERENCE_CUE.search(text[max(0, start - 40):start]) is not None
+
+
+def _ssns(text: str) -> list[Finding]:
+    return [Finding("us_ssn", m.start(), m.end()) for m in _SSN.finditer(text)
+            if _ssn_valid(m.group()) and not is_reference(text, m.start())]
 
 
 def _phones(text: str) -> list[Finding]:
@@ -102,26 +139,92 @@ def _phones(text: str) -> list[Finding]:
         for match in pattern.finditer(text):
             digits = sum(ch.isdigit() for ch in match.group())
             minimum = 9 if match.group().startswith("0") else low
-            if minimum <= digits <= high:
+            if minimum <= digits <= high and not is_reference(text, match.start()):
                 found.append(Finding("phone", match.start(), match.end()))
+    # Every region's formats, checked against its numbering plan.
+    for match in phonenumbers.PhoneNumberMatcher(text, "US",
+                                                 leniency=phonenumbers.Leniency.VALID):
+        groups = re.findall(r"\d+", match.raw_string)
+        if not is_reference(text, match.start) and not _is_counting(match.raw_string, groups):
+            found.append(Finding("phone", match.start, match.end))
+    return found
+
+
+def _cued_runs(text: str) -> list[Finding]:
+    """Digit runs of any shape after "card", "social", "phone", "call me" …, 7+ digits."""
+    found = []
+    for match in _LOOSE_RUN.finditer(text):
+        if sum(ch.isdigit() for ch in match.group()) < 7 or is_reference(text, match.start()):
+            continue
+        if _is_counting(match.group(), re.findall(r"\d+", match.group())):
+            continue
+        cue = _PERSONAL_CUE.search(text[max(0, match.start() - 30):match.start()])
+        if cue:
+            kind = _CUE_KINDS.get(cue.group("cue").lower(), "phone")
+            if not _is_checked_and_wrong(match.group(), kind):
+                found.append(Finding(kind, match.start(), match.end()))
+    return found
+
+
+def _is_checked_and_wrong(run: str, kind: str) -> bool:
+    """Whether a run in a printed form ("4111 1111 1111 1112", "000-12-3456") fails its check.
+
+    A misheard number comes out in odd groups or lengths and is masked anyway; one in
+    the exact printed form that fails the checksum is not what it looks like.
+    """
+    compact = re.sub(r"\D", "", run)
+    if re.fullmatch(r"\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}", run.strip()):
+        return not luhn_valid(compact)
+    if kind == "us_ssn" and len(compact) == 9:
+        return not _ssn_valid(compact)
+    return False
+
+
+def _long_numbers(text: str) -> list[Finding]:
+    """Runs of 13-19 digits that fail every check: a card Whisper misheard a digit of.
+
+    Nothing else people say to an assistant is that long, bar references (after
+    "order", "tracking" …), money and decimals, which are left alone.
+    """
+    found = []
+    for match in (*_LOOSE_RUN.finditer(text), *_UNBROKEN.finditer(text)):
+        start, run = match.start(), match.group()
+        if not 13 <= sum(ch.isdigit() for ch in run) <= 19 or re.search(r"\d\.\d", run):
+            continue
+        if _is_counting(run, re.findall(r"\d+", run)):
+            continue
+        if is_reference(text, start) or (start > 0 and text[start - 1] in "$£€"):
+            continue
+        if not _is_checked_and_wrong(run, "card"):
+            found.append(Finding("card", start, match.end()))
+    return found
+
+
+def _cued_accounts(text: str) -> list[Finding]:
+    """IBAN-shaped runs after "IBAN", "account", "transfer to" that fail the check.
+
+    Whisper drops or adds a digit, or writes "I T" as "at T": the account is still
+    there, so it is masked.
+    """
+    found = []
+    for match in _IBAN_LIKE.finditer(text):
+        if sum(ch.isdigit() for ch in match.group()) < 10:
+            continue
+        if _ACCOUNT_CUE.search(text[max(0, match.start() - 40):match.start()]):
+            found.append(Finding("iban", match.start(), match.end()))
     return found
 
 
 def luhn_valid(digits: str) -> bool:
     """Whether a digit string passes the Luhn checksum every payment card carries."""
-    total = 0
-    for position, ch in enumerate(reversed(digits)):
-        value = int(ch)
-        if position % 2:
-            value = value * 2 - 9 if value > 4 else value * 2
-        total += value
-    return total % 10 == 0
+    return luhn.is_valid(digits)
 
 
 def _ssn_valid(digits: str) -> bool:
-    area, group, serial = digits[:3], digits[3:5], digits[5:]
-    return (area not in ("000", "666") and not area.startswith("9")
-            and group != "00" and serial != "0000")
+    # stdnum also refuses three numbers once printed in adverts (078-05-1120 …); said to
+    # the appliance they are still somebody's number, so only the format counts here.
+    compact = re.sub(r"\D", "", digits)
+    return stdnum_ssn.is_valid(compact) or stdnum_ssn.format(compact) in stdnum_ssn._ssn_blacklist
 
 
 def _kind_of_digits(digits: str, *, spoken: bool) -> str | None:
@@ -150,8 +253,16 @@ def _cards_and_numbers(text: str) -> list[Finding]:
     """Cards in groups ("4111 1111 …"), and numbers said digit by digit ("4 1 1 1 …")."""
     found = []
     for match in _DIGIT_RUN.finditer(text):
+        start = match.start()
+        if is_reference(text, start) or (start > 0 and text[start - 1] in "$£€"):
+            continue
         groups = list(re.finditer(r"\d+", match.group()))
         values = [g.group() for g in groups]
+        if _THOUSANDS.match(match.group()):
+            digits = "".join(values)
+            if 13 <= len(digits) <= 19 and luhn_valid(digits):
+                found.append(Finding("card", match.start(), match.end()))
+            continue
         # Said digit by digit: mostly one- or two-digit groups ("1 800 5 5 5 1 2 3 4").
         short = sum(len(v) <= 2 for v in values)
         spoken = len(values) > 2 and short >= max(3, len(values) - 1)
@@ -189,24 +300,16 @@ def _longest_number(offset: int, groups: list[re.Match], *, spoken: bool) -> Fin
     return best
 
 
-def _iban_valid(candidate: str) -> bool:
-    compact = candidate.replace(" ", "").upper()
-    if not 15 <= len(compact) <= 34 or not compact[:2].isalpha() or not compact[2:4].isdigit():
-        return False
-    rearranged = compact[4:] + compact[:4]
-    as_number = "".join(str(int(ch, 36)) for ch in rearranged)
-    return int(as_number) % 97 == 1
-
-
 def _ibans(text: str) -> list[Finding]:
     found = []
     for match in _IBAN.finditer(text):
-        tokens = match.group().split(" ")
+        tokens = re.split(r"(,? |-)", match.group())
         # A following short word ("DE89 3704 ... 00 is mine") may have been swallowed:
-        # try each whole-group prefix, longest first.
-        for end in range(len(tokens), 0, -1):
-            if _iban_valid("".join(tokens[:end])):
-                length = len(" ".join(tokens[:end]))
+        # try each whole-group prefix, longest first. tokens alternate value, separator.
+        for end in range(len(tokens), 0, -2):
+            candidate = "".join(tokens[:end:2])
+            if 15 <= len(candidate) <= 34 and stdnum_iban.is_valid(candidate):
+                length = len("".join(tokens[:end]))
                 found.append(Finding("iban", match.start(), match.start() + length))
                 break
     return found

@@ -2,8 +2,11 @@
 
 Number words go through text2num (`alpha2digit`); what it leaves is what people
 say only when reading out data: "oh" for zero, "double five", "dot" and "at" in
-e-mail addresses, "dash" between digit groups. Those few rules are written here
-because no maintained library covers them.
+e-mail addresses, "dash" between digit groups, "plus" before a country code,
+letters spelled one by one ("G B eighty one, B A R C", "a h m e d dot …"), and
+e-mail names said as words ("bruno patel at gmail dot com", "k moreau fifty six at
+outlook dot com"). Those few rules are written here because no maintained library
+covers them.
 """
 
 from __future__ import annotations
@@ -17,21 +20,33 @@ _DIGIT_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
                 "forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
 _NUMBER = re.compile(rf"^(?:\d+|{_DIGIT_WORDS}|oh)[,.]?$", re.IGNORECASE)
 _SINGLE_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-# Three or more digits said one by one: "five five five", "four one one one".
+# Three or more digits said one by one: "five five five", "four one one one" (but
+# "seventy seven, six …" starts at "six").
 _DIGIT_BY_DIGIT = re.compile(
-    rf"\b(?:{'|'.join(_SINGLE_DIGITS)})(?:,? (?:{'|'.join(_SINGLE_DIGITS)})){{2,}}\b",
+    rf"(?<!ty )\b(?:{'|'.join(_SINGLE_DIGITS)})(?:,? (?:{'|'.join(_SINGLE_DIGITS)})){{2,}}\b",
     re.IGNORECASE,
 )
-_REPEAT = re.compile(rf"\b(double|triple) ({_DIGIT_WORDS}|\d)\b", re.IGNORECASE)
+_REPEAT = re.compile(rf"\b(double|triple) ({_DIGIT_WORDS}|oh|\d)\b", re.IGNORECASE)
+# Letters spelled one by one: capitals as Whisper writes a spelled IBAN ("B A R C"), small
+# ones as in a spelled e-mail name ("a h m e d"); "I" and "a" alone stay words.
+_SPELLED_CAPITALS = re.compile(r"\b[A-Z](?: [A-Z]\b){1,40}")
+_SPELLED_SMALL = re.compile(r"\b[a-z](?: [a-z]\b){2,40}")
+_PLUS = re.compile(r"\bplus (?=\d(?:[ ,.-]{0,2}\d){5})", re.IGNORECASE)
 _DASH = re.compile(r"(?<=\d) dash (?=\d)", re.IGNORECASE)
 # "jane dot doe at example dot com", and Whisper's half-written "jane.doe at example.com".
 # Bounded repeats keep the work per position bounded: linear time on any input.
 _SPOKEN_EMAIL = re.compile(
-    r"\b(\w{1,40}(?:(?: (?:dot|underscore|dash) |[._-])\w{1,40}){0,5}) at "
-    r"([\w-]{1,40}(?:(?: dot |\.)[\w-]{1,40}){0,4})(?: dot |\.)"
-    r"(com|org|net|edu|gov|io|co|uk|de|fr|nl|eu|info|us|ca)\b",
+    r"\b((?:[\w']{1,40} ){0,5}\w{1,40}(?:(?: (?:dot|underscore|dash) |[._-])\w{1,40}){0,5})"
+    r" at ([\w-]{1,40}(?:(?: dot |\.)[\w-]{1,40}){0,4})(?: dot |\.)"
+    r"(com|org|net|edu|gov|io|co|uk|de|fr|nl|eu|info|us|ca|me|fm|ai|app|dev|au|in|es|it|ie|"
+    r"ch|be|se|dk|pl|jp|biz|tv)\b",
     re.IGNORECASE,
 )
+# Words that end a spoken e-mail name from the left: "my email is | bruno patel at …".
+_NOT_LOCAL_PART = frozenset("""is was my your his her their our the a an to at email e-mail
+    mail address addresses me send write it it's its you can and or reach contact cc on of
+    for please that this be i i'm am here then also new work personal should would could
+    will us we they them him she he use try sent""".split())
 _JOINERS = {"dot": ".", "underscore": "_", "dash": "-"}
 # "look at example dot com" is not an address; "email bob at acme dot io" is. A local part
 # without a separator counts only after one of these words.
@@ -41,6 +56,8 @@ _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|mail|address|write|send|contact|reach|c
 
 def to_written(text: str) -> str:
     """`text` with spoken numbers as digits and spoken e-mail addresses as addresses."""
+    text = _SPELLED_CAPITALS.sub(lambda m: m.group().replace(" ", ""), text)
+    text = _SPELLED_SMALL.sub(lambda m: m.group().replace(" ", ""), text)
     text = _SPOKEN_EMAIL.sub(_email, text)
     text = _REPEAT.sub(lambda m: " ".join([m.group(2)] * (2 if m.group(1).lower() ==
                                                            "double" else 3)), text)
@@ -50,7 +67,7 @@ def to_written(text: str) -> str:
     # twenty three", is text2num's.
     text = _DIGIT_BY_DIGIT.sub(_digits, text)
     text = alpha2digit(text, "en")
-    return _DASH.sub("-", text)
+    return _PLUS.sub("+", _DASH.sub("-", text))
 
 
 def _digits(match: re.Match) -> str:
@@ -61,13 +78,14 @@ def _digits(match: re.Match) -> str:
 def _oh_as_zero(text: str) -> str:
     """Say "five oh two" as "five zero two"; "oh, I see" stays."""
     words = text.split(" ")
-    for i, word in enumerate(words):
+    bare = [w.rstrip(",.;:?!") for w in words]
+    for i, word in enumerate(bare):
         if word.lower() not in ("oh", "o"):
             continue
         before = words[i - 1] if i > 0 else ""
         after = words[i + 1] if i + 1 < len(words) else ""
-        if _NUMBER.match(before) or _NUMBER.match(after):
-            words[i] = "zero"
+        if _NUMBER.match(before.rstrip(",.;:?!")) or _NUMBER.match(after):
+            words[i] = "zero" + words[i][len(word):]
     return " ".join(words)
 
 
@@ -77,8 +95,21 @@ def _email(match: re.Match) -> str:
                       lambda m: _JOINERS[m.group(1).lower()], part, flags=re.IGNORECASE)
 
     local, domain, tld = match.groups()
-    has_separator = re.search(r"[._-]| (dot|underscore|dash) ", local, re.IGNORECASE)
-    before = match.string[max(0, match.start() - 40):match.start()]
+    words = local.split(" ")
+    # The name is the last run of words that are not ordinary words: "my email is |
+    # bruno patel", "Email Sofia at | olivia underscore kowalski".
+    first = len(words)
+    while first > 0 and words[first - 1].lower() not in _NOT_LOCAL_PART:
+        first -= 1
+    while first < len(words) and words[first].lower() in _JOINERS:
+        first += 1
+    if first == len(words):
+        return match.group(0)
+    kept = " ".join(words[first:])
+    prefix = match.group(0)[:len(" ".join(words[:first])) + (1 if first else 0)]
+    has_separator = re.search(r"[._-]| (dot|underscore|dash) ", kept, re.IGNORECASE)
+    before = match.string[max(0, match.start() - 40):match.start()] + prefix
     if not has_separator and not _EMAIL_CONTEXT.search(before):
         return match.group(0)
-    return f"{join(local)}@{join(domain)}.{tld}"
+    written = alpha2digit(join(kept), "en").replace(" ", "")
+    return f"{prefix}{written}@{join(domain)}.{tld}"

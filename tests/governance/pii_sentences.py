@@ -83,10 +83,20 @@ LABELLED = [
     # several at once
     ("email jane@example.com or call 555-123-4567", {"email", "phone"}),
     ("I'm John, card 4111 1111 1111 1111, email john at example dot com",
-     {"card", "email"}),
+     {"card", "email", "person_name"}),
     ("my ssn is 123-45-6789 and I live at 12 Maple Drive", {"us_ssn", "street_address"}),
     ("call five five five, one two three, four five six seven or write bob at acme dot io",
      {"phone", "email"}),
+    # forms Whisper writes, names, whole addresses (issue 17, item 7)
+    ("My card number is 4,808,845,216,000,939.", {"card"}),
+    ("my IBAN is G B eighty two, W E S T, one two three four, five six nine eight, seven six "
+     "five four, three two", {"iban"}),
+    ("my email is bruno patel at gmail dot com", {"email"}),
+    ("ship it to 12 Oak Street, Portland, OR 97214", {"street_address"}),
+    ("call me on plus four nine, three oh, one two three four, five six seven eight", {"phone"}),
+    ("my social is five two seven, eight oh, three nine three eight", {"us_ssn"}),
+    ("My name is Bruno Patel.", {"person_name"}),
+    ("contact Priya Shah at priya.shah@example.com", {"person_name", "email"}),
     # no personal data
     ("What is the capital of France?", set()),
     ("Set a timer for ten minutes.", set()),
@@ -130,4 +140,8 @@ LABELLED = [
     ("I was born on the fifth of May, nineteen eighty five.", set()),
     ("The bill was one hundred and twenty dollars.", set()),
     ("Take the second left after the lane ends.", set()),
+    ("Where is my order 2518918867?", set()),
+    ("I bought 3 kilograms but it's way heavier.", set()),
+    ("Who was George Washington?", set()),
+    ("What's the weather in Paris?", set()),
 ]

@@ -9,6 +9,7 @@ import pytest_asyncio
 
 from appliance.config import ProviderSettings, RoutingSettings
 from appliance.errors import ProviderError
+from appliance.governance.personal_data import PERSONAL_DATA_KINDS
 from appliance.llm.fake import FakeChatModel
 from appliance.modelstore import ModelStore
 from appliance.routing.breaker import CircuitBreaker
@@ -226,13 +227,15 @@ PII_TURNS = [
     ("Explain who called from (555) 123-4567.", "5551234567"),
     ("Explain why jane dot doe at example dot com gets no mail.", "jane"),
     ("Explain who reads jane.doe@example.com.", "jane"),
+    ("Explain how I should text Bruno Patel that I'm late.", "patel"),
+    ("Explain why the parcel for 221B Baker Street, London NW1 6XE is late.", "nw1"),
 ]
 
 
 async def test_a_recording_remote_never_sees_unmasked_personal_data(engines, reset_proxy):
     # Every kind set to "mask", so these turns do go to the remote, masked.
-    router = make_router(engines, reset_proxy, actions=dict.fromkeys(
-        ["card", "us_ssn", "phone", "email", "iban", "ip_address", "street_address"], "mask"))
+    router = make_router(engines, reset_proxy,
+                         actions=dict.fromkeys(PERSONAL_DATA_KINDS, "mask"))
     for said, secret in PII_TURNS:
         reset_proxy.received = []
         answer, route = await ask(router, [SYSTEM, {"role": "user", "content": said}])
