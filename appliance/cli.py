@@ -223,6 +223,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if args.pii:
         return _bench_pii()
+    if args.soak is not None:
+        return _bench_soak(args)
     if args.sessions is not None and args.sessions < 1:
         return _fail(f"--sessions must be at least 1, got {args.sessions}")
     if args.repeat < 1:
@@ -298,6 +300,22 @@ def _bench_quality(args: argparse.Namespace, settings: Settings) -> int:
     if args.conversations is not None and args.conversations < 0:
         return _fail(f"--conversations must be 0 or more, got {args.conversations}")
     return _bench_report(args, lambda: run_quality(args, settings))
+
+
+def _bench_soak(args: argparse.Namespace) -> int:
+    from appliance.benchmark.soak import run_soak
+    from appliance.benchmark.soak_report import format_soak
+
+    if args.soak <= 0:
+        return _fail(f"--soak must be more than 0 minutes, got {args.soak:g}")
+    folder = Path(args.plots) if args.plots else Path("bench/results")
+    try:
+        document = run_soak(args.soak, folder, config=args.config, models_dir=args.models_dir)
+    except RuntimeError as e:
+        return _fail(str(e))
+    print(format_soak(document["summary"]))
+    print(f"written: {folder / 'soak.json'}, plot: {folder / 'soak.png'}")
+    return 0 if document["summary"]["passed"] else 1
 
 
 def _bench_pii() -> int:
@@ -445,6 +463,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--commands", action="store_true",
                        help="instead: spoken commands (timers, time, volume, devices) and near "
                             "misses through `appliance serve`: recognised or not, and how fast")
+    bench.add_argument("--soak", type=float, metavar="MINUTES",
+                       help="instead: spoken conversations through `appliance serve` for MINUTES "
+                            "(30 for the verdict): memory growth, descriptors, every turn answered")
     bench.add_argument("--pii", action="store_true",
                        help="instead: personal-data masking recall and false positives on the "
                             "labelled set (dev and held-out, typed and spoken)")

@@ -175,7 +175,8 @@ class ProviderSTTService(SegmentedSTTService):
         await self.start_processing_metrics()
         transcript = await self._transcribe(audio)
         await self.stop_processing_metrics()
-        if not transcript.text:
+        if not any(ch.isalnum() for ch in transcript.text):
+            # Nothing, or Whisper's dots for noise (". . . ."): no words, no turn.
             logger.debug(f"{self}: segment had no speech")
             return
         yield TranscriptionFrame(

@@ -27,6 +27,10 @@ class ProviderTTSService(TTSService):
         super().__init__(
             push_start_frame=True,
             push_stop_frames=True,
+            # A reply with nothing to voice is not a broken TTS: pipecat's default (3
+            # silent replies in a row make the service unusable for the session) would
+            # leave every later turn of the conversation unanswered.
+            max_consecutive_zero_audio_contexts=0,
             settings=TTSSettings(model=provider.name, voice=None, language=None),
             **kwargs,
         )

@@ -235,9 +235,9 @@ class TurnTimelineObserver(BaseObserver):
         elif isinstance(frame, LLMFullResponseEndFrame):
             turn.llm_end_ns = at
             await self._emit("reply", turn)
-            if not turn.reply.strip():
-                # Nothing to say ("stop", "never mind", or no answer at all): no voice
-                # will start or stop, so the turn ends here, not in the next one.
+            if not any(ch.isalnum() for ch in turn.reply):
+                # Nothing to say ("stop", "never mind", no answer, or only punctuation):
+                # no voice will start or stop, so the turn ends here, not in the next one.
                 self._current = None
                 await self._finish(turn)
         elif isinstance(frame, TTSStartedFrame):

@@ -95,3 +95,21 @@ async def test_the_same_frame_seen_by_several_processors_counts_once():
     await push(observer, frame, 1000)
     await push(observer, frame, 1400)
     assert observer.current.vad_stopped_ns == 1000 * MS
+
+
+@pytest.mark.parametrize("reply", ["", "...", " . . "])
+async def test_a_reply_with_nothing_to_voice_still_ends_its_turn(reply):
+    """No audio will play, so no BotStopped will come: the client still gets its turn."""
+    events = []
+    observer = TurnTimelineObserver(on_event=lambda kind, turn: events.append(kind))
+    await push(observer, VADUserStartedSpeakingFrame(), 0)
+    await push(observer, VADUserStoppedSpeakingFrame(stop_secs=0.2), 1200)
+    await push(observer, TranscriptionFrame("double that", "", ""), 1500)
+    await push(observer, UserStoppedSpeakingFrame(), 1550)
+    await push(observer, LLMFullResponseStartFrame(), 1560)
+    if reply:
+        await push(observer, LLMTextFrame(reply), 1700)
+    await push(observer, LLMFullResponseEndFrame(), 1960)
+    assert events[-1] == "turn" and observer.current is None
+    [turn] = observer.turns
+    assert turn.transcript == "double that"
