@@ -220,9 +220,11 @@ def soak_plot(document: dict, path: Path) -> Path:
         if points:
             latency.scatter(*zip(*points, strict=True), s=10, color=colour, marker=marker,
                             label=f"client {client + 1}")
-    missed = [t["t_s"] / 60 for t in turns if not t["answered"]]
-    for i, x in enumerate(missed):
-        latency.axvline(x, color="red", alpha=0.5, label="unanswered" if i == 0 else None)
+    for label, colour, keep in (("unanswered", "red",
+                                 lambda t: not t["answered"] and not t.get("not_heard")),
+                                ("heard as no words", "grey", lambda t: t.get("not_heard"))):
+        for i, x in enumerate(t["t_s"] / 60 for t in turns if keep(t)):
+            latency.axvline(x, color=colour, alpha=0.5, label=label if i == 0 else None)
     latency.set_yscale("log")
     latency.set_xlabel("minutes since the first conversation")
     latency.set_ylabel("voice to voice (client), ms")
