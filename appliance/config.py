@@ -8,6 +8,7 @@ given and what is allowed.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Annotated, Literal
@@ -342,7 +343,9 @@ class ConfigError(Exception):
 
 
 def _describe(error: dict) -> str:
-    field = ".".join(str(part) for part in error["loc"])
+    # A key that is empty or holds ".", ":" or a newline is quoted, so the line names it.
+    field = ".".join(str(part) if re.fullmatch(r"[A-Za-z0-9_-]+", str(part)) else repr(part)
+                     for part in error["loc"]) or "(top level)"
     given = error.get("input")
     if error["type"] == "extra_forbidden":
         return f"{field}: unknown setting (check the spelling; see README 'Configuration')"
@@ -372,6 +375,9 @@ def load_settings(path: Path | str | None = None, overrides: dict | None = None)
             raise ConfigError(f"config file {path} cannot be read: {e}") from None
         except tomllib.TOMLDecodeError as e:
             raise ConfigError(f"config file {path} is not valid TOML: {e}") from None
+        except RecursionError:
+            raise ConfigError(f"config file {path} nests arrays or tables too deeply to be a "
+                              "configuration; see README 'Configuration'") from None
     for section, values in (overrides or {}).items():
         data.setdefault(section, {}).update({k: v for k, v in values.items() if v is not None})
     try:

@@ -45,7 +45,10 @@ class AuditSettings(_Section):
     def _beside_the_database(cls, data):
         # Defaults follow `path`, so two trails never share a checkpoint log by accident.
         if isinstance(data, dict):
-            path = Path(data.get("path") or default_state_dir() / "audit.db")
+            given = data.get("path")
+            # A path of another type (1, [1]) is left for the field's own check to name.
+            path = Path(given) if isinstance(given, str | Path) and given else \
+                default_state_dir() / "audit.db"
             data = {"signing_key_file": path.with_name(f"{path.stem}-signing.key"),
                     "checkpoint_file": path.with_name(f"{path.stem}-checkpoints.log"), **data}
             if data["checkpoint_file"] in ("", None):

@@ -68,6 +68,9 @@ def decode_wav(
         raise AudioInputError(
             f"{source} contains NaN or infinite samples; re-export it as 16-bit PCM WAV"
         )
+    # Float WAVs may hold any finite value; beyond full scale is clipping anyway, and
+    # clipping first keeps the channel mean and the resampler finite.
+    np.clip(samples, -1.0, 1.0, out=samples)
     mono = samples.mean(axis=1)
     if rate != target_rate_hz:
         mono = soxr.resample(mono, rate, target_rate_hz, quality="HQ")

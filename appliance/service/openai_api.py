@@ -78,8 +78,10 @@ class _Message(_Request):
     content: str | list[dict] | None = None
 
     def as_chat(self) -> dict:
+        # Only text parts are read; a part whose "text" is not a string carries no text.
         text = self.content if isinstance(self.content, str) else " ".join(
-            p.get("text", "") for p in self.content or [] if p.get("type", "text") == "text")
+            p["text"] for p in self.content or []
+            if p.get("type", "text") == "text" and isinstance(p.get("text"), str))
         return {"role": "system" if self.role == "developer" else self.role, "content": text}
 
 
@@ -392,6 +394,8 @@ async def transcriptions(engines: Engines, request: Request) -> Response:
 async def speech(engines: Engines, request: Request) -> Response:
     """Speak text with the local voice as 24 kHz 16-bit mono PCM or WAV, streamed."""
     body = await _parse_json(request, _SpeechRequest)
+    if "\0" in body.input:
+        raise OpenAIAPIError(400, "input holds a NUL character; send plain text", param="input")
     if body.speed != 1.0:
         raise OpenAIAPIError(400, "speed is fixed by tts.length_scale in the appliance's "
                              "config; send speed 1.0 or leave it out", param="speed")
