@@ -16,9 +16,12 @@ def approvals_router(state) -> APIRouter:
     def caller_or_refusal(request: Request, permission: str):
         if isinstance(caller := authorized(state, request, permission), JSONResponse):
             return caller
-        if state.engines is None or state.engines.tools is None:
-            return JSONResponse({"error": "tools are off or not loaded yet (tools.enabled)"},
-                                status_code=503)
+        if state.engines is None:
+            return JSONResponse({"error": "models are still loading"}, status_code=503)
+        if state.engines.tools is None:
+            # Not a fault of the service: nothing can wait for approval with tools off.
+            return JSONResponse({"error": "tools are off, so nothing waits for approval; set "
+                                          "[tools] enabled = true"}, status_code=404)
         return caller
 
     @router.get("")

@@ -87,7 +87,8 @@ def bench_router(state) -> APIRouter:
         if isinstance(caller := authorized(state, request, "configure"), JSONResponse):
             return caller
         count = (await json_object(request)).get("utterances", 5)
-        if not isinstance(count, int) or not 1 <= count <= MAX_UTTERANCES:
+        if not isinstance(count, int) or isinstance(count, bool) or \
+                not 1 <= count <= MAX_UTTERANCES:
             return JSONResponse({"error": f'send {{"utterances": N}} with N from 1 to '
                                           f'{MAX_UTTERANCES}'}, status_code=400)
         if state.engines is None:

@@ -73,15 +73,19 @@ _RequestT = TypeVar("_RequestT", bound=_Request)
 _T = TypeVar("_T")
 
 
+class _ContentPart(_Request):
+    type: str = "text"
+    text: str | None = None  # a number or a list here is a 400 naming the field
+
+
 class _Message(_Request):
     role: Literal["system", "developer", "user", "assistant"]
-    content: str | list[dict] | None = None
+    content: str | list[_ContentPart] | None = None
 
     def as_chat(self) -> dict:
-        # Only text parts are read; a part whose "text" is not a string carries no text.
+        # Only text parts are read (images and audio parts are not for this model).
         text = self.content if isinstance(self.content, str) else " ".join(
-            p["text"] for p in self.content or []
-            if p.get("type", "text") == "text" and isinstance(p.get("text"), str))
+            p.text for p in self.content or [] if p.type == "text" and p.text)
         return {"role": "system" if self.role == "developer" else self.role, "content": text}
 
 
