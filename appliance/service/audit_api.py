@@ -11,6 +11,8 @@ from fastapi.responses import JSONResponse
 
 from appliance.service.auth import authorized
 
+# SQLite integers are 64-bit: a larger record number is not one.
+MAX_SEQ = 2**63 - 1
 
 def audit_router(state) -> APIRouter:
     """Read-only audit endpoints over `state.engines.audit`; need the "read" permission."""
@@ -44,6 +46,10 @@ def audit_router(state) -> APIRouter:
         except ValueError:
             return JSONResponse({"error": f"since={since!r} is not an ISO date or time, "
                                           "e.g. 2026-11-01T08:00"}, status_code=400)
+        for name, seq in (("before_seq", before_seq), ("after_seq", after_seq)):
+            if seq is not None and not 0 <= seq <= MAX_SEQ:
+                return JSONResponse({"error": f"{name}={seq} is not a record number; use the "
+                                              "`next` of the previous page"}, status_code=400)
         trail = state.engines.audit
         count = max(1, min(limit, 1000))
         needle = (q or "").strip().lower()

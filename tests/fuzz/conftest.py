@@ -9,7 +9,6 @@ import threading
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 from loguru import logger
 
@@ -82,6 +81,7 @@ def fuzz_service(settings, tmp_path_factory):
     from appliance.config import ServiceSettings
     from appliance.governance.tokens import TokenStore
     from appliance.service.server import create_app, server_config
+    from tests.support.running_service import wait_until_ready
 
     state = tmp_path_factory.mktemp("fuzz-state")
     store = TokenStore(state / "tokens.db")
@@ -119,15 +119,7 @@ def fuzz_service(settings, tmp_path_factory):
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "models never loaded"
-        time.sleep(0.1)
+    wait_until_ready(base, timeout_s=120)
     yield {"base": base, "port": port, "ws": f"ws://127.0.0.1:{port}/ws", "tokens": tokens,
            "revoked": revoked, "app": server.config.app, "log": log}
     server.should_exit = True

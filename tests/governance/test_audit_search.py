@@ -75,6 +75,14 @@ async def test_a_search_reads_at_most_the_limit_and_says_where_to_go_on(base):
         assert [r["seq"] for r in oldest["records"]] == [11, 12]
 
 
+async def test_a_record_number_past_sqlites_range_is_a_400_not_a_500(base):
+    """Found by fuzzing: before_seq=2**64 overflowed SQLite's integer and answered 500."""
+    async with httpx.AsyncClient(headers=HEADERS, timeout=10) as client:
+        for params in ({"before_seq": 2**64}, {"after_seq": -1}):
+            answer = await client.get(base, params=params)
+            assert answer.status_code == 400 and "record number" in answer.json()["error"]
+
+
 async def test_a_trail_that_stopped_writing_says_so(base, trail):
     db = sqlite3.connect(trail.path)
     db.execute("DELETE FROM records WHERE seq > 1190")
