@@ -99,8 +99,11 @@ def fuzz_service(settings, tmp_path_factory):
                               body_timeout_s=2.0, header_timeout_s=2.0, max_session_s=20,
                               session_idle_timeout_s=10)
     governance = settings.governance.model_copy(update={
+        # Every audit file here (model_copy does not move the checkpoint log with the path).
         "audit": settings.governance.audit.model_copy(update={
-            "path": state / "audit.db", "key_file": state / "audit.key"})})
+            "path": state / "audit.db", "key_file": state / "audit.key",
+            "checkpoint_file": state / "audit-checkpoints.log",
+            "signing_key_file": state / "audit-signing.key"})})
     # Tools on, so the approval endpoints have something behind them.
     tools = settings.tools.model_copy(update={"enabled": True,
                                               "refunds_ledger": state / "refunds.jsonl"})

@@ -34,7 +34,8 @@ def test_a_spoken_injection_is_refused_and_audited(tmp_path, speak, settings):
     assert not (tmp_path / "state" / "refunds.jsonl").exists()
 
     exported = run_cli("audit", "export", "--config", config, env=env)
-    records = [json.loads(line) for line in exported.stdout.splitlines()]
+    # The export's header and signed end line carry no record kind.
+    records = [r for r in map(json.loads, exported.stdout.splitlines()) if "kind" in r]
     blocks = [r for r in records if r["kind"] == "policy_block"]
     assert [b["data"]["tool"] for b in blocks] == ["issue_refund"]
     assert blocks[0]["turn_id"] == result["turn_id"]
