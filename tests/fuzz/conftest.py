@@ -1,5 +1,6 @@
 """The real service shared by the HTTP and WebSocket fuzzers, and the session's fuzz report."""
 
+import contextlib
 import json
 import logging
 import os
@@ -127,6 +128,9 @@ def fuzz_service(settings, tmp_path_factory):
            "revoked": revoked, "app": server.config.app, "log": log}
     server.should_exit = True
     thread.join(timeout=30)
-    logger.remove(sink)
+    # `appliance.cli.main` (run by later tests) calls logger.remove(), which may have
+    # removed this sink already.
+    with contextlib.suppress(ValueError):
+        logger.remove(sink)
     for one in loggers:
         one.removeHandler(handler)
