@@ -44,12 +44,12 @@ def client_place(name: str | None) -> str | None:
 
 async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: float, *,
                       feed: EventFeed | None = None, caller: str | None = None,
-                      max_session_s: float | None = None) -> bool:
+                      max_session_s: float | None = None) -> None:
     """Converse with one connected client until it disconnects, goes idle or runs too long.
 
     `feed` (the console's) hears when the conversation starts and ends; tool limits
-    are counted for `caller` (the token), whichever connection it uses. True when the
-    conversation was ended for reaching `max_session_s`.
+    are counted for `caller` (the token), whichever connection it uses. At
+    `max_session_s` the socket is closed with 1013 and the reason.
     """
     session_id = next(_session_ids)
     try:
@@ -114,11 +114,8 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
         feed.publish({"type": "session", "event": "connected", "session": f"ws-{session_id}"})
     runner = WorkerRunner(handle_sigint=False, check_dangling_tasks=False)
     await runner.add_workers(worker)
-    expired = asyncio.Event()
-
     async def end_when_too_long() -> None:
         await asyncio.sleep(max_session_s)
-        expired.set()
         # Closed here, with the reason, before the transport closes it plainly.
         with contextlib.suppress(RuntimeError, WebSocketDisconnect):
             await websocket.close(code=WS_TRY_AGAIN_LATER, reason=(
@@ -129,7 +126,6 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
     limit = asyncio.create_task(end_when_too_long()) if max_session_s else None
     try:
         await runner.run()
-        return expired.is_set()
     finally:
         if limit is not None:
             limit.cancel()
