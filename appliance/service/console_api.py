@@ -26,12 +26,12 @@ from appliance.pipeline import build_conversation
 from appliance.service.auth import authorized
 from appliance.service.bodies import json_object
 from appliance.service.console_sessions import cookie_name, session_id_of
+from appliance.service.limits import PLAYGROUND_UPLOAD_BYTES
 
 CONSOLE_FILES = Path(__file__).resolve().parent.parent / "ops" / "console"
 # A status event goes out this often, so charts and health move without a turn.
 STATUS_EVERY_S = 5.0
 MAX_TYPED_CHARS = 2000
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 def console_router(state) -> APIRouter:
@@ -129,18 +129,15 @@ def console_router(state) -> APIRouter:
             return caller
         if state.engines is None:
             return JSONResponse({"error": "models are still loading"}, status_code=503)
-        length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > MAX_UPLOAD_BYTES + 64 * 1024:
-            return JSONResponse({"error": "the upload is over 20 MB; send at most 60 s of "
-                                          "speech"}, status_code=413)
+        # A declared or streamed body past the upload limit is refused by RequestLimits.
         form = await request.form() if "form" in request.headers.get("content-type", "") else {}
         typed = form.get("text")
         text = typed.strip() if isinstance(typed, str) else ""
         upload = form.get("audio")
         samples, source = None, "text"
         if isinstance(upload, UploadFile) and upload.filename:
-            data = await upload.read(MAX_UPLOAD_BYTES + 1)
-            if len(data) > MAX_UPLOAD_BYTES:
+            data = await upload.read(PLAYGROUND_UPLOAD_BYTES + 1)
+            if len(data) > PLAYGROUND_UPLOAD_BYTES:
                 return JSONResponse({"error": "the WAV is over 20 MB; send at most 60 s of "
                                               "speech"}, status_code=413)
             try:

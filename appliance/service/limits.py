@@ -14,11 +14,16 @@ import time
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-# Bodies bigger than the default, by path prefix: uploads of speech.
+# Uploads of speech: the WAV itself, and room for the form around it.
+TRANSCRIPTION_UPLOAD_BYTES = 32 * 1024 * 1024
+PLAYGROUND_UPLOAD_BYTES = 20 * 1024 * 1024
+OPENAI_JSON_BYTES = 1024 * 1024
+FORM_OVERHEAD_BYTES = 64 * 1024
+# Bodies bigger than the default, by path prefix (first match wins).
 UPLOAD_PATHS = {
-    "/v1/audio/transcriptions": 32 * 1024 * 1024 + 64 * 1024,
-    "/console/playground": 20 * 1024 * 1024 + 64 * 1024,
-    "/v1/": 1024 * 1024 + 64 * 1024,
+    "/v1/audio/transcriptions": TRANSCRIPTION_UPLOAD_BYTES + FORM_OVERHEAD_BYTES,
+    "/console/playground": PLAYGROUND_UPLOAD_BYTES + FORM_OVERHEAD_BYTES,
+    "/v1/": OPENAI_JSON_BYTES + FORM_OVERHEAD_BYTES,
 }
 
 

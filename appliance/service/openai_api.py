@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from appliance.audio.wav import PIPELINE_SAMPLE_RATE_HZ, AudioInputError, decode_wav
 from appliance.service.auth import Refusal
+from appliance.service.limits import OPENAI_JSON_BYTES, TRANSCRIPTION_UPLOAD_BYTES
 
 if TYPE_CHECKING:
     from appliance.pipeline import Engines
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
 # OpenAI's `pcm` speech format: raw 24 kHz 16-bit little-endian mono.
 SPEECH_SAMPLE_RATE_HZ = 24000
 # OpenAI accepts uploads up to 25 MB; a little headroom for multipart framing.
-MAX_UPLOAD_BYTES = 32 * 1024 * 1024
-MAX_JSON_BYTES = 1024 * 1024
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 # How often a whole-answer request looks whether its client is still there.
 DISCONNECT_POLL_S = 0.25
@@ -126,7 +125,7 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 async def _parse_json(request: Request, model: type[_RequestT]) -> _RequestT:
     try:
-        return model.model_validate_json(await _read_body(request, MAX_JSON_BYTES))
+        return model.model_validate_json(await _read_body(request, OPENAI_JSON_BYTES))
     except ValidationError as e:
         first = e.errors()[0]
         param = ".".join(str(p) for p in first["loc"]) or None
@@ -173,19 +172,19 @@ def openai_router(state) -> APIRouter:
                                          headers={"Retry-After": "5"})
             except OpenAIAPIError as e:
                 return e.response()
+            streaming = None
             try:
                 response = await handler(state.engines, request)
+                if isinstance(response, _ClosingStreamingResponse):
+                    # The slot is held until the stream ends, not just until it starts.
+                    streaming = response
+                    response.on_close = lambda: state.admission.release(slot)
+                return response
             except OpenAIAPIError as e:
-                state.admission.release(slot)
                 return e.response()
-            except BaseException:
-                state.admission.release(slot)
-                raise
-            if isinstance(response, _ClosingStreamingResponse):
-                response.on_close = lambda: state.admission.release(slot)
-            else:
-                state.admission.release(slot)
-            return response
+            finally:
+                if streaming is None:
+                    state.admission.release(slot)
 
         guarded.__doc__ = handler.__doc__
         router.add_api_route(path, guarded, methods=[method], name=handler.__name__)
@@ -357,7 +356,7 @@ class _ClosingStreamingResponse(StreamingResponse):
 
 async def transcriptions(engines: Engines, request: Request) -> Response:
     """Transcribe an uploaded WAV (any rate, channels or sample format) with the local model."""
-    body = await _read_body(request, MAX_UPLOAD_BYTES)
+    body = await _read_body(request, TRANSCRIPTION_UPLOAD_BYTES)
     # Parsing tens of megabytes takes a while: not on the event loop.
     form = await asyncio.to_thread(_parse_form, body, request.headers.get("content-type", ""))
     if not form.get("file"):
