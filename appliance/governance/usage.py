@@ -72,6 +72,10 @@ class ToolUsage:
                 "LIMIT 1", (self._today().isoformat(), caller)).fetchone()
         return row is not None
 
+    def standing(self, caller: str, tool: str) -> tuple[DailyUsage, bool]:
+        """`today(caller, tool)` and `refused_today(caller)` in one go, for a gate's check."""
+        return self.today(caller, tool), self.refused_today(caller)
+
     def close(self) -> None:
         """Close the file."""
         with self._lock:

@@ -132,8 +132,9 @@ class ToolRegistry:
                                                        "just now; please try again later.")
         state, usage = context.state, None
         if self.usage is not None:
-            usage = await asyncio.to_thread(self.usage.today, context.counted_as, name)
-            if await asyncio.to_thread(self.usage.refused_today, context.counted_as):
+            usage, refused = await asyncio.to_thread(self.usage.standing, context.counted_as,
+                                                     name)
+            if refused:
                 state = "after_denial"  # for this caller, whichever connection it uses
         decision = self.policy.decide(name, arguments, agent=context.agent,
                                       requires_approval=tool.requires_approval,
