@@ -2,13 +2,16 @@
 
 Per kind, the configured action is "mask" (replace it, e.g. "[CARD NUMBER]") or
 "local" (the whole turn stays on the device; routing reads `keeps_local`).
-Spoken forms are masked too: the text is first rewritten in written form, and
-when anything is found the masked written form is what goes out.
+Spoken forms are masked too: the text is first rewritten in written form to find
+the data, and each finding is mapped back onto the user's own words, so what goes
+out is what they said with only the personal data replaced ("the expiry is twelve
+twenty eight" stays in words, and no digit of a spoken card survives the mapping).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Literal
 
 from appliance.governance.personal_data import (
@@ -81,11 +84,14 @@ class PersonalDataMasker:
         findings = find_personal_data(written)
         if not findings:
             return MaskResult(text)
+        spans = _spans_in_original(text, written, [(f.start, f.end) for f in findings])
         parts, cursor = [], 0
-        for finding in findings:
-            parts += [written[cursor:finding.start], LABELS[finding.kind]]
-            cursor = finding.end
-        parts.append(written[cursor:])
+        for finding, (start, end) in zip(findings, spans, strict=True):
+            if start < cursor:  # two findings inside one rewritten stretch: one label
+                continue
+            parts += [text[cursor:start], LABELS[finding.kind]]
+            cursor = end
+        parts.append(text[cursor:])
         kinds = tuple(k for k in PERSONAL_DATA_KINDS if any(f.kind == k for f in findings))
         local = tuple(k for k in kinds if self.actions[k] == "local")
         return MaskResult("".join(parts), kinds, local)
@@ -93,6 +99,32 @@ class PersonalDataMasker:
     def mask_text(self, text: str) -> str:
         """Just the masked text (the same whatever the actions)."""
         return self.mask(text).text
+
+
+def _spans_in_original(original: str, written: str,
+                       spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` of `written` as spans of `original`, widened to whole rewritten stretches.
+
+    `to_written` only rewrites stretches ("four one one one" → "4111"); the rest is
+    copied. A span that starts or ends inside a rewritten stretch takes all of it.
+    """
+    if original == written:
+        return spans
+    blocks = SequenceMatcher(None, original, written, autojunk=False).get_opcodes()
+
+    def start_of(position: int) -> int:
+        for tag, a0, a1, b0, b1 in blocks:
+            if b0 <= position < b1 or (tag == "delete" and b0 == position == b1):
+                return a0 + (position - b0 if tag == "equal" else 0)
+        return len(original)
+
+    def end_of(position: int) -> int:
+        for tag, a0, a1, b0, b1 in blocks:
+            if b0 < position <= b1:
+                return a0 + (position - b0) if tag == "equal" else a1
+        return 0
+
+    return [(start_of(start), max(start_of(start), end_of(end))) for start, end in spans]
 
 
 # Masked text does not depend on the per-kind actions, so logs, the audit trail and

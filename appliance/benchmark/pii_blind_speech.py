@@ -1,0 +1,102 @@
+"""Real speech for the blind personal-data set, in several voices, written down by Whisper base.
+
+`python -m appliance.benchmark.pii_blind_speech` takes the spoken sentences of
+`pii_blind.jsonl` that hold personal data and no digit characters (so the voice
+reads words as a person says them), speaks each with one voice chosen by a hash of
+its id, and transcribes it with the appliance's own Whisper base STT as
+`pii_speech` does. The voices are the Piper voice `pii_speech` uses and several
+espeak-ng voices (American, British, female, received pronunciation) at rates of
+150 to 175 words a minute: one synthetic voice alone would make the transcripts
+depend on how that one voice says numbers and names.
+
+The transcripts, with the gold values and split of the sentence said, go to
+`pii_blind_whisper.jsonl`: `text` is what Whisper wrote, `said` the sentence,
+`voice` the voice. An empty transcript is kept (it leaks nothing). Tests read the
+file; they never run Whisper.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import subprocess
+
+import numpy as np
+import soxr
+
+from appliance.benchmark.pii_blind import DATA_FILE
+from appliance.benchmark.pii_corpus import load
+from appliance.benchmark.pii_speech import chosen
+
+WHISPER_FILE = DATA_FILE.with_name("pii_blind_whisper.jsonl")
+SENTENCES = 150
+RATE = 16000
+PIPER = "piper:en_US-joe-medium"
+VOICES = (PIPER, "espeak-ng:en-us", "espeak-ng:en-gb", "espeak-ng:en-us+f3",
+          "espeak-ng:en-gb-x-rp", "espeak-ng:en-gb+f4")
+
+
+def voice_for(item: dict) -> tuple[str, int]:
+    """The voice and speaking rate (words a minute) for a sentence, fixed by its id."""
+    digest = hashlib.sha256(item["id"].encode()).digest()
+    return VOICES[digest[0] % len(VOICES)], 150 + digest[1] % 26
+
+
+def espeak_samples(text: str, voice: str, rate: int) -> np.ndarray:
+    """espeak-ng's speech of `text`, resampled by sox to 16 kHz mono, as floats."""
+    wav = subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "--stdout", text],
+                         capture_output=True, check=True).stdout
+    pcm = subprocess.run(["sox", "-t", "wav", "-", "-t", "raw", "-r", str(RATE), "-c", "1",
+                          "-b", "16", "-e", "signed-integer", "-"],
+                         input=wav, capture_output=True, check=True).stdout
+    return np.frombuffer(pcm, dtype=np.int16).astype(np.float32) / 32768
+
+
+def piper_samples(piper, text: str) -> np.ndarray:
+    """The Piper voice's speech of `text` at 16 kHz, as `pii_speech` makes it."""
+    pcm = b"".join(c.audio_int16_bytes for c in piper.synthesize(text))
+    samples = np.frombuffer(pcm, dtype=np.int16).astype(np.float32) / 32768
+    return soxr.resample(samples, piper.config.sample_rate, RATE)
+
+
+async def _transcribe_all(items: list[dict]) -> list[dict]:
+    from piper import PiperVoice
+
+    from appliance.config import default_models_dir
+    from appliance.modelstore import ModelStore
+    from appliance.stt.whisper_local import WhisperLocalSTT
+
+    store = ModelStore(default_models_dir())
+    onnx = store.file_ending("piper-joe-medium", ".onnx")
+    piper = PiperVoice.load(onnx, config_path=onnx.with_name(onnx.name + ".json"))
+    stt = WhisperLocalSTT(store.require("whisper-base"), threads=1, workers=1)
+    out = []
+    try:
+        for item in items:
+            voice, rate = voice_for(item)
+            samples = (piper_samples(piper, item["text"]) if voice == PIPER
+                       else espeak_samples(item["text"], voice.split(":", 1)[1], rate))
+            label = voice if voice == PIPER else f"{voice}@{rate}"
+            lead = np.zeros(RATE // 2, dtype=np.float32)
+            audio = (np.concatenate([lead, samples]) * 32767).astype(np.int16).tobytes()
+            transcript = await stt.transcribe(audio, RATE)
+            out.append(item | {"id": item["id"] + "-whisper", "said": item["text"],
+                               "text": transcript.text, "source": "whisper", "voice": label})
+            print(f"[{label}] {item['text']!r}\n  -> {transcript.text!r}", flush=True)
+    finally:
+        await stt.aclose()
+    return out
+
+
+def main() -> None:
+    """Speak, transcribe and store the transcripts."""
+    items = asyncio.run(_transcribe_all(chosen(load(DATA_FILE), SENTENCES)))
+    with WHISPER_FILE.open("w", encoding="utf-8") as out:
+        for item in items:
+            out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    print(f"{len(items)} transcripts written to {WHISPER_FILE}")
+
+
+if __name__ == "__main__":
+    main()
