@@ -68,7 +68,7 @@ _POSSESSIVE = re.compile(
 _GENERAL_QUESTION = re.compile(
     r"^\W*(?:who|what|when|where|why|how|which|did|does|do|is|was|were|are|has|had|"
     r"tell me about|play|find|search|look up|show me)\b|"
-    r"\b(?:by|about|of|on|play|played|put on|listen to|watch|read|starring|featuring|like|"
+    r"\b(?:by|about|of|on|some|play|played|put on|listen to|watch|read|starring|featuring|like|"
     r"than|president|king|queen|author|singer|actor|actress|band|song|songs|album|movie|"
     r"film|book|books|novel|painting|theory|prize|news|latest|biography|quotes?|famous|"
     r"directed|written|painted|composed|invented|discovered|won|said|did|does|was|is)\W+$",
@@ -192,17 +192,22 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
             if match.group("weak") or not _is_uncommon(first):
                 return None
     elif match.group("weak"):
-        # "I'm Kwame", "this is Ananya", but not "I'm Fine", "It's Pizza Night".
-        if not (first in first_names() or (len(kept) > 1 and kept[-1].lower() in last_names())
-                or is_near_data):
+        # "I'm Kwame", "this is Ananya Iyer", but not "I'm Fine", "I'm Feeling Lucky".
+        last = kept[-1].lower()
+        is_full_name = len(kept) > 1 and (last in last_names() or _is_uncommon(last))
+        is_first_name = first in first_names()
+        if not ((is_full_name and (is_first_name or _is_uncommon(first)))
+                or (is_first_name and first not in common_words()) or is_near_data):
             return None
     elif not (_looks_like_name(kept[0]) or (len(kept) > 1 and kept[-1].lower() in last_names())
               or is_near_data):
         return None
-    if " ".join(kept).lower() in place_names():  # "message from London"
-        return None
     start = match.start("name")
-    return start, start + len(" ".join(kept))
+    end = start + len(" ".join(kept))
+    # "message from London", "remind me about Martin Luther King Day"
+    if " ".join(kept).lower() in place_names() or _names_a_thing(match.string, end):
+        return None
+    return start, end
 
 
 def _full_name_span(match: re.Match, text: str) -> tuple[int, int] | None:
@@ -217,10 +222,22 @@ def _full_name_span(match: re.Match, text: str) -> tuple[int, int] | None:
         if (name[0].lower() in first_names() and name[0].lower() not in _NOT_NAMES
                 and all(_looks_like_name(w, surname=True) for w in name[1:])
                 and " ".join(name).lower() not in place_names()
+                and not _names_a_thing(text, match.end())
                 and not _is_general(text, start)):
             return start, match.end()
         start += len(words[first]) + 1
     return None
+
+
+_NAMED_AFTER = re.compile(
+    r" (?:day|street|st|avenue|road|bridge|park|hall|square|center|centre|tower|airport|"
+    r"station|university|college|hospital|school|library|museum|stadium|theatre|theater|"
+    r"memorial|institute|foundation|prize|award|show|band)\b", re.IGNORECASE)
+
+
+def _names_a_thing(text: str, end: int) -> bool:
+    """Whether the name is part of a place or thing: "Martin Luther King Day", "… Airport"."""
+    return _NAMED_AFTER.match(text, end) is not None
 
 
 def _is_general(text: str, start: int) -> bool:

@@ -64,9 +64,10 @@ _DIGIT_RUN = re.compile(r"(?<![\w.])\d+(?:(?:, ?| |-)\d+)*(?![\w])")
 # Whisper's thousands grouping of a number said at once: "4,808,845,216,000,939".
 _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 # Country code, check digits, then the account in groups of any size (or spelled digit by
-# digit, or unbroken); prefixes are checked against each country's IBAN format.
-_IBAN = re.compile(r"\b[A-Z]{2} ?\d{2}[A-Z0-9]{0,30}(?:(?:,? |-)[A-Z0-9]{1,10}\b){0,34}",
-                   re.IGNORECASE)
+# digit: "IT 8 2, S 1 9 8, …", or unbroken); prefixes are checked against each country's
+# IBAN format and check digits, so little else passes.
+# Tried at every word (a lookahead), so "to CZ82 …" is also tried from "CZ82".
+_IBAN = re.compile(r"\b(?=([A-Z]{2}(?:(?:,? |-)?[A-Z0-9]{1,32}\b){1,40}))", re.IGNORECASE)
 _SSN = re.compile(r"(?<![\w-])\d{3}([ -])\d{2}\1\d{4}(?![\w-])")
 _IPV4 = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
@@ -82,10 +83,12 @@ _REFERENCE_CUE = re.compile(
 _CODE_PREFIX = re.compile(r"\b[A-Za-z]{3,}-$")
 # A run right after these words is personal data whatever its shape, as long as it holds
 # enough digits: Whisper writes "My Social Security Number 7-875-7745-77".
+# Up to two other words may come between: "call me back on …", "social security field
+# with …", Whisper's "My Social Inate 27 34 …".
 _PERSONAL_CUE = re.compile(
     r"\b(?P<cue>card|visa|visas|mastercard|amex|charge it to|pay with|social|ssn|"
     r"security number|phone|mobile|cell|number|call me|reach me|ring me|call|text)\b"
-    r"\W*(?:(?:is|at|on|number|it's|:)\W*){0,3}$",
+    r"(?:\W+(?!(?:and|or|but|for|of)\b)[a-z]+){0,2}\W*(?:(?:is|at|on|number|it's|:)\W*){0,3}$",
     re.IGNORECASE)
 _CUE_KINDS = {"card": "card", "visa": "card", "visas": "card", "mastercard": "card",
               "amex": "card", "charge it to": "card", "pay with": "card",
@@ -95,14 +98,25 @@ _IBAN_LIKE = re.compile(r"\b[A-Z][A-Z.-]{0,3}[ -]?\d{1,2}(?:(?:,? |-)[A-Z0-9]{1,
 _ACCOUNT_CUE = re.compile(r"\b(?:iban|account|transfer|into|bank)\b", re.IGNORECASE)
 _UNBROKEN = re.compile(r"(?<![\w.])\d{13,19}(?!\w|\.\d)")
 _LOOSE_RUN = re.compile(
-    r"\+?\d[\d ,.-]*?(?:(?:[ -]?(?:double|triple|oh)[ -]?|[ ,.-]{1,2})\d+){1,12}(?![\w])",
+    r"(?:\+|\((?=\d))?\d[\d ,.()-]*?"
+    r"(?:(?:[ -]?(?:double|triple|oh)[ -]?|[ ,.-]{1,2})\d+){1,12}(?![\w])",
     re.IGNORECASE)
+# Whisper runs a spoken address together ("ashtardathotmail.co.uk", "atoutlook.com") or
+# drops the "at" ("c.wetfield.orange.fr"): a mail provider's name, or a long dotted name
+# in a sentence about mail, is still an address.
+_DOMAIN_TOKEN = re.compile(r"(?<![\w@./])(?!www\.)[\w+-]+(?:\.[\w+-]+)+\.[a-z]{2,6}\b",
+                           re.IGNORECASE)
+_MAIL_PROVIDER = re.compile(r"gmail|googlemail|hotmail|outlook|yahoo|icloud|aol|proton|gmx|"
+                            r"btinternet|comcast|orange|live\.|msn\.|mail\.", re.IGNORECASE)
+_MAIL_CUE = re.compile(r"\b(?:e-?mail|mail|send|write|cc|contact|share|forward)\b",
+                       re.IGNORECASE)
 
 
 def find_personal_data(text: str) -> list[Finding]:
     """Every piece of personal data in written `text`, in order, overlaps resolved."""
     found = [
         *(Finding("email", m.start(), m.end()) for m in _EMAIL.finditer(text)),
+        *_mangled_emails(text),
         *_ibans(text),
     ]
     if sum(ch.isdigit() for ch in text) >= 7:
@@ -111,9 +125,38 @@ def find_personal_data(text: str) -> list[Finding]:
     found += [*_ip_addresses(text),
               *(Finding("street_address", a, b) for a, b in find_addresses(text))]
     found = _without_overlaps(found)
+    found += _corrected(text, found)
     names = [Finding("person_name", a, b)
              for a, b in find_names(text, is_near_data=bool(found))]
     return _without_overlaps(found + names)
+
+
+# Digits said and then taken back: "two seven two one, no sorry, let me start again, …".
+_TAKEN_BACK = re.compile(
+    r"(?P<run>\d(?:[ ,.-]{0,2}\d)+)[ ,.]*\b(?:no|sorry|oops|wait|i mean|scratch that|"
+    r"let me start again|start again|correction|actually)\b[^\d]{0,40}$", re.IGNORECASE)
+
+
+def _corrected(text: str, found: list[Finding]) -> list[Finding]:
+    """The first try of a number said again right after: it is as personal as the second."""
+    extra = []
+    for finding in found:
+        if finding.kind in ("card", "phone", "us_ssn", "iban"):
+            before = _TAKEN_BACK.search(text[max(0, finding.start - 80):finding.start])
+            if before:
+                offset = max(0, finding.start - 80)
+                extra.append(Finding(finding.kind, offset + before.start("run"),
+                                     offset + before.end("run")))
+    return extra
+
+
+def _mangled_emails(text: str) -> list[Finding]:
+    found = []
+    for match in _DOMAIN_TOKEN.finditer(text):
+        token = match.group()
+        if _MAIL_PROVIDER.search(token) or (token.count(".") >= 3 and _MAIL_CUE.search(text)):
+            found.append(Finding("email", match.start(), match.end()))
+    return found
 
 
 def _without_overlaps(found: list[Finding]) -> list[Finding]:
@@ -241,6 +284,8 @@ def _kind_of_digits(digits: str, *, spoken: bool) -> str | None:
         return "phone"
     if len(digits) == 11 and digits[0] in "01":
         return "phone"
+    if len(digits) == 10 and digits[0] == "0" and digits[1] != "0":  # "02 9518 8857"
+        return "phone"
     if spoken and len(digits) == 7 and digits[0] in "23456789":
         return "phone"
     return None
@@ -306,8 +351,11 @@ def _longest_number(offset: int, groups: list[re.Match], *, spoken: bool) -> Fin
 
 def _ibans(text: str) -> list[Finding]:
     found = []
+    covered = 0
     for match in _IBAN.finditer(text):
-        tokens = re.split(r"(,? |-)", match.group())
+        if match.start() < covered:
+            continue
+        tokens = re.split(r"(,? |-)", match.group(1))
         # A following short word ("DE89 3704 ... 00 is mine") may have been swallowed:
         # try each whole-group prefix, longest first. tokens alternate value, separator.
         for end in range(len(tokens), 0, -2):
@@ -315,6 +363,7 @@ def _ibans(text: str) -> list[Finding]:
             if 15 <= len(candidate) <= 34 and stdnum_iban.is_valid(candidate):
                 length = len("".join(tokens[:end]))
                 found.append(Finding("iban", match.start(), match.start() + length))
+                covered = match.start() + length
                 break
     return found
 

@@ -30,16 +30,20 @@ _REPEAT = re.compile(rf"\b(double|triple) ({_DIGIT_WORDS}|oh|\d)\b", re.IGNORECA
 # Letters spelled one by one: capitals as Whisper writes a spelled IBAN ("B A R C"), small
 # ones as in a spelled e-mail name ("a h m e d"); "I" and "a" alone stay words.
 _SPELLED_CAPITALS = re.compile(r"\b[A-Z](?: [A-Z]\b){1,40}")
+_IBAN_SPELLED = re.compile(r"\bIBAN(?=[A-Z]{2}\b)")
 _SPELLED_SMALL = re.compile(r"\b[a-z](?: [a-z]\b){2,40}")
 _PLUS = re.compile(r"\bplus (?=\d(?:[ ,.-]{0,2}\d){5})", re.IGNORECASE)
 _DASH = re.compile(r"(?<=\d) dash (?=\d)", re.IGNORECASE)
+# "one nine two dot one six eight dot …" once in digits: "1 9 2 dot 1 6 8 dot 0 dot 1 4 8",
+# "1 85 dot 2 11 dot …" (text2num leaves "one eighty five" as "1 85").
+_OCTET = rf"(?:\d{{1,3}}(?: \d{{1,3}}){{0,2}}|{'|'.join(_SINGLE_DIGITS)})"
+_SPOKEN_IP = re.compile(rf"\b{_OCTET}(?: (?:dot|point) {_OCTET}){{3}}\b", re.IGNORECASE)
 # "jane dot doe at example dot com", and Whisper's half-written "jane.doe at example.com".
 # Bounded repeats keep the work per position bounded: linear time on any input.
 _SPOKEN_EMAIL = re.compile(
     r"\b((?:[\w']{1,40} ){0,5}\w{1,40}(?:(?: (?:dot|underscore|dash) |[._-])\w{1,40}){0,5})"
-    r" at ([\w-]{1,40}(?:(?: dot |\.)[\w-]{1,40}){0,4})(?: dot |\.)"
-    r"(com|org|net|edu|gov|io|co|uk|de|fr|nl|eu|info|us|ca|me|fm|ai|app|dev|au|in|es|it|ie|"
-    r"ch|be|se|dk|pl|jp|biz|tv)\b",
+    r" at ([\w-]{1,40}(?:(?: dot | dash | hyphen |\.)[\w-]{1,40}){0,4})(?: dot |\.)"
+    r"(com|org|net|edu|gov|info|biz|app|dev|mail|online|email|[a-z]{2})\b",
     re.IGNORECASE,
 )
 # Words that end a spoken e-mail name from the left: "my email is | bruno patel at …".
@@ -47,7 +51,7 @@ _NOT_LOCAL_PART = frozenset("""is was my your his her their our the a an to at e
     mail address addresses me send write it it's its you can and or reach contact cc on of
     for please that this be i i'm am here then also new work personal should would could
     will us we they them him she he use try sent""".split())
-_JOINERS = {"dot": ".", "underscore": "_", "dash": "-"}
+_JOINERS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-"}
 # "look at example dot com" is not an address; "email bob at acme dot io" is. A local part
 # without a separator counts only after one of these words.
 _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|mail|address|write|send|contact|reach|cc)\b",
@@ -57,6 +61,7 @@ _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|mail|address|write|send|contact|reach|c
 def to_written(text: str) -> str:
     """`text` with spoken numbers as digits and spoken e-mail addresses as addresses."""
     text = _SPELLED_CAPITALS.sub(lambda m: m.group().replace(" ", ""), text)
+    text = _IBAN_SPELLED.sub("IBAN ", text)  # "I B A N A T …" spelled as one: "IBAN AT …"
     text = _SPELLED_SMALL.sub(lambda m: m.group().replace(" ", ""), text)
     text = _SPOKEN_EMAIL.sub(_email, text)
     text = _REPEAT.sub(lambda m: " ".join([m.group(2)] * (2 if m.group(1).lower() ==
@@ -67,7 +72,14 @@ def to_written(text: str) -> str:
     # twenty three", is text2num's.
     text = _DIGIT_BY_DIGIT.sub(_digits, text)
     text = alpha2digit(text, "en")
+    text = _SPOKEN_IP.sub(_ip, text)
     return _PLUS.sub("+", _DASH.sub("-", text))
+
+
+def _ip(match: re.Match) -> str:
+    octets = re.split(r" (?:dot|point) ", match.group(), flags=re.IGNORECASE)
+    return ".".join(str(_SINGLE_DIGITS.index(o.lower())) if o.lower() in _SINGLE_DIGITS
+                    else o.replace(" ", "") for o in octets)
 
 
 def _digits(match: re.Match) -> str:
@@ -91,7 +103,7 @@ def _oh_as_zero(text: str) -> str:
 
 def _email(match: re.Match) -> str:
     def join(part: str) -> str:
-        return re.sub(r" (dot|underscore|dash) ",
+        return re.sub(r" (dot|underscore|dash|hyphen) ",
                       lambda m: _JOINERS[m.group(1).lower()], part, flags=re.IGNORECASE)
 
     local, domain, tld = match.groups()
