@@ -43,6 +43,11 @@ DEFAULT_ACTIONS: dict[str, Action] = {
 }
 
 
+# The alignment back onto the user's words (difflib) grows with the square of the length:
+# ~3 ms for a spoken turn, 80 ms at this length, so longer text is masked in written form.
+ALIGN_MAX_CHARS = 500
+
+
 @dataclass(frozen=True)
 class MaskResult:
     """The masked text, which kinds were found, and whether the turn must stay local."""
@@ -84,7 +89,10 @@ class PersonalDataMasker:
         findings = find_personal_data(written)
         if not findings:
             return MaskResult(text)
-        spans = _spans_in_original(text, written, [(f.start, f.end) for f in findings])
+        if len(text) > ALIGN_MAX_CHARS:  # long text: mask the written form, in linear time
+            text, spans = written, [(f.start, f.end) for f in findings]
+        else:
+            spans = _spans_in_original(text, written, [(f.start, f.end) for f in findings])
         parts, cursor = [], 0
         for finding, (start, end) in zip(findings, spans, strict=True):
             if start < cursor:  # two findings inside one rewritten stretch: one label

@@ -242,7 +242,7 @@ def _names_a_thing(text: str, end: int) -> bool:
 
 def _is_general(text: str, start: int) -> bool:
     """Whether the name at `start` is asked about in general ("when did Marie Curie …")."""
-    sentence = re.split(r"[.!?] ", text[:start])[-1]
+    sentence = re.split(r"[.!?] ", text[max(0, start - 120):start])[-1]
     return bool(_GENERAL_QUESTION.search(sentence)) and not _PERSONAL_MARKER.search(text)
 
 

@@ -93,6 +93,8 @@ _PERSONAL_CUE = re.compile(
 _CUE_KINDS = {"card": "card", "visa": "card", "visas": "card", "mastercard": "card",
               "amex": "card", "charge it to": "card", "pay with": "card",
               "social": "us_ssn", "ssn": "us_ssn", "security number": "us_ssn"}
+# Countries with IBANs, from python-stdnum's own registry.
+_IBAN_COUNTRIES = frozenset(prefix[1] for prefix in stdnum_iban._ibandb.prefixes)
 _IBAN_LIKE = re.compile(r"\b[A-Z][A-Z.-]{0,3}[ -]?\d{1,2}(?:(?:,? |-)[A-Z0-9]{1,10}\b){2,34}",
                         re.IGNORECASE)
 _ACCOUNT_CUE = re.compile(r"\b(?:iban|account|transfer|into|bank)\b", re.IGNORECASE)
@@ -104,8 +106,7 @@ _LOOSE_RUN = re.compile(
 # Whisper runs a spoken address together ("ashtardathotmail.co.uk", "atoutlook.com") or
 # drops the "at" ("c.wetfield.orange.fr"): a mail provider's name, or a long dotted name
 # in a sentence about mail, is still an address.
-_DOMAIN_TOKEN = re.compile(r"(?<![\w@./])(?!www\.)[\w+-]+(?:\.[\w+-]+)+\.[a-z]{2,6}\b",
-                           re.IGNORECASE)
+_DOMAIN_TOKEN = re.compile(r"(?!www\.)[\w+-]+(?:\.[\w+-]+)*\.[a-z]{2,6}", re.IGNORECASE)
 _MAIL_PROVIDER = re.compile(r"gmail|googlemail|hotmail|outlook|yahoo|icloud|aol|proton|gmx|"
                             r"btinternet|comcast|orange|live\.|msn\.|mail\.", re.IGNORECASE)
 _MAIL_CUE = re.compile(r"\b(?:e-?mail|mail|send|write|cc|contact|share|forward)\b",
@@ -126,8 +127,10 @@ def find_personal_data(text: str) -> list[Finding]:
               *(Finding("street_address", a, b) for a, b in find_addresses(text))]
     found = _without_overlaps(found)
     found += _corrected(text, found)
+    # A name never cuts into other data: "jackom atoutlook.com" is an e-mail address.
     names = [Finding("person_name", a, b)
-             for a, b in find_names(text, is_near_data=bool(found))]
+             for a, b in find_names(text, is_near_data=bool(found))
+             if all(b <= f.start or a >= f.end for f in found)]
     return _without_overlaps(found + names)
 
 
@@ -152,10 +155,22 @@ def _corrected(text: str, found: list[Finding]) -> list[Finding]:
 
 def _mangled_emails(text: str) -> list[Finding]:
     found = []
-    for match in _DOMAIN_TOKEN.finditer(text):
+    # Word by word (a regex scan from every position would take quadratic time).
+    for word in re.finditer(r"[^\s,;:!?()\"']+", text):
+        match = _DOMAIN_TOKEN.fullmatch(word.group().rstrip("."))
+        if "." not in word.group() or "@" in word.group() or match is None:
+            continue
+        match = _DOMAIN_TOKEN.fullmatch(text, word.start(), word.start() + len(match.group()))
         token = match.group()
-        if _MAIL_PROVIDER.search(token) or (token.count(".") >= 3 and _MAIL_CUE.search(text)):
-            found.append(Finding("email", match.start(), match.end()))
+        provider = _MAIL_PROVIDER.search(token)
+        # Something before the provider's name: a local part, not "open outlook.com".
+        if (provider and provider.start() > 0) or (token.count(".") >= 3
+                                                    and _MAIL_CUE.search(text)):
+            start = match.start()
+            # "jackom atoutlook.com": the "at" was heard, the word before is the name.
+            if provider and token[:provider.start()].lower() == "at":
+                start = text.rfind(" ", 0, start - 1) + 1
+            found.append(Finding("email", start, match.end()))
     return found
 
 
@@ -356,6 +371,10 @@ def _ibans(text: str) -> list[Finding]:
         if match.start() < covered:
             continue
         tokens = re.split(r"(,? |-)", match.group(1))
+        compact = "".join(tokens[::2]).upper()
+        # The country's letters, then two check digits: most words fail here, cheaply.
+        if not (compact[:2] in _IBAN_COUNTRIES and compact[2:4].isdigit()):
+            continue
         # A following short word ("DE89 3704 ... 00 is mine") may have been swallowed:
         # try each whole-group prefix, longest first. tokens alternate value, separator.
         for end in range(len(tokens), 0, -2):
