@@ -122,7 +122,7 @@ def find_personal_data(text: str) -> list[Finding]:
     ]
     if sum(ch.isdigit() for ch in text) >= 7:
         found += [*_cued_runs(text), *_cards_and_numbers(text), *_ssns(text), *_phones(text),
-                  *_long_numbers(text), *_cued_accounts(text)]
+                  *_long_numbers(text), *_cued_accounts(text), *_misheard_runs(text)]
     found += [*_ip_addresses(text),
               *(Finding("street_address", a, b) for a, b in find_addresses(text))]
     found = _without_overlaps(found)
@@ -259,6 +259,38 @@ def _long_numbers(text: str) -> list[Finding]:
             continue
         if not _is_checked_and_wrong(run, "card"):
             found.append(Finding("card", start, match.end()))
+    return found
+
+
+# What Whisper makes of a number it half heard: digit groups with letters in them ("T57,
+# I138, 0947"), odd dots and dashes ("2.367 156", "6661-776-45"), and a short misheard
+# word between groups ("4 high 7 1 2 7", "2006 for 31092").
+_HEARD_GROUP = r"[A-Za-z]{0,2}\d[\w'.-]*"
+_HEARD_RUN = re.compile(
+    rf"(?<![\w$£€/]){_HEARD_GROUP}(?:[ ,;]+(?:[A-Za-z']{{1,6}}[ ,]+)?{_HEARD_GROUP})*")
+_DATA_CUE = re.compile(
+    r"\b(?:(?P<card>card|credit|debit|visa|mastercard|amex|discover)|"
+    r"(?P<iban>iban|account|acct|sort code|routing|bank|transfer|wire|standing order|"
+    r"refund to|pay it in)|(?P<us_ssn>social|ssn|security number)|"
+    r"(?P<phone>phone|mobile|cell|number|call me|reach me|text me|ring me))\b", re.IGNORECASE)
+
+
+def _misheard_runs(text: str) -> list[Finding]:
+    """Half-heard digit groups (9+ digits) after a card, account, SSN or phone cue.
+
+    The number is there even when Whisper garbled it past every check.
+    """
+    found = []
+    for match in _HEARD_RUN.finditer(text):
+        run = match.group().rstrip(".,;")
+        if sum(ch.isdigit() for ch in run) < 9 or is_reference(text, match.start()):
+            continue
+        if re.search(r"\d[.,]\d{2}(?!\d)|\d:\d", run):  # money or a time
+            continue
+        cues = list(_DATA_CUE.finditer(text[max(0, match.start() - 60):match.start()]))
+        if cues:
+            kind = next(k for k, v in cues[-1].groupdict().items() if v)
+            found.append(Finding(kind, match.start(), match.start() + len(run)))
     return found
 
 
