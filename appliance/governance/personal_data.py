@@ -74,7 +74,7 @@ _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:
 # Numbers right after these words are references, not people: "order 5551234567",
 # "tracking number is 611130478", "flight 447".
 _REFERENCE_CUE = re.compile(
-    r"\b(?:order|orders|tracking|track|package|parcel|shipment|invoice|reference|ref|"
+    r"\b(?:(?<!standing )order|orders|tracking|track|package|parcel|shipment|invoice|reference|ref|"
     r"confirmation|booking|ticket|flight|model|serial|part|item|receipt|case|isbn|po|sku|"
     r"population|residents|people|lottery|winning|meeting|pin|passcode|score)"
     r"\W*(?:(?:numbers?|no|num|id|code|is|was|are|were|#)\W*){0,3}$",
@@ -125,7 +125,7 @@ def find_personal_data(text: str) -> list[Finding]:
                   *_long_numbers(text), *_cued_accounts(text), *_misheard_runs(text)]
     found += [*_ip_addresses(text),
               *(Finding("street_address", a, b) for a, b in find_addresses(text))]
-    found = _without_overlaps(found)
+    found = _without_overlaps(_widened(text, found))
     found += _corrected(text, found)
     # A name never cuts into other data: "jackom atoutlook.com" is an e-mail address.
     names = [Finding("person_name", a, b)
@@ -270,9 +270,28 @@ _HEARD_RUN = re.compile(
     rf"(?<![\w$£€/]){_HEARD_GROUP}(?:[ ,;]+(?:[A-Za-z']{{1,6}}[ ,]+)?{_HEARD_GROUP})*")
 _DATA_CUE = re.compile(
     r"\b(?:(?P<card>card|credit|debit|visa|mastercard|amex|discover)|"
-    r"(?P<iban>iban|account|acct|sort code|routing|bank|transfer|wire|standing order|"
-    r"refund to|pay it in)|(?P<us_ssn>social|ssn|security number)|"
+    # "Iben", "Iber", "iBNT": how Whisper base writes a spoken "IBAN".
+    r"(?P<iban>iban|[ie] ?b[aeiou]?[nr]\w{0,3}|account|acct|sort code|routing|bank|"
+    r"transfer|wire|standing order|refund to|pay it in)|(?P<us_ssn>social|ssn|security number)|"
     r"(?P<phone>phone|mobile|cell|number|call me|reach me|text me|ring me))\b", re.IGNORECASE)
+
+
+def _widened(text: str, found: list[Finding]) -> list[Finding]:
+    """Numbers grown to the whole run of digit groups they sit in.
+
+    A number is said as one unit: when Whisper mishears part of it ("T57, I138, 0947,
+    6573 8871 4253 155" holds a card-shaped tail), the rest is the same person's number.
+    """
+    numbers = [f for f in found if f.kind in ("card", "iban", "us_ssn", "phone")]
+    if not numbers:
+        return found
+    widened = list(found)
+    for match in _HEARD_RUN.finditer(text):
+        run_end = match.start() + len(match.group().rstrip(".,;"))
+        inside = [f for f in numbers if match.start() <= f.start and f.end <= run_end]
+        if inside and (match.start(), run_end) != (inside[0].start, inside[-1].end):
+            widened.append(Finding(inside[0].kind, match.start(), run_end))
+    return widened
 
 
 def _misheard_runs(text: str) -> list[Finding]:
