@@ -47,10 +47,17 @@ _WEAK_CUE = r"i'm|i am|this is|it's|it is|under|am"
 _TITLE = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister)\.?"
 _FIRST_COLUMN = re.compile(r"^([a-z]+) ", re.MULTILINE)
 _NAM_DICT = re.compile(r"^[MF?1-4 ]{2} ([^\W\d_]+) ", re.MULTILINE)
-_NAME_WORD = r"[A-Za-z][a-z]+(?:['’-][A-Za-z]?[a-z]+)?"
-_CAPITAL_WORD = r"(?-i:[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?)"
+# Letters of Latin scripts, so "Wiśniewski", "Zoë" and "Núñez" are words too; "O'Connor",
+# "McDonald" and "Al-Sayed" are one word.
+_LOWER = "a-zß-öø-ÿā-ž"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_NAME_WORD = (rf"(?:[{_UPPER}{_LOWER}]['’])?[{_UPPER}{_LOWER}][{_LOWER}]+"
+              rf"(?:[{_UPPER}][{_LOWER}]+)?(?:['’-][{_UPPER}{_LOWER}]?[{_LOWER}]+)?")
+_CAPITAL_WORD = (rf"(?-i:(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
+                 rf"(?:['’-][{_UPPER}]?[{_LOWER}]+)?)")
 _CUED_NAME = re.compile(
-    rf"\b(?:(?P<intro>{_INTRO_CUE})|{_STRONG_CUE}|(?P<weak>{_WEAK_CUE}))[,:]? "
+    rf"\b(?:(?P<intro>{_INTRO_CUE})|{_STRONG_CUE}|(?P<weak>{_WEAK_CUE}))[,:]?"
+    rf"(?: (?:is|was|named|called)(?= (?-i:[{_UPPER}])))? "
     rf"(?=(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w]))",
     re.IGNORECASE)
 _TITLED = re.compile(rf"\b{_TITLE} (?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})(?![\w])",
@@ -71,7 +78,7 @@ _GENERAL_QUESTION = re.compile(
     r"\b(?:by|about|of|on|some|play|played|put on|listen to|watch|read|starring|featuring|like|"
     r"than|president|king|queen|author|singer|actor|actress|band|song|songs|album|movie|"
     r"film|book|books|novel|painting|theory|prize|news|latest|biography|quotes?|famous|"
-    r"directed|written|painted|composed|invented|discovered|won|said|did|does|was|is)\W+$",
+    r"directed|written|painted|composed|invented|discovered|won|said)\W+$",
     re.IGNORECASE)
 _PERSONAL_MARKER = re.compile(r"\b(?:my|i|i'm|our|mine|contacts?)\b", re.IGNORECASE)
 # Capitalised words that follow a cue but are not names ("call Me Maybe", "text Mom").

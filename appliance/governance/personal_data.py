@@ -268,6 +268,7 @@ def _long_numbers(text: str) -> list[Finding]:
 _HEARD_GROUP = r"[A-Za-z]{0,2}\d[\w'.-]*"
 _HEARD_RUN = re.compile(
     rf"(?<![\w$£€/]){_HEARD_GROUP}(?:[ ,;]+(?:[A-Za-z']{{1,6}}[ ,]+)?{_HEARD_GROUP})*")
+_GROUP_RUN = re.compile(rf"(?<![\w$£€/]){_HEARD_GROUP}(?:[ ,;]+{_HEARD_GROUP})*")
 _DATA_CUE = re.compile(
     r"\b(?:(?P<card>card|credit|debit|visa|mastercard|amex|discover)|"
     # "Iben", "Iber", "iBNT": how Whisper base writes a spoken "IBAN".
@@ -286,11 +287,12 @@ def _widened(text: str, found: list[Finding]) -> list[Finding]:
     if not numbers:
         return found
     widened = list(found)
-    for match in _HEARD_RUN.finditer(text):
-        run_end = match.start() + len(match.group().rstrip(".,;"))
-        inside = [f for f in numbers if match.start() <= f.start and f.end <= run_end]
-        if inside and (match.start(), run_end) != (inside[0].start, inside[-1].end):
-            widened.append(Finding(inside[0].kind, match.start(), run_end))
+    for match in _GROUP_RUN.finditer(text):
+        start, end = match.start(), match.start() + len(match.group().rstrip(".,;"))
+        inside = [f for f in numbers if f.start < end and start < f.end]
+        if inside:
+            start, end = min(start, inside[0].start), max(end, inside[-1].end)
+            widened.append(Finding(inside[0].kind, start, end))
     return widened
 
 

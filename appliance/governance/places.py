@@ -15,7 +15,7 @@ from functools import cache
 
 _STREET_SUFFIX = (r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|"
                   r"way|place|pl|terrace|parkway|pkwy|circle|highway|hwy|square|sq|close|"
-                  r"crescent|gardens|grove|row|mews|walk|hill|heights|trail|ridge|quay")
+                  r"crescent|gardens|grove|row|mews|walk|hill|heights|trail|ridge|quay|loop|alley")
 # A flat, apartment or suite, before the house number or after the street: "Flat 3,",
 # "apartment 6 a", "Suite 3652", "#4B", "unit two d" (as `to_written` leaves it).
 _UNIT = (r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|room|floor|#) ?#?"
