@@ -41,9 +41,12 @@ _STRONG_CUE = (r"call|text|message|e-?mail|contact|ring|phone|tell|ask|invite|"
                r"brother|colleague|doctor|partner|neighbou?r|manager|landlord|aunt|uncle|"
                r"cousin|niece|nephew|grandma|grandpa|grandmother|grandfather|fianc[eé]e?|"
                r"girlfriend|boyfriend|teacher|client|tenant|dentist|lawyer|roommate)|"
+               r"(?:my|the|our|his|her) (?:plumber|electrician|mechanic|cleaner|nanny|"
+               r"babysitter|driver|tutor|coach|trainer|therapist|nurse|vet|accountant|"
+               r"flatmate|housemate|roommate|landlady|builder|gardener|hairdresser|barber)|"
                r"(?:account |card ?)?holder|employee|customer|patient|guest|passenger|"
                r"tenant|recipient|payee|beneficiary|signed|regards|contact:")
-_WEAK_CUE = r"i'm|i am|this is|it's|it is|under|am"
+_WEAK_CUE = r"i'm|i am|this is|it's|its|it is|under|am"
 _TITLE = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister)\.?"
 _FIRST_COLUMN = re.compile(r"^([a-z]+) ", re.MULTILINE)
 _NAM_DICT = re.compile(r"^[MF?1-4 ]{2} ([^\W\d_]+) ", re.MULTILINE)
@@ -94,7 +97,9 @@ _NOT_NAMES = frozenset("""i me my you your he him his she her we us our they the
     will would can could should may might must shall do does did have has had get got way
     about after before over under into onto out off up down flat apartment unit suite room
     floor street road avenue lane iban ssn ip visa mastercard amex what who when where why
-    how which if then than also too still um uh like well oh ah actually basically""".split(
+    how which if then than also too still um uh like well oh ah actually basically
+    im ive id ill youre dont cant wont thats its hes shes theyre hed shed lets gonna wanna
+    pls thx ur yeah yep nope""".split(
 )) | frozenset("""one two three four five six seven eight nine ten""".split())
 
 
@@ -179,8 +184,7 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
     for word in words:
         if word.lower() in _NOT_NAMES or (is_capitalised and not word[0].isupper()):
             break
-        if kept and not is_capitalised and not (word.lower() in last_names()
-                                                 or _is_uncommon(word)):
+        if kept and not is_capitalised and not _is_uncommon(word):
             break
         kept.append(word)
     if not kept:
@@ -195,7 +199,9 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
     elif not is_capitalised:
         # Typed or heard in small letters ("call bruno", "i'm ingrid"): a first name that
         # is no common word, so "it's way heavier" and "call mom" stay.
-        if first not in first_names() or first in common_words():
+        # "maria gonzalez", "kwame mensah": a surname that is no common word.
+        is_full_name = len(kept) > 1 and (first in first_names() or _is_uncommon(first))
+        if (first not in first_names() or first in common_words()) and not is_full_name:
             if match.group("weak") or not _is_uncommon(first):
                 return None
     elif match.group("weak"):

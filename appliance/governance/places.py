@@ -26,7 +26,8 @@ _UNIT = (r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|room|floor|#) ?#?"
 # days" or "route 66" lack the street type.
 _STREET = re.compile(
     rf"(?<![\w.,-])(?:{_UNIT},? )?(?:\d ){{0,5}}\d{{1,6}}[a-z]?"
-    rf"((?: (?:[A-Za-z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))){{1,4}}) (?:{_STREET_SUFFIX})\b\.?",
+    rf"((?: (?:[A-Za-z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))){{1,4}}) (?:{_STREET_SUFFIX})\b\.?"
+    rf"|\bp\.? ?o\.? box \d{{1,6}}()",  # a post office box stands for the street
     re.IGNORECASE,
 )
 # Words that never sit between a house number and the street type: "66 is a famous
@@ -73,7 +74,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     """Spans of street addresses (with their unit, town, state, ZIP) and of UK postcodes."""
     spans = []
     for match in _STREET.finditer(text):
-        if _NOT_STREET_NAME.intersection(match.group(1).lower().split()):
+        if _NOT_STREET_NAME.intersection((match.group(1) or "").lower().split()):
             continue
         # "12 Main St. Then …": a full stop ends the address.
         tail = None if match.group().endswith(".") else _tail().match(text, match.end())
