@@ -25,18 +25,27 @@ _UNIT = (r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|room|floor|#) ?#?"
 # lane" (said digit by digit): a house number, up to four words, a street type. "3 more
 # days" or "route 66" lack the street type.
 _STREET = re.compile(
-    rf"(?<![\w.,-])(?:{_UNIT},? )?(?:\d ){{0,5}}\d{{1,6}}[a-z]?"
+    rf"(?<![\w.,-])(?:{_UNIT}(?:,? |/))?(?:\d{{1,4}}[a-z]?/)?(?:\d ){{0,5}}\d{{1,6}}[a-z]?"
     rf"((?: (?:[A-Za-z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))){{1,4}}) (?:{_STREET_SUFFIX})\b\.?"
+    rf"(?: (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?"
     rf"|\bp\.? ?o\.? box \d{{1,6}}()",  # a post office box stands for the street
     re.IGNORECASE,
 )
+# Continental Europe puts the number after the street: "Hauptstraße 5", "Rue de Rivoli 12",
+# "Calle Mayor 5", then often the postcode before the town ("10115 Berlin").
+_EUROPEAN_STREET = re.compile(
+    r"(?<![\w-])(?:(?:rue|avenue|boulevard|calle|avenida|via|viale|piazza|plaza|rua|paseo|"
+    r"carrer|chemin|place|quai)(?: [\w'’-]+){1,4}|[^\W\d_]+(?:straße|strasse|str\.|weg|platz|"
+    r"gasse|allee|damm|straat|laan|gracht|plein|vej|gatan|gata|veien)) \d{1,4}[a-z]?\b"
+    r"(?:,? \d{4,5} [A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)?",
+    re.IGNORECASE)
 # Words that never sit between a house number and the street type: "66 is a famous
 # road", "5 miles down the road", "3 kilograms but it's way heavier".
 _NOT_STREET_NAME = frozenset("""a an the is are was were to of in on at by for from and or
     but so if it it's its i i'm you we they he she that this my your our their miles mile km
     kilometres kilometers minutes hours days weeks years more less down up along across
     kilograms kilos kg grams pounds lbs litres liters feet foot metres meters people times
-    cups eggs percent degrees""".split())
+    cups eggs percent degrees number no""".split())
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}"
 # After an address, also as said and written down: "E X three, seven N W" is "EX 3, 7 NW".
 _UK_POSTCODE_SAID = r"[A-Z]{1,2} ?\d[A-Z\d]?,? ?\d ?[ABD-HJLNP-UW-Z]{2}"
@@ -76,8 +85,12 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     for match in _STREET.finditer(text):
         if _NOT_STREET_NAME.intersection((match.group(1) or "").lower().split()):
             continue
-        # "12 Main St. Then …": a full stop ends the address.
-        tail = None if match.group().endswith(".") else _tail().match(text, match.end())
+        # "12 Main St. Then …": a full stop ends the address, unless a comma follows it
+        # ("77 Massachusetts Ave., Cambridge").
+        ends = match.group().endswith(".") and not text.startswith(",", match.end())
+        tail = None if ends else _tail().match(text, match.end())
         spans.append((match.start(), tail.end() if tail else match.end()))
+    spans += [(m.start(), m.end()) for m in _EUROPEAN_STREET.finditer(text)
+              if not _NOT_STREET_NAME.intersection(m.group().lower().split()[1:-1])]
     spans += [(m.start(), m.end()) for m in _POSTCODE.finditer(text)]
     return spans

@@ -73,6 +73,21 @@ masker = PersonalDataMasker()
      "two seven two one"),
     ("Call me back on zero two, nine five one eight, double eight five seven.", "[PHONE]",
      "nine five"),
+    # addresses abroad and in other shapes: the number after the street, a slash unit, a
+    # direction after the street type, a PO box, an abbreviation's full stop before a comma
+    ("my address is Rue de Rivoli 12, 75001 Paris", "[ADDRESS]", "Rivoli"),
+    ("meine Adresse ist Hauptstraße 5, 10115 Berlin", "[ADDRESS]", "10115"),
+    ("Unit 5/20 George St, Sydney NSW 2000", "[ADDRESS]", "5/"),
+    ("123 Main St W, Toronto, ON M5V 2T6", "[ADDRESS]", "M5V"),
+    ("my po box is PO Box 1234, Springfield, IL 62704", "[ADDRESS]", "62704"),
+    ("Apt. 4B, 77 Massachusetts Ave., Cambridge, MA 02139", "[ADDRESS]", "Cambridge"),
+    # a trunk prefix in brackets; names in small letters, with roles, beyond ASCII
+    ("office (03) 5555 1234", "[PHONE]", "5555"),
+    ("hey its maria gonzalez here", "[NAME]", "gonzalez"),
+    ("the plumber dave said he'd come at 3", "[NAME]", "dave"),
+    ("I'm Tomasz Wiśniewski", "[NAME]", "Wiśniewski"),
+    ("Hi, my name is Siobhan O'Connor", "[NAME]", "O'Connor"),
+    ("The patient is Kenji Watanabe, date of birth March 3rd", "[NAME]", "Watanabe"),
 ])
 def test_each_form_is_masked_whole(text, label, gone):
     masked = masker.mask(text).text
@@ -110,6 +125,10 @@ def test_each_form_is_masked_whole(text, label, gone):
     "Add Parmesan to my list",
     "Send the report to Marketing by Friday",
     "Play Hey Jude by the Beatles",
+    "the via ferrata is 12 km long",
+    "I live on 5th avenue",
+    "I'm staying at the Hilton, room 1204",
+    "my card is a visa ending in 4242",
     # codes, meeting IDs and lottery numbers
     "Invoice INV-2026-004512 is overdue",
     "Zoom meeting ID eight four five, two two one oh, nine nine three one.",
