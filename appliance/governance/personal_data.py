@@ -457,5 +457,8 @@ def _ip_addresses(text: str) -> list[Finding]:
             continue
         if address.is_loopback or address.is_unspecified:  # this device, not a person
             continue
+        if re.search(r"\b(?:version|firmware|release|update|v)\W*$", text[:match.start()],
+                     re.IGNORECASE):  # "firmware version 2.1.0.4"
+            continue
         found.append(Finding("ip_address", match.start(), match.end()))
     return found

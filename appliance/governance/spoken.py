@@ -31,18 +31,21 @@ _REPEAT = re.compile(rf"\b(double|triple) ({_DIGIT_WORDS}|oh|\d)\b", re.IGNORECA
 # ones as in a spelled e-mail name ("a h m e d"); "I" and "a" alone stay words.
 _SPELLED_CAPITALS = re.compile(r"\b[A-Z](?: [A-Z]\b){1,40}")
 _IBAN_SPELLED = re.compile(r"\bIBAN(?=[A-Z]{2}\b)")
-_SPELLED_SMALL = re.compile(r"\b[a-z](?: [a-z]\b){2,40}")
+_SPELLED_SMALL = re.compile(r"(?<!['’])\b[a-z](?: [a-z]\b){2,40}")
 _PLUS = re.compile(r"\bplus (?=\d(?:[ ,.-]{0,2}\d){5})", re.IGNORECASE)
 _DASH = re.compile(r"(?<=\d) dash (?=\d)", re.IGNORECASE)
 # "one nine two dot one six eight dot …" once in digits: "1 9 2 dot 1 6 8 dot 0 dot 1 4 8",
 # "1 85 dot 2 11 dot …" (text2num leaves "one eighty five" as "1 85").
 _OCTET = rf"(?:\d{{1,3}}(?: \d{{1,3}}){{0,2}}|{'|'.join(_SINGLE_DIGITS)})"
-_SPOKEN_IP = re.compile(rf"\b{_OCTET}(?: (?:dot|point) {_OCTET}){{3}}\b", re.IGNORECASE)
+_SPOKEN_IP = re.compile(rf"\b{_OCTET}(?: (?:dot|point) |\.){_OCTET}(?:(?: (?:dot|point) |\.)"
+                        rf"{_OCTET}){{2}}\b", re.IGNORECASE)
 # "jane dot doe at example dot com", and Whisper's half-written "jane.doe at example.com".
 # Bounded repeats keep the work per position bounded: linear time on any input.
 _SPOKEN_EMAIL = re.compile(
-    r"\b((?:[\w']{1,40} ){0,5}\w{1,40}(?:(?: (?:dot|underscore|dash) |[._-])\w{1,40}){0,5})"
-    r" at ([\w-]{1,40}(?:(?: dot | dash | hyphen |\.)[\w-]{1,40}){0,4})(?: dot |\.)"
+    r"(?<!['’])\b((?:[\w']{1,40} ){0,5}\w{1,40}"
+    r"(?:(?: (?:dot|underscore|dash|hyphen) |[._-])\w{1,40}){0,5})"
+    r" at ((?:[a-z] ){0,4}[\w-]{1,40}(?:(?: dot | dash | hyphen |\.)[\w-]{1,40}){0,4})"
+    r"(?: dot |\.)"
     r"(com|org|net|edu|gov|info|biz|app|dev|mail|online|email|[a-z]{2})\b",
     re.IGNORECASE,
 )
@@ -50,7 +53,17 @@ _SPOKEN_EMAIL = re.compile(
 _NOT_LOCAL_PART = frozenset("""is was my your his her their our the a an to at email e-mail
     mail address addresses me send write it it's its you can and or reach contact cc on of
     for please that this be i i'm am here then also new work personal should would could
-    will us we they them him she he use try sent""".split())
+    will us we they them him she he use try sent that's thats he's she's""".split())
+# Domains of mail providers: an address there needs no "email" said before it.
+_MAIL_PROVIDERS = frozenset("""gmail googlemail hotmail outlook live msn yahoo icloud me aol
+    proton protonmail gmx web mail yandex zoho fastmail btinternet sky virginmedia orange
+    free wanadoo laposte libero comcast verizon att""".split())
+# Pauses Whisper writes between groups ("two two two one... five eight …").
+_PAUSE = re.compile(r"\s*(?:\.{2,}|…)\s*(?=\S)")
+# "two thousand and seven" is one number, also inside an e-mail name.
+_NUMBER_AND = re.compile(r"\b(hundred|thousand) and (?=(?:one|two|three|four|five|six|seven|"
+                         r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
+                         r"sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
 _JOINERS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-"}
 # "look at example dot com" is not an address; "email bob at acme dot io" is. A local part
 # without a separator counts only after one of these words.
@@ -60,6 +73,9 @@ _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|mail|address|write|send|contact|reach|c
 
 def to_written(text: str) -> str:
     """`text` with spoken numbers as digits and spoken e-mail addresses as addresses."""
+    text = _PAUSE.sub(", ", text)
+    text = re.sub(r"\b(?:nought|naught)\b", "zero", text, flags=re.IGNORECASE)
+    text = _NUMBER_AND.sub(r"\1 ", text)
     text = _SPELLED_CAPITALS.sub(lambda m: m.group().replace(" ", ""), text)
     text = _IBAN_SPELLED.sub("IBAN ", text)  # "I B A N A T …" spelled as one: "IBAN AT …"
     text = _SPELLED_SMALL.sub(lambda m: m.group().replace(" ", ""), text)
@@ -77,7 +93,7 @@ def to_written(text: str) -> str:
 
 
 def _ip(match: re.Match) -> str:
-    octets = re.split(r" (?:dot|point) ", match.group(), flags=re.IGNORECASE)
+    octets = re.split(r" (?:dot|point) |\.", match.group(), flags=re.IGNORECASE)
     return ".".join(str(_SINGLE_DIGITS.index(o.lower())) if o.lower() in _SINGLE_DIGITS
                     else o.replace(" ", "") for o in octets)
 
@@ -103,6 +119,7 @@ def _oh_as_zero(text: str) -> str:
 
 def _email(match: re.Match) -> str:
     def join(part: str) -> str:
+        part = re.sub(r"\b([a-z]) (?=[a-z]\b)", r"\1", part)  # "b t internet"
         return re.sub(r" (dot|underscore|dash|hyphen) ",
                       lambda m: _JOINERS[m.group(1).lower()], part, flags=re.IGNORECASE)
 
@@ -121,7 +138,9 @@ def _email(match: re.Match) -> str:
     prefix = match.group(0)[:len(" ".join(words[:first])) + (1 if first else 0)]
     has_separator = re.search(r"[._-]| (dot|underscore|dash) ", kept, re.IGNORECASE)
     before = match.string[max(0, match.start() - 40):match.start()] + prefix
-    if not has_separator and not _EMAIL_CONTEXT.search(before):
+    provider = domain.replace(" ", "").split(".")[0].split(" dot ")[0].lower()
+    if not has_separator and not _EMAIL_CONTEXT.search(before) and (
+            provider not in _MAIL_PROVIDERS):
         return match.group(0)
     written = alpha2digit(join(kept), "en").replace(" ", "")
-    return f"{prefix}{written}@{join(domain)}.{tld}"
+    return f"{prefix}{written}@{join(domain).replace(' ', '')}.{tld}"
