@@ -8,8 +8,9 @@ Figures are per split (dev, held-out), per form (typed, spoken; Whisper's own
 transcripts of real speech also on their own) and per kind.
 
 The sentences are the team's generated set (`pii_corpus`) and, when present, the
-blind set written without sight of the masker (`pii_blind`, `pii_blind_speech`),
-with the Whisper transcripts of each.
+blind sets written without sight of the masker (`pii_blind`, `pii_blind_speech`; the
+second, by another author, `pii_blind2`, `pii_blind2_speech`), with the Whisper
+transcripts of each.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from appliance.governance.masking import LABELS, PersonalDataMasker
 WHISPER_FILE = DATA_FILE.with_name("pii_whisper.jsonl")
 BLIND_FILE = DATA_FILE.with_name("pii_blind.jsonl")
 BLIND_WHISPER_FILE = DATA_FILE.with_name("pii_blind_whisper.jsonl")
+BLIND2_FILE = DATA_FILE.with_name("pii_blind2.jsonl")
+BLIND2_WHISPER_FILE = DATA_FILE.with_name("pii_blind2_whisper.jsonl")
 RESULTS_FILE = Path(__file__).resolve().parents[2] / "bench" / "results" / "pii-masking.json"
 _LABEL = re.compile("|".join(re.escape(label) for label in LABELS.values()))
 _NUMBER_WORDS = re.compile(
@@ -35,9 +38,9 @@ _NUMBER_WORDS = re.compile(
 
 
 def labelled_items() -> list[dict]:
-    """The generated sentences, the blind set, and the Whisper transcripts of real speech."""
+    """The generated sentences, the two blind sets, and the Whisper transcripts of real speech."""
     items = load(DATA_FILE)
-    for path in (WHISPER_FILE, BLIND_FILE, BLIND_WHISPER_FILE):
+    for path in (WHISPER_FILE, BLIND_FILE, BLIND_WHISPER_FILE, BLIND2_FILE, BLIND2_WHISPER_FILE):
         if path.exists():
             items += load(path)
     return items
