@@ -33,20 +33,26 @@ from functools import cache
 from importlib import resources
 
 _INTRO_CUE = r"my name is|my name's|name is|name:|call me"
-_STRONG_CUE = (r"call|text|message|e-?mail|contact|ring|phone|tell|ask|invite|"
-               r"remind|ping|dm|thank|congratulate|(?:with|from)(?= (?-i:[A-Z]))|"
+# Verbs whose object is a person: after them a census first name is one even when it is
+# also a word ("text sam", "tell mark").
+_PERSON_VERB = r"call|text|message|e-?mail|ring|tell|ask|invite|ping|dm|thank|cc"
+_STRONG_CUE = (r"contact|phone|remind|congratulate|(?:with|from)(?= (?-i:[A-Z]))|"
+               r"add(?= [^,.]{1,40} to (?:my |the )?(?:contacts|address book|phone))|"
+               r"put(?= [^,.]{1,40} down as)|in my name,?|name(?=:? (?-i:[A-Za-z]))|"
                r"(?:send|ship|deliver|forward|write|mail|pay|transfer|give)"
                r"(?: (?:it|this|that|them|a message|an email|a text|money|the \w+))? to|"
                r"my (?:wife|husband|son|daughter|friend|boss|mother|mom|mum|father|dad|sister|"
                r"brother|colleague|doctor|partner|neighbou?r|manager|landlord|aunt|uncle|"
                r"cousin|niece|nephew|grandma|grandpa|grandmother|grandfather|fianc[eé]e?|"
                r"girlfriend|boyfriend|teacher|client|tenant|dentist|lawyer|roommate)|"
-               r"(?:my|the|our|his|her) (?:plumber|electrician|mechanic|cleaner|nanny|"
-               r"babysitter|driver|tutor|coach|trainer|therapist|nurse|vet|accountant|"
+               r"(?:plumber|electrician|mechanic|cleaner|nanny|"
+               r"babysitter|driver|tutor|coach|trainer|therapist|nurse|vet|accountant|carer|"
+               r"caregiver|"
                r"flatmate|housemate|roommate|landlady|builder|gardener|hairdresser|barber)|"
                r"(?:account |card ?)?holder|employee|customer|patient|guest|passenger|"
-               r"tenant|recipient|payee|beneficiary|signed|regards|contact:")
-_WEAK_CUE = r"i'm|i am|this is|it's|its|it is|under|am"
+               r"tenant|recipient|payee|beneficiary|policyholder|insured|applicant|signed|"
+               r"regards|contact:")
+_WEAK_CUE = r"i'm|i am|this is|it's|its|it is|he's|she's|he is|she is|under|am"
 _TITLE = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister)\.?"
 _FIRST_COLUMN = re.compile(r"^([a-z]+) ", re.MULTILINE)
 _NAM_DICT = re.compile(r"^[MF?1-4 ]{2} ([^\W\d_]+) ", re.MULTILINE)
@@ -59,7 +65,8 @@ _NAME_WORD = (rf"(?:[{_UPPER}{_LOWER}]['’])?[{_UPPER}{_LOWER}][{_LOWER}]+"
 _CAPITAL_WORD = (rf"(?-i:(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
                  rf"(?:['’-][{_UPPER}]?[{_LOWER}]+)?)")
 _CUED_NAME = re.compile(
-    rf"\b(?:(?P<intro>{_INTRO_CUE})|{_STRONG_CUE}|(?P<weak>{_WEAK_CUE}))[,:]?"
+    rf"\b(?:(?P<intro>{_INTRO_CUE})|(?P<verb>{_PERSON_VERB})|{_STRONG_CUE}|"
+    rf"(?P<weak>{_WEAK_CUE}))[,:]?"
     rf"(?: (?:is|was|named|called)(?= (?-i:[{_UPPER}])))? "
     rf"(?=(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w]))",
     re.IGNORECASE)
@@ -184,7 +191,10 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
     for word in words:
         if word.lower() in _NOT_NAMES or (is_capitalised and not word[0].isupper()):
             break
-        if kept and not is_capitalised and not _is_uncommon(word):
+        # In small letters a surname goes on the name ("joão pereira") unless it is a
+        # word no one is named ("sam dinner" stops at "dinner" only if it is no surname).
+        if kept and not is_capitalised and not (_is_uncommon(word) or word.lower()
+                                                 in last_names()):
             break
         kept.append(word)
     if not kept:
@@ -201,7 +211,9 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
         # is no common word, so "it's way heavier" and "call mom" stay.
         # "maria gonzalez", "kwame mensah": a surname that is no common word.
         is_full_name = len(kept) > 1 and (first in first_names() or _is_uncommon(first))
-        if (first not in first_names() or first in common_words()) and not is_full_name:
+        is_person = first in census_first_names() and match.group("verb")
+        if ((first not in first_names() or first in common_words()) and not is_full_name
+                and not is_person):
             if match.group("weak") or not _is_uncommon(first):
                 return None
     elif match.group("weak"):
@@ -223,16 +235,23 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
     return start, end
 
 
-def _full_name_span(match: re.Match, text: str) -> tuple[int, int] | None:
+def _full_name_span(match: re.Match, text: str, *,
+                    is_near_data: bool) -> tuple[int, int] | None:
     """A first name and a surname anywhere, unless the sentence is about someone in general.
 
-    The name may start at any of the capitalised words: "Add | Oleksandr Kovalenko".
+    The name may start at any of the capitalised words: "Add | Oleksandr Kovalenko". A
+    first name no list knows counts beside a known surname ("Zanele Dlamini") or, both
+    unknown, beside other personal data ("Aroha Ngata, CH25 …").
     """
     words = match.group("name").split(" ")
     start = match.start()
     for first in range(len(words) - 1):
         name = words[first:]
-        if (name[0].lower() in first_names() and name[0].lower() not in _NOT_NAMES
+        given = name[0].lower()
+        surname = name[-1].lower()
+        is_given = given in first_names() or (_is_uncommon(given) and (
+            is_near_data or (surname in last_names() and _is_uncommon(surname))))
+        if (is_given and given not in _NOT_NAMES
                 and all(_looks_like_name(w, surname=True) for w in name[1:])
                 and " ".join(name).lower() not in place_names()
                 and not _names_a_thing(text, match.end())
@@ -276,15 +295,36 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
                 text, match.start()):
             spans.append((match.start("name"), match.end("name")))
     for match in _FULL_NAME.finditer(text):
-        span = _full_name_span(match, text)
+        span = _full_name_span(match, text, is_near_data=is_near_data)
         if span:
             spans.append(span)
+    spans += _and_names(text, spans)
     for pattern in (_POSSESSIVE, _HERE):
         for match in pattern.finditer(text):
             words = match.group("name").split(" ")
             if words[0].lower() not in _NOT_NAMES and _looks_like_name(words[0]):
                 spans.append((match.start("name"), match.end("name")))
     return spans + _repeats(text, spans)
+
+
+_AND_NAME = re.compile(rf" (?:and|&|or) (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w])",
+                       re.IGNORECASE)
+
+
+def _and_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The name after "and" that follows a name: "text sam and robert"."""
+    found = []
+    for _, end in spans:
+        match = _AND_NAME.match(text, end)
+        if match is None:
+            continue
+        words = [w for w in match.group("name").split(" ") if w.lower() not in _NOT_NAMES]
+        kept = words[:1] + [w for w in words[1:1 + 1] if _is_uncommon(w)
+                            or w.lower() in last_names()]
+        if kept and (kept[0].lower() in first_names() or _is_uncommon(kept[0])):
+            start = match.start("name")
+            found.append((start, start + len(" ".join(kept))))
+    return found
 
 
 def _repeats(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

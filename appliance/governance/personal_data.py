@@ -78,8 +78,11 @@ _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:
 _REFERENCE_CUE = re.compile(
     r"\b(?:(?<!standing )order|orders|tracking|track|package|parcel|shipment|invoice|reference|ref|"
     r"confirmation|booking|ticket|flight|model|serial|part|item|receipt|case|isbn|po|sku|"
-    r"population|residents|people|lottery|winning|meeting|pin|passcode|score)"
-    r"\W*(?:(?:numbers?|no|num|id|code|is|was|are|were|#)\W*){0,3}$",
+    r"population|residents|people|lottery|winning|meeting|pin|passcode|score|membership|"
+    r"member|loyalty|rewards|policy|claim)"
+    r"\W*(?:(?:numbers?|no|num|id|code|is|was|are|were|#)\W*){0,3}"
+    # a code's first letters and digits said before the run: "one z 999 a a …"
+    r"(?:[a-z0-9]{1,3}\W+){0,8}$",
     re.IGNORECASE)
 # A number joined to a code's letters is part of the code: "INV-2026-004512", "SKU-88-…".
 _CODE_PREFIX = re.compile(r"\b[A-Za-z]{3,}-$")
