@@ -15,7 +15,7 @@ from functools import cache
 
 _STREET_SUFFIX = (r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|"
                   r"way|place|pl|terrace|parkway|pkwy|circle|highway|hwy|square|sq|close|"
-                  r"crescent|gardens|grove|row|mews|walk|hill|heights|trail|ridge|quay|loop|alley")
+                  r"crescent|gardens|grove|row|mews|walk|hill|heights|trail|ridge|quay|loop|alley|park")
 # A flat, apartment or suite, before the house number or after the street: "Flat 3,",
 # "apartment 6 a", "Suite 3652", "#4B", "unit two d" (as `to_written` leaves it).
 _UNIT = (r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|room|floor|#) ?#?"
@@ -25,7 +25,7 @@ _UNIT = (r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|room|floor|#) ?#?"
 # lane" (said digit by digit): a house number, up to four words, a street type. "3 more
 # days" or "route 66" lack the street type.
 _STREET = re.compile(
-    rf"(?<![\w.,-])(?:{_UNIT}(?:,? |/))?(?:\d{{1,4}}[a-z]?/)?(?:\d ){{0,5}}\d{{1,6}}[a-z]?"
+    rf"(?<![\w.,-])(?:{_UNIT}(?:,? |/))?(?:\d{{1,4}}[a-z]?/)?(?:\d{{1,2}} ){{0,5}}\d{{1,6}}[a-z]?"
     rf"((?: (?:[A-Za-z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))){{1,4}}) (?:{_STREET_SUFFIX})\b\.?"
     rf"(?: (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?"
     rf"|\bp\.? ?o\.? box \d{{1,6}}()",  # a post office box stands for the street
@@ -35,9 +35,14 @@ _STREET = re.compile(
 # "Calle Mayor 5", then often the postcode before the town ("10115 Berlin").
 _EUROPEAN_STREET = re.compile(
     r"(?<![\w-])(?:(?:rue|avenue|boulevard|calle|avenida|via|viale|piazza|plaza|rua|paseo|"
-    r"carrer|chemin|place|quai)(?: [\w'’-]+){1,4}|[^\W\d_]+(?:straße|strasse|str\.|weg|platz|"
-    r"gasse|allee|damm|straat|laan|gracht|plein|vej|gatan|gata|veien)) \d{1,4}[a-z]?\b"
-    r"(?:,? \d{4,5} [A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)?)?",
+    r"carrer|chemin|place|quai)(?P<name>(?: [\w'’-]+){1,4})|[^\W\d_]+(?:straße|strasse|str\.|"
+    r"weg|platz|gasse|allee|damm|straat|laan|gracht|plein|vej|gatan|gata|veien)(?P<none>)"
+    r") \d{1,4}[a-z]?\b"
+    r"(?:,? (?:\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?)?"
+    # or the number first, as in France: "22 rue Sainte-Catherine, 33000 Bordeaux"
+    r"|(?<![\w-])\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|boulevard|allée|chemin|impasse|"
+    r"cours|quai|via|calle|carrer)(?P<name2>(?: (?!\d)[\w'’-]+){1,4}?)"
+    r"(?:,? (?:\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?|(?=[,.]|$))",
     re.IGNORECASE)
 # Words that never sit between a house number and the street type: "66 is a famous
 # road", "5 miles down the road", "3 kilograms but it's way heavier".
@@ -47,36 +52,81 @@ _NOT_STREET_NAME = frozenset("""a an the is are was were to of in on at by for f
     kilograms kilos kg grams pounds lbs litres liters feet foot metres meters people times
     cups eggs percent degrees number no""".split())
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}"
-# After an address, also as said and written down: "E X three, seven N W" is "EX 3, 7 NW".
-_UK_POSTCODE_SAID = r"[A-Z]{1,2} ?\d[A-Z\d]?,? ?\d ?[ABD-HJLNP-UW-Z]{2}"
 _POSTCODE = re.compile(rf"(?<![\w-]){_UK_POSTCODE}(?![\w-])")
-_CANADIAN_POSTCODE = r"[A-Z]\d[A-Z] ?\d[A-Z]\d"
 _OTHER_REGIONS = ("Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|"
-                  "New South Wales|Victoria|Queensland|Tasmania")
-_OTHER_CODES = "ON|QC|BC|AB|MB|SK|NS|NB|NSW|VIC|QLD|TAS|ACT"
-# Town words end at a word that is not part of a name: "…, bozeman, mt 59782 | between".
+                  "New Brunswick|Newfoundland|Prince Edward Island|New South Wales|Victoria|"
+                  "Queensland|Tasmania|South Australia|Western Australia|Northern Territory")
+_OTHER_CODES = "ON|QC|BC|AB|MB|SK|NS|NB|NSW|VIC|QLD|TAS|ACT|WA|SA|NT"
 _TOWN = r"[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}"
-_ZIP = r"\d{5}(?:-\d{4})?|\d(?: \d){4}|\d{4}"
+_UNIT_AFTER = re.compile(rf",? (?:{_UNIT}|(?:number|no\.?) \d+[A-Za-z]?)(?![\w-])",
+                         re.IGNORECASE)
+_TOWN_AFTER = re.compile(rf"(?:,| in)? ({_TOWN})(?![\w-])")
+_ZIP_AFTER = re.compile(r",? (?:\d{5}(?:-\d{4})?|\d(?: \d){3,4}|\d{4})(?![\w-])")
+# A postcode as said and written down, letters and digits in any grouping:
+# "n r 9, 8 l p", "K 8 X 2 Z 5", "h 9 1 kww 1"; checked whole against each country's shape.
+_CODE_TOKENS = re.compile(r",? ([A-Za-z\d]{1,7}(?:,? [A-Za-z\d]{1,7}){0,7})")
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_POSTAL_SHAPE = re.compile(
+    r"[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}"  # UK
+    r"|[A-Z]\d[A-Z]\d[A-Z]\d"  # Canada
+    r"|[AC-FHKNPRTV-Y]\d{2}[0-9AC-FHKNPRTV-Y]{4}"  # Ireland (Eircode)
+    r"|\d{5}(?:\d{4})?|\d{4}")  # US ZIP, Australia and New Zealand
+# India and others: a flat or house, a few parts, then a six-digit PIN code.
+_UNIT_LED = re.compile(rf"\b{_UNIT}(?:, [^,.\n]{{2,40}}){{1,6}},? [^,.\d\n]{{0,30}}\d{{6}}\b",
+                       re.IGNORECASE)
 
 
 @cache
-def _tail() -> re.Pattern:
-    """What may follow a street: a unit, then town, state or province, ZIP or postcode."""
+def _region() -> re.Pattern:
+    """A state, province or territory: its name, or its code in capitals or before a ZIP."""
     import us  # the `us` package's state table; imported on first use
 
     states = [*us.states.STATES_AND_TERRITORIES, us.states.DC]
     names = sorted((s.name for s in states), key=len, reverse=True)
     region = "|".join([*map(re.escape, names), _OTHER_REGIONS])
     codes = "|".join([*(s.abbr for s in states), _OTHER_CODES])
-    code = rf"(?:{region}|(?-i:{codes}))\b|(?:{codes})(?=,? (?:{_ZIP})\b)"
-    place_code = rf"(?:{code}|{_ZIP}|{_UK_POSTCODE_SAID}|{_CANADIAN_POSTCODE})(?![\w-])"
-    # A town in small letters counts only when a state, ZIP or postcode follows it.
-    town = rf"(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})|{_TOWN}(?=,? {place_code})"
-    return re.compile(
-        rf"(?:,? {_UNIT}(?![\w-]))?(?:(?:,| in)? (?:{town})(?![\w-]))?"
-        rf"(?:,? (?:{code}))?(?:,? (?:{_ZIP})(?![\w-]))?"
-        rf"(?:,? (?:{_UK_POSTCODE_SAID}|{_CANADIAN_POSTCODE})(?![\w-]))?",
-        re.IGNORECASE)
+    return re.compile(rf",? (?:(?:{region}|(?-i:{codes}))\b|(?:{codes})(?=,? \d))",
+                      re.IGNORECASE)
+
+
+def _end_of(pattern: re.Pattern, text: str, position: int) -> int:
+    match = pattern.match(text, position)
+    return match.end() if match else position
+
+
+def _postcode_end(text: str, position: int) -> int:
+    """Where a postcode or ZIP said at `position` ends (`position` if there is none)."""
+    match = _CODE_TOKENS.match(text, position)
+    if match is None:
+        return position
+    tokens = list(re.finditer(r"[A-Za-z\d]+", match.group(1)))
+    # Digits that stay words when said alone: "k w w one", "X two Z 5".
+    said = [str(_DIGIT_WORDS.index(t.group().lower())) if t.group().lower() in _DIGIT_WORDS
+            else t.group() for t in tokens]
+    for last in range(len(tokens) - 1, -1, -1):
+        compact = "".join(said[:last + 1]).upper()
+        if 4 <= len(compact) <= 9 and _POSTAL_SHAPE.fullmatch(compact):
+            return match.start(1) + tokens[last].end()
+    return position
+
+
+def _codes_end(text: str, position: int) -> int:
+    """After a town: a region, then a ZIP or postcode; or the postcode alone."""
+    after_region = _end_of(_region(), text, position)
+    return max(_postcode_end(text, after_region), _postcode_end(text, position),
+               _end_of(_ZIP_AFTER, text, after_region), after_region)
+
+
+def _tail_end(text: str, position: int) -> int:
+    """Where the unit, town, region and postcode that follow a street end."""
+    position = _end_of(_UNIT_AFTER, text, position)
+    town = _TOWN_AFTER.match(text, position)
+    if town and not _NOT_STREET_NAME.intersection(town.group(1).lower().split()):
+        after_town = _codes_end(text, town.end())
+        # A town in small letters counts only when a region or postcode follows it.
+        if after_town > town.end() or town.group(1)[0].isupper():
+            return after_town
+    return _codes_end(text, position)
 
 
 def find_addresses(text: str) -> list[tuple[int, int]]:
@@ -88,9 +138,10 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         # "12 Main St. Then …": a full stop ends the address, unless a comma follows it
         # ("77 Massachusetts Ave., Cambridge").
         ends = match.group().endswith(".") and not text.startswith(",", match.end())
-        tail = None if ends else _tail().match(text, match.end())
-        spans.append((match.start(), tail.end() if tail else match.end()))
+        spans.append((match.start(), match.end() if ends else _tail_end(text, match.end())))
     spans += [(m.start(), m.end()) for m in _EUROPEAN_STREET.finditer(text)
-              if not _NOT_STREET_NAME.intersection(m.group().lower().split()[1:-1])]
+              if not _NOT_STREET_NAME.intersection(
+                  (m.group("name") or m.group("name2") or "").lower().split())]
+    spans += [(m.start(), m.end()) for m in _UNIT_LED.finditer(text)]
     spans += [(m.start(), m.end()) for m in _POSTCODE.finditer(text)]
     return spans
