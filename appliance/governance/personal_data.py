@@ -30,6 +30,7 @@ from stdnum.us import ssn as stdnum_ssn
 
 from appliance.governance.names import find_names
 from appliance.governance.places import find_addresses
+from appliance.governance.spoken import IBAN_COUNTRIES
 
 PERSONAL_DATA_KINDS = ("email", "phone", "card", "iban", "us_ssn", "ip_address", "street_address",
                        "person_name")
@@ -98,8 +99,7 @@ _PERSONAL_CUE = re.compile(
 _CUE_KINDS = {"card": "card", "visa": "card", "visas": "card", "mastercard": "card",
               "amex": "card", "charge it to": "card", "pay with": "card",
               "social": "us_ssn", "ssn": "us_ssn", "security number": "us_ssn"}
-# Countries with IBANs, from python-stdnum's own registry.
-_IBAN_COUNTRIES = frozenset(prefix[1] for prefix in stdnum_iban._ibandb.prefixes)
+
 _IBAN_LIKE = re.compile(r"\b[A-Z][A-Z.-]{0,3}[ -]?\d{1,2}(?:(?:,? |-)[A-Z0-9]{1,10}\b){2,34}",
                         re.IGNORECASE)
 _ACCOUNT_CUE = re.compile(r"\b(?:iban|account|transfer|into|bank)\b", re.IGNORECASE)
@@ -431,7 +431,7 @@ def _ibans(text: str) -> list[Finding]:
         tokens = re.split(r"(,? |-)", match.group(1))
         compact = "".join(tokens[::2]).upper()
         # The country's letters, then two check digits: most words fail here, cheaply.
-        if not (compact[:2] in _IBAN_COUNTRIES and compact[2:4].isdigit()):
+        if not (compact[:2] in IBAN_COUNTRIES and compact[2:4].isdigit()):
             continue
         # A following short word ("DE89 3704 ... 00 is mine") may have been swallowed:
         # try each whole-group prefix, longest first. tokens alternate value, separator.

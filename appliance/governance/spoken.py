@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from stdnum import iban as stdnum_iban
 from text_to_num import alpha2digit
 
 _DIGIT_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -31,6 +32,16 @@ _REPEAT = re.compile(rf"\b(double|triple) ({_DIGIT_WORDS}|oh|\d)\b", re.IGNORECA
 # ones as in a spelled e-mail name ("a h m e d"); "I" and "a" alone stay words.
 _SPELLED_CAPITALS = re.compile(r"\b[A-Z](?: [A-Z]\b){1,40}")
 _IBAN_SPELLED = re.compile(r"\bIBAN(?=[A-Z]{2}\b)")
+# "N A I A, as in november alpha india alpha": the clarification repeats the letters.
+_NATO = ("alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliet|juliett|kilo|"
+         "lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|"
+         "whisky|x-ray|xray|yankee|zulu")
+_SPELLING_ALPHABET = re.compile(rf",? (?:as in|for|like) (?:{_NATO})(?:,? (?:{_NATO})){{0,11}}\b",
+                                re.IGNORECASE)
+# A country code said letter by letter in small letters before a number: "d e fifty eight".
+_COUNTRY_PAIR = re.compile(rf"\b([a-z]) ([a-z]) (?=\d|(?:{_DIGIT_WORDS})\b)")
+# Countries with IBANs, from python-stdnum's own registry.
+IBAN_COUNTRIES = frozenset(prefix[1] for prefix in stdnum_iban._ibandb.prefixes)
 _SPELLED_SMALL = re.compile(r"(?<!['’])\b[a-z](?: [a-z]\b){2,40}")
 _PLUS = re.compile(r"\bplus (?=\d(?:[ ,.-]{0,2}\d){5})", re.IGNORECASE)
 _DASH = re.compile(r"(?<=\d) dash (?=\d)", re.IGNORECASE)
@@ -74,6 +85,10 @@ _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|mail|address|write|send|contact|reach|c
 def to_written(text: str) -> str:
     """`text` with spoken numbers as digits and spoken e-mail addresses as addresses."""
     text = _PAUSE.sub(", ", text)
+    text = _SPELLING_ALPHABET.sub("", text)
+    text = _COUNTRY_PAIR.sub(lambda m: (m.group(1) + m.group(2)).upper() + " "
+                             if (m.group(1) + m.group(2)).upper() in IBAN_COUNTRIES
+                             else m.group(), text)
     text = re.sub(r"\b(?:nought|naught)\b", "zero", text, flags=re.IGNORECASE)
     text = _NUMBER_AND.sub(r"\1 ", text)
     text = _SPELLED_CAPITALS.sub(lambda m: m.group().replace(" ", ""), text)
@@ -139,8 +154,12 @@ def _email(match: re.Match) -> str:
     has_separator = re.search(r"[._-]| (dot|underscore|dash) ", kept, re.IGNORECASE)
     before = match.string[max(0, match.start() - 40):match.start()] + prefix
     provider = domain.replace(" ", "").split(".")[0].split(" dot ")[0].lower()
-    if not has_separator and not _EMAIL_CONTEXT.search(before) and (
-            provider not in _MAIL_PROVIDERS):
+    # A country domain under a generic one ("uol dot com dot br") or digits in the name
+    # ("robert ninety nine") is an address too.
+    is_address_shaped = bool(re.search(r"\d| dot |\.", domain) or re.search(
+        rf"\b(?:{_DIGIT_WORDS})\b|\d", kept, re.IGNORECASE))
+    if not (has_separator or _EMAIL_CONTEXT.search(before) or provider in _MAIL_PROVIDERS
+            or is_address_shaped):
         return match.group(0)
     written = alpha2digit(join(kept), "en").replace(" ", "")
     return f"{prefix}{written}@{join(domain).replace(' ', '')}.{tld}"
