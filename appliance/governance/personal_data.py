@@ -279,7 +279,8 @@ _DATA_CUE = re.compile(
     # "Iben", "Iber", "iBNT": how Whisper base writes a spoken "IBAN".
     r"(?P<iban>iban|[ie] ?b[aeiou]?[nr]\w{0,3}|account|acct|sort code|routing|bank|"
     r"transfer|wire|standing order|refund to|pay it in)|(?P<us_ssn>social|ssn|security number)|"
-    r"(?P<phone>phone|mobile|cell|number|call me|reach me|text me|ring me))\b", re.IGNORECASE)
+    r"(?P<phone>phone|mobile|cell|number|call me|reach me|text me|ring me)|"
+    r"(?P<ip_address>ip|i\.p\.|server|router|nas|printer|camera|gateway))\b", re.IGNORECASE)
 
 
 def _widened(text: str, found: list[Finding]) -> list[Finding]:
@@ -313,9 +314,12 @@ def _misheard_runs(text: str) -> list[Finding]:
             continue
         if re.search(r"\d[.,]\d{2}(?!\d)|\d:\d", run):  # money or a time
             continue
-        cues = list(_DATA_CUE.finditer(text[max(0, match.start() - 60):match.start()]))
-        if cues:
-            kind = next(k for k, v in cues[-1].groupdict().items() if v)
+        # The cue nearest before the run, else anywhere in the sentence ("… 7-9-4-27, the
+        # old number was …"): Whisper moves, drops and garbles words around numbers.
+        before = list(_DATA_CUE.finditer(text, 0, match.start()))
+        cue = before[-1] if before else _DATA_CUE.search(text, match.end())
+        if cue and not re.fullmatch(r"\d{1,3}(?:,000)+", run):  # not a round quantity
+            kind = next(k for k, v in cue.groupdict().items() if v)
             found.append(Finding(kind, match.start(), match.start() + len(run)))
     return found
 
