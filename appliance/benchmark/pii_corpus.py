@@ -77,6 +77,16 @@ def build(seed: int = SEED) -> list[dict]:
     return items
 
 
+# Who wrote each set: the team that wrote the masker, or authors who never saw it.
+SET_NAMES = {"pii": "team", "blind": "blind", "blind2": "blind2", "blind3": "blind3"}
+
+
+def set_of(item: dict) -> str:
+    """Which labelled set `item` belongs to ("team", "blind", "blind2" …), from its id."""
+    prefix = item["id"].split("-")[0]
+    return SET_NAMES.get(prefix, prefix)
+
+
 def load(path: Path = DATA_FILE) -> list[dict]:
     """The labelled sentences stored in `path` (JSON lines)."""
     with path.open(encoding="utf-8") as lines:
