@@ -32,7 +32,8 @@ import re
 from functools import cache
 from importlib import resources
 
-_INTRO_CUE = r"my name is|my name's|name is|name:|call me"
+_INTRO_CUE = (r"my name is|my name's|name is|name:|call me|(?:first|last|given|family|full|"
+              r"middle) name(?: is)?:?|surname(?: is)?:?")
 # Verbs whose object is a person: after them a census first name is one even when it is
 # also a word ("text sam", "tell mark").
 _PERSON_VERB = r"call|text|message|e-?mail|ring|tell|ask|invite|ping|dm|thank|cc"

@@ -361,6 +361,8 @@ def _kind_of_digits(digits: str, *, spoken: bool) -> str | None:
         return "phone"
     if len(digits) == 11 and digits[0] in "01":
         return "phone"
+    if 11 <= len(digits) <= 15 and digits.startswith("00") and digits[2] != "0":
+        return "phone"  # an international prefix said as "double oh": "00 44 7700 …"
     if len(digits) == 10 and digits[0] == "0" and digits[1] != "0":  # "02 9518 8857"
         return "phone"
     if spoken and len(digits) == 7 and digits[0] in "23456789":

@@ -44,7 +44,11 @@ _COUNTRY_PAIR = re.compile(rf"\b([a-z]) ([a-z]) (?=\d|(?:{_DIGIT_WORDS})\b)")
 IBAN_COUNTRIES = frozenset(prefix[1] for prefix in stdnum_iban._ibandb.prefixes)
 _SPELLED_SMALL = re.compile(r"(?<!['’])\b[a-z](?: [a-z]\b){2,40}")
 _PLUS = re.compile(r"\bplus (?=\d(?:[ ,.-]{0,2}\d){5})", re.IGNORECASE)
-_DASH = re.compile(r"(?<=\d) dash (?=\d)", re.IGNORECASE)
+_DASH = re.compile(r"(?<=\d) (?:dash|hyphen) (?=\d)", re.IGNORECASE)
+# How else people say "@" and "." in an address: "at sign", "at the rate" (India),
+# "full stop", "period"; these only ever mean the symbols.
+_AT_SIGN = re.compile(r"\b(?:at sign|at symbol|at the rate(?: of)?)\b", re.IGNORECASE)
+_FULL_STOP = re.compile(r"(?<=\w) (?:full stop|period|point) (?=[a-z])", re.IGNORECASE)
 # "one nine two dot one six eight dot …" once in digits: "1 9 2 dot 1 6 8 dot 0 dot 1 4 8",
 # "1 85 dot 2 11 dot …" (text2num leaves "one eighty five" as "1 85").
 _OCTET = rf"(?:\d{{1,3}}(?: \d{{1,3}}){{0,2}}|{'|'.join(_SINGLE_DIGITS)})"
@@ -85,6 +89,11 @@ _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|mail|address|write|send|contact|reach|c
 def to_written(text: str) -> str:
     """`text` with spoken numbers as digits and spoken e-mail addresses as addresses."""
     text = _PAUSE.sub(", ", text)
+    text = _AT_SIGN.sub("at", text)
+    if re.search(r"\bat\b", text, re.IGNORECASE):  # "jane full stop doe at example …"
+        text = _FULL_STOP.sub(" dot ", text)
+    text = re.sub(r"\b(?:all one word|lower ?case|all lower ?case|no spaces)\b,? ?", "", text,
+                  flags=re.IGNORECASE)
     text = _SPELLING_ALPHABET.sub("", text)
     text = _COUNTRY_PAIR.sub(lambda m: (m.group(1) + m.group(2)).upper() + " "
                              if (m.group(1) + m.group(2)).upper() in IBAN_COUNTRIES

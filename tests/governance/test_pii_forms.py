@@ -88,6 +88,28 @@ masker = PersonalDataMasker()
     ("I'm Tomasz Wiśniewski", "[NAME]", "Wiśniewski"),
     ("Hi, my name is Siobhan O'Connor", "[NAME]", "O'Connor"),
     ("The patient is Kenji Watanabe, date of birth March 3rd", "[NAME]", "Watanabe"),
+    # other ways to say "@" and ".", an international prefix as "double oh", form fields
+    ("the mail is priya full stop sharma at sign gmail full stop com", "[EMAIL]", "sharma"),
+    ("my email is j smith at the rate yahoo dot co dot in", "[EMAIL]", "smith"),
+    ("call double oh four four seven seven double oh nine double oh one two three", "[PHONE]",
+     "nine"),
+    ("last name: Sharma, first name: Priya", "[NAME]", "Priya"),
+    # pauses written as dots, "nought", a spelling-alphabet aside, a small-letter country
+    ("charge two two two one... five eight one eight... seven oh nine five... one three two "
+     "two for the room", "[CARD NUMBER]", "five eight"),
+    ("text linh on nought one, double three, nine two, double seven, double nought", "[PHONE]",
+     "nought"),
+    ("iban g b six seven n w b k, as in november whiskey bravo kilo seven three nine one seven "
+     "three nought four four six nine three four five", "[IBAN]", "three four five"),
+    ("please refund it to d e fifty eight, twenty three sixty, seventy three seventy four, "
+     "eighty seven thirty eight, seventeen twenty three, eighty eight", "[IBAN]", "fifty"),
+    # spoken postcodes after an address, checked against the country's shape
+    ("the taxi should pick me up at one twenty one thistle grove norwich, n r nine, eight l p",
+     "[ADDRESS]", "l p"),
+    ("My address in Canada is three fifteen Sherbourne Street Ottawa, Ontario K eight X two Z "
+     "five.", "[ADDRESS]", "Z"),
+    ("the new flat is twenty four castletroy heights, galway h nine one k w w one", "[ADDRESS]",
+     "k w w"),
 ])
 def test_each_form_is_masked_whole(text, label, gone):
     masked = masker.mask(text).text
