@@ -9,8 +9,8 @@ transcripts of real speech also on their own) and per kind.
 
 The sentences are the team's generated set (`pii_corpus`) and, when present, the
 blind sets written without sight of the masker (`pii_blind`, `pii_blind_speech`; the
-second, by another author, `pii_blind2`, `pii_blind2_speech`), with the Whisper
-transcripts of each.
+second, by another author, `pii_blind2`, `pii_blind2_speech`; the third, by yet another,
+`pii_blind3`, `pii_blind3_speech`), with the Whisper transcripts of each.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ BLIND_FILE = DATA_FILE.with_name("pii_blind.jsonl")
 BLIND_WHISPER_FILE = DATA_FILE.with_name("pii_blind_whisper.jsonl")
 BLIND2_FILE = DATA_FILE.with_name("pii_blind2.jsonl")
 BLIND2_WHISPER_FILE = DATA_FILE.with_name("pii_blind2_whisper.jsonl")
+BLIND3_FILE = DATA_FILE.with_name("pii_blind3.jsonl")
+BLIND3_WHISPER_FILE = DATA_FILE.with_name("pii_blind3_whisper.jsonl")
 RESULTS_FILE = Path(__file__).resolve().parents[2] / "bench" / "results" / "pii-masking.json"
 _LABEL = re.compile("|".join(re.escape(label) for label in LABELS.values()))
 _NUMBER_WORDS = re.compile(
@@ -38,9 +40,10 @@ _NUMBER_WORDS = re.compile(
 
 
 def labelled_items() -> list[dict]:
-    """The generated sentences, the two blind sets, and the Whisper transcripts of real speech."""
+    """The generated sentences, the three blind sets, and the Whisper transcripts of real speech."""
     items = load(DATA_FILE)
-    for path in (WHISPER_FILE, BLIND_FILE, BLIND_WHISPER_FILE, BLIND2_FILE, BLIND2_WHISPER_FILE):
+    for path in (WHISPER_FILE, BLIND_FILE, BLIND_WHISPER_FILE, BLIND2_FILE, BLIND2_WHISPER_FILE,
+                 BLIND3_FILE, BLIND3_WHISPER_FILE):
         if path.exists():
             items += load(path)
     return items
