@@ -32,12 +32,15 @@ import re
 from functools import cache
 from importlib import resources
 
-_INTRO_CUE = (r"my name is|my name's|name is|name:|call me|(?:first|last|given|family|full|"
+_INTRO_CUE = (r"my name is|my name's|my name it is|the name is|name is|name:|call me|"
+              r"(?:first|last|given|family|full|"
               r"middle) name(?: is)?:?|surname(?: is)?:?")
 # Verbs whose object is a person: after them a census first name is one even when it is
 # also a word ("text sam", "tell mark").
-_PERSON_VERB = r"call|text|message|e-?mail|ring|tell|ask|invite|ping|dm|thank|cc"
-_STRONG_CUE = (r"contact|phone|remind|congratulate|(?:with|from)(?= (?-i:[A-Z]))|"
+_PERSON_VERB = (r"ask for|speak to|speak with|talk to|talk with|spoke to|spoke with|talked to|"
+                r"call|text|message|e-?mail|ring|tell|ask|invite|ping|dm|thank|cc")
+_STRONG_CUE = (r"contact|phone|remind|congratulate|(?:with|from)(?= (?-i:[A-Z])|"
+               r" [a-z]+ [a-z]+)|meeting with|appointment with|"
                r"add(?= [^,.]{1,40} to (?:my |the )?(?:contacts|address book|phone))|"
                r"put(?= [^,.]{1,40} down as)|in my name,?|name(?=:? (?-i:[A-Za-z]))|"
                r"(?:send|ship|deliver|forward|write|mail|pay|transfer|give)"
@@ -109,6 +112,15 @@ _NOT_NAMES = frozenset("""i me my you your he him his she her we us our they the
     im ive id ill youre dont cant wont thats its hes shes theyre hed shed lets gonna wanna
     pls thx ur yeah yep nope""".split(
 )) | frozenset("""one two three four five six seven eight nine ten""".split())
+
+
+# Businesses people call, text or e-mail ("text Vodafone", "email Amazon"): not persons.
+_BUSINESSES = frozenset("""amazon apple microsoft netflix spotify vodafone verizon tmobile
+    comcast xfinity paypal ebay walmart target costco ikea fedex ups dhl usps tesco asda argos
+    boots barclays hsbc lloyds natwest santander citibank doordash grubhub deliveroo instacart
+    airbnb expedia facebook whatsapp instagram twitter tiktok zoom slack skype starbucks
+    subway walgreens cvs o2 ee sky virgin orange telstra optus rogers bell telus jio airtel
+    sainsbury's domino's mcdonald's""".split())
 
 
 @cache
@@ -184,7 +196,7 @@ def _is_uncommon(word: str) -> bool:
 
 def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None:
     words = match.group("name").split(" ")
-    if re.search(r"['’]s$", words[0]):  # "call Domino's": a business
+    if re.search(r"['’]s$", words[0]) or words[0].lower() in _BUSINESSES:  # "call Domino's"
         return None
     # A capitalised name ends at the first small word: "Freya Lindqvist | saying".
     is_capitalised = words[0][0].isupper()
@@ -230,8 +242,11 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
         return None
     start = match.start("name")
     end = start + len(" ".join(kept))
-    # "message from London", "remind me about Martin Luther King Day"
-    if " ".join(kept).lower() in place_names() or _names_a_thing(match.string, end):
+    # "message from London", "remind me about Martin Luther King Day"; but "text Fergus"
+    # is a person though a town bears the name.
+    is_place = (" ".join(kept).lower() in place_names()
+                and not (len(kept) == 1 and first in first_names() and match.group("verb")))
+    if is_place or _names_a_thing(match.string, end):
         return None
     return start, end
 
@@ -279,6 +294,25 @@ def _is_general(text: str, start: int) -> bool:
     return bool(_GENERAL_QUESTION.search(sentence)) and not _PERSONAL_MARKER.search(text)
 
 
+# Small words inside a surname: "ter Horst", "da Costa", "de la Cruz", "bin Abdullah".
+_PARTICLES = (r"van|von|der|den|de|del|della|di|da|la|le|du|dos|das|ter|ten|bin|binti|ibn|al|"
+              r"el|ní|nic|mac|ap")
+_PARTICLE_TAIL = re.compile(rf"(?: (?:{_PARTICLES}))+ {_CAPITAL_WORD}")
+_TITLED_PARTICLE = re.compile(rf"\b{_TITLE} (?P<name>(?:{_PARTICLES})(?: (?:{_PARTICLES}))* "
+                              rf"{_CAPITAL_WORD})", re.IGNORECASE)
+# A name given alone as an answer: "Siobhan.", "Caller: Tariq.", "who should I call? Vikram."
+_ANSWER = re.compile(rf"(?:^|[?:] )(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?)[.!]?$")
+
+
+def _with_particles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans grown over a surname's particles: "Chase | da Costa"."""
+    grown = []
+    for start, end in spans:
+        tail = _PARTICLE_TAIL.match(text, end)
+        grown.append((start, tail.end() if tail else end))
+    return grown
+
+
 def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]]:
     """Spans of personal names in `text`, by the rules in the module docstring.
 
@@ -300,6 +334,15 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
         if span:
             spans.append(span)
     spans += _and_names(text, spans)
+    spans += [(m.start("name"), m.end("name")) for m in _TITLED_PARTICLE.finditer(text)]
+    answer = _ANSWER.search(text)
+    if answer and answer.group("name").lower() not in place_names():
+        given = answer.group("name").split(" ")[0].lower()
+        # Alone, only a first name that is no word; after a question, any unknown word.
+        if (given in first_names() and given not in common_words()) or (
+                answer.start() > 0 and _is_uncommon(given)):
+            spans.append((answer.start("name"), answer.end("name")))
+    spans = _with_particles(text, spans)
     for pattern in (_POSSESSIVE, _HERE):
         for match in pattern.finditer(text):
             words = match.group("name").split(" ")

@@ -70,7 +70,7 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 # digit: "IT 8 2, S 1 9 8, …", or unbroken); prefixes are checked against each country's
 # IBAN format and check digits, so little else passes.
 # Tried at every word (a lookahead), so "to CZ82 …" is also tried from "CZ82".
-_IBAN = re.compile(r"\b(?=([A-Z]{2}(?:(?:,? |-)?[A-Z0-9]{1,32}\b){1,40}))", re.IGNORECASE)
+_IBAN = re.compile(r"\b(?=([A-Z]{2}(?:(?:,? |[-.])?[A-Z0-9]{1,32}\b){1,40}))", re.IGNORECASE)
 _SSN = re.compile(r"(?<![\w-])\d{3}([ -])\d{2}\1\d{4}(?![\w-])")
 _IPV4 = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
@@ -80,7 +80,7 @@ _REFERENCE_CUE = re.compile(
     r"\b(?:(?<!standing )order|orders|tracking|track|package|parcel|shipment|invoice|reference|ref|"
     r"confirmation|booking|ticket|flight|model|serial|part|item|receipt|case|isbn|po|sku|"
     r"population|residents|people|lottery|winning|meeting|pin|passcode|score|membership|"
-    r"member|loyalty|rewards|policy|claim)"
+    r"member|loyalty|rewards|policy|claim|error|fault|status|exception)"
     r"\W*(?:(?:numbers?|no|num|id|code|is|was|are|were|#)\W*){0,3}"
     # a code's first letters and digits said before the run: "one z 999 a a …"
     r"(?:[a-z0-9]{1,3}\W+){0,8}$",
@@ -93,7 +93,8 @@ _CODE_PREFIX = re.compile(r"\b[A-Za-z]{3,}-$")
 # with …", Whisper's "My Social Inate 27 34 …".
 _PERSONAL_CUE = re.compile(
     r"\b(?P<cue>card|visa|visas|mastercard|amex|charge it to|pay with|social|ssn|"
-    r"security number|phone|mobile|cell|number|call me|reach me|ring me|call|text)\b"
+    r"security number|phone|mobile|cell|number|call me|reach me|ring me|call|text|whatsapp|"
+    r"dial|message me|leave a message)\b"
     r"(?:\W+(?!(?:and|or|but|for|of)\b)[a-z]+){0,2}\W*(?:(?:is|at|on|number|it's|:)\W*){0,3}$",
     re.IGNORECASE)
 _CUE_KINDS = {"card": "card", "visa": "card", "visas": "card", "mastercard": "card",
@@ -434,7 +435,7 @@ def _ibans(text: str) -> list[Finding]:
     for match in _IBAN.finditer(text):
         if match.start() < covered:
             continue
-        tokens = re.split(r"(,? |-)", match.group(1))
+        tokens = re.split(r"(,? |[-.])", match.group(1))
         compact = "".join(tokens[::2]).upper()
         # The country's letters, then two check digits: most words fail here, cheaply.
         if not (compact[:2] in IBAN_COUNTRIES and compact[2:4].isdigit()):
@@ -464,7 +465,8 @@ def _ip_addresses(text: str) -> list[Finding]:
             address = ipaddress.ip_address(match.group())
         except ValueError:
             continue
-        if address.is_loopback or address.is_unspecified:  # this device, not a person
+        if address.is_loopback or address.is_unspecified or address.is_reserved or (
+                address.is_multicast):  # this device, a netmask (255.…): not a person
             continue
         if re.search(r"\b(?:version|firmware|release|update|v)\W*$", text[:match.start()],
                      re.IGNORECASE):  # "firmware version 2.1.0.4"

@@ -18,9 +18,9 @@ _STREET_SUFFIX = (r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr
                   r"crescent|gardens|grove|row|mews|walk|hill|heights|trail|ridge|quay|loop|alley|park")
 # A flat, apartment or suite, before the house number or after the street: "Flat 3,",
 # "apartment 6 a", "Suite 3652", "#4B", "unit two d" (as `to_written` leaves it).
-_UNIT = (r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|room|floor|#) ?#?"
+_UNIT = (r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|room|floor|blk|block|#) ?#?"
          r"(?:\d+[A-Za-z]?|[A-Za-z]\d*|one|two|three|four|five|six|seven|eight|nine|ten)"
-         r"(?: \d+\b| [A-Za-z]\b)?")
+         r"(?:-\d+|(?: \d+\b){1,3}| [A-Za-z]\b)?")
 # "221B Baker Street", "1600 Pennsylvania Avenue", "12 north elm st", "9 2 4 5 Lakeview
 # lane" (said digit by digit): a house number, up to four words, a street type. "3 more
 # days" or "route 66" lack the street type.
@@ -28,7 +28,9 @@ _STREET = re.compile(
     rf"(?<![\w.,-])(?:{_UNIT}(?:,? |/))?(?:\d{{1,4}}[a-z]?/)?(?:\d{{1,2}} ){{0,5}}\d{{1,6}}[a-z]?"
     rf"((?: (?:[A-Za-z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))){{1,4}}) (?:{_STREET_SUFFIX})\b\.?"
     rf"(?: (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?"
-    rf"|\bp\.? ?o\.? box \d{{1,6}}()",  # a post office box stands for the street
+    rf"(?: \d{{1,3}}\b(?! ?(?:am|pm)))?"  # Singapore's "Woodlands Drive 9"
+    rf"|\bp\.? ?o\.? box \d{{1,6}}()"  # a post office box or a rural route stands for the street
+    rf"|\b(?:rural route|r\.? ?r\.?) \d{{1,3}},? box \d{{1,5}}()",
     re.IGNORECASE,
 )
 # Continental Europe puts the number after the street: "Hauptstraße 5", "Rue de Rivoli 12",
@@ -72,8 +74,11 @@ _POSTAL_SHAPE = re.compile(
     r"|[AC-FHKNPRTV-Y]\d{2}[0-9AC-FHKNPRTV-Y]{4}"  # Ireland (Eircode)
     r"|\d{5}(?:\d{4})?|\d{4}")  # US ZIP, Australia and New Zealand
 # India and others: a flat or house, a few parts, then a six-digit PIN code.
-_UNIT_LED = re.compile(rf"\b{_UNIT}(?:, [^,.\n]{{2,40}}){{1,6}},? [^,.\d\n]{{0,30}}\d{{6}}\b",
-                       re.IGNORECASE)
+_UNIT_LED = re.compile(rf"\b{_UNIT}(?:, [^,.\n]{{2,40}}){{1,6}},? [^,.\d\n]{{0,30}}"
+                       rf"\d(?: ?\d){{5}}\b", re.IGNORECASE)
+# A British address may have no house number: "Rose Cottage, Gallows Hill, Lower Slaughter,
+# GL19 5PJ". The postcode pins it; the named parts before it go with it.
+_NAMED_PARTS = re.compile(r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}, ){1,4}$")
 
 
 @cache
@@ -118,14 +123,19 @@ def _codes_end(text: str, position: int) -> int:
 
 
 def _tail_end(text: str, position: int) -> int:
-    """Where the unit, town, region and postcode that follow a street end."""
+    """Where the unit, towns (suburb and city), region and postcode after a street end."""
     position = _end_of(_UNIT_AFTER, text, position)
-    town = _TOWN_AFTER.match(text, position)
-    if town and not _NOT_STREET_NAME.intersection(town.group(1).lower().split()):
+    for _ in range(2):  # "Umhlanga, Durban, 1073"
+        town = _TOWN_AFTER.match(text, position)
+        if not town or _NOT_STREET_NAME.intersection(town.group(1).lower().split()):
+            break
         after_town = _codes_end(text, town.end())
-        # A town in small letters counts only when a region or postcode follows it.
-        if after_town > town.end() or town.group(1)[0].isupper():
+        if after_town > town.end():
             return after_town
+        # A town in small letters counts only when a region or postcode follows it.
+        if not town.group(1)[0].isupper():
+            break
+        position = town.end()
     return _codes_end(text, position)
 
 
@@ -143,5 +153,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
               if not _NOT_STREET_NAME.intersection(
                   (m.group("name") or m.group("name2") or "").lower().split())]
     spans += [(m.start(), m.end()) for m in _UNIT_LED.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _POSTCODE.finditer(text)]
+    for postcode in _POSTCODE.finditer(text):
+        named = _NAMED_PARTS.search(text, max(0, postcode.start() - 120), postcode.start())
+        spans.append((named.start() if named else postcode.start(), postcode.end()))
     return spans

@@ -48,10 +48,11 @@ _DASH = re.compile(r"(?<=\d) (?:dash|hyphen) (?=\d)", re.IGNORECASE)
 # How else people say "@" and "." in an address: "at sign", "at the rate" (India),
 # "full stop", "period"; these only ever mean the symbols.
 _AT_SIGN = re.compile(r"\b(?:at sign|at symbol|at the rate(?: of)?)\b", re.IGNORECASE)
+_FILLER = re.compile(r",? \b(?:uh|um|er|erm|ah|hmm)\b,? (?=\w)", re.IGNORECASE)
 _FULL_STOP = re.compile(r"(?<=\w) (?:full stop|period|point) (?=[a-z])", re.IGNORECASE)
 # "one nine two dot one six eight dot …" once in digits: "1 9 2 dot 1 6 8 dot 0 dot 1 4 8",
 # "1 85 dot 2 11 dot …" (text2num leaves "one eighty five" as "1 85").
-_OCTET = rf"(?:\d{{1,3}}(?: \d{{1,3}}){{0,2}}|{'|'.join(_SINGLE_DIGITS)})"
+_OCTET = rf"(?:\d{{1,3}}(?: \d{{1,3}}){{0,2}}|{'|'.join(_SINGLE_DIGITS)}|oh)"
 _SPOKEN_IP = re.compile(rf"\b{_OCTET}(?: (?:dot|point) |\.){_OCTET}(?:(?: (?:dot|point) |\.)"
                         rf"{_OCTET}){{2}}\b", re.IGNORECASE)
 # "jane dot doe at example dot com", and Whisper's half-written "jane.doe at example.com".
@@ -68,7 +69,7 @@ _SPOKEN_EMAIL = re.compile(
 _NOT_LOCAL_PART = frozenset("""is was my your his her their our the a an to at email e-mail
     mail address addresses me send write it it's its you can and or reach contact cc on of
     for please that this be i i'm am here then also new work personal should would could
-    will us we they them him she he use try sent that's thats he's she's""".split())
+    us we they them him she he use try sent that's thats he's she's""".split())
 # Domains of mail providers: an address there needs no "email" said before it.
 _MAIL_PROVIDERS = frozenset("""gmail googlemail hotmail outlook live msn yahoo icloud me aol
     proton protonmail gmx web mail yandex zoho fastmail btinternet sky virginmedia orange
@@ -92,8 +93,11 @@ def to_written(text: str) -> str:
     text = _AT_SIGN.sub("at", text)
     if re.search(r"\bat\b", text, re.IGNORECASE):  # "jane full stop doe at example …"
         text = _FULL_STOP.sub(" dot ", text)
-    text = re.sub(r"\b(?:all one word|lower ?case|all lower ?case|no spaces)\b,? ?", "", text,
-                  flags=re.IGNORECASE)
+    text = re.sub(r",? ?\b(?:all one word|all lower ?case|lower ?case|all small letters|"
+                  r"no spaces|all together)\b,?", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<=\w) @ (?=\w)", "@", text)  # "marsh1 @ mweb.co.za"
+    # Fillers between the groups of a number: "four zero four, uh, eight eight one".
+    text = _FILLER.sub(" ", text)
     text = _SPELLING_ALPHABET.sub("", text)
     text = _COUNTRY_PAIR.sub(lambda m: (m.group(1) + m.group(2)).upper() + " "
                              if (m.group(1) + m.group(2)).upper() in IBAN_COUNTRIES
@@ -118,8 +122,8 @@ def to_written(text: str) -> str:
 
 def _ip(match: re.Match) -> str:
     octets = re.split(r" (?:dot|point) |\.", match.group(), flags=re.IGNORECASE)
-    return ".".join(str(_SINGLE_DIGITS.index(o.lower())) if o.lower() in _SINGLE_DIGITS
-                    else o.replace(" ", "") for o in octets)
+    words = {**{w: str(i) for i, w in enumerate(_SINGLE_DIGITS)}, "oh": "0"}
+    return ".".join(words.get(o.lower(), o.replace(" ", "")) for o in octets)
 
 
 def _digits(match: re.Match) -> str:
