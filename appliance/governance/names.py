@@ -57,6 +57,10 @@ _STRONG_CUE = (r"contact|phone|remind|congratulate|(?:with|from)(?= (?-i:[A-Z])|
                r"tenant|recipient|payee|beneficiary|policyholder|insured|applicant|signed|"
                r"regards|contact:")
 _WEAK_CUE = r"i'm|i am|this is|it's|its|it is|he's|she's|he is|she is|under|am"
+# Greetings, sign-offs and letter fields ("Hi Ananya,", "Thanks, Kenji", "Love, Mum"), and
+# errands ("pick up Ananya at 5"): a name no list knows counts after them when capitalised.
+_GREETING = (r"hi|hello|hey|dear|thanks|cheers|love|best|regards|from:|to:|attn:?|"
+             r"pick up|drop off|let|see you|happy birthday|congrats|congratulations")
 _TITLE = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister)\.?"
 _FIRST_COLUMN = re.compile(r"^([a-z]+) ", re.MULTILINE)
 _NAM_DICT = re.compile(r"^[MF?1-4 ]{2} ([^\W\d_]+) ", re.MULTILINE)
@@ -70,7 +74,7 @@ _CAPITAL_WORD = (rf"(?-i:(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}]
                  rf"(?:['’-][{_UPPER}]?[{_LOWER}]+)?)")
 _CUED_NAME = re.compile(
     rf"\b(?:(?P<intro>{_INTRO_CUE})|(?P<verb>{_PERSON_VERB})|{_STRONG_CUE}|"
-    rf"(?P<weak>{_WEAK_CUE}))[,:]?"
+    rf"(?P<weak>{_WEAK_CUE}|(?P<greet>{_GREETING})))[,:]?"
     rf"(?: (?:is|was|named|called)(?= (?-i:[{_UPPER}])))? "
     rf"(?=(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w]))",
     re.IGNORECASE)
@@ -83,6 +87,13 @@ _HERE = re.compile(rf"(?:^|[.!?,] )(?:(?:hi|hello|hey),? )?(?P<name>{_NAME_WORD}
 _POSSESSIVE = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)['’]s (?:phone|number|mobile|cell|e-?mail|"
     r"address|home|birthday|social|card|account|ssn|iban|flat|place|house)\b", re.IGNORECASE)
+# "Ananya's school", "Kenji's party": a first name that is no word, owning anything.
+_FIRST_NAME_POSSESSIVE = re.compile(rf"\b(?P<name>{_CAPITAL_WORD})['’]s\b")
+# A first name as the subject at the start of a sentence: "Kenji needs a ride at 5".
+_SUBJECT = re.compile(
+    rf"(?:^|[.!?] )(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?) (?:is|was|will|needs|wants|"
+    r"has|had|said|says|called|texted|asked|emailed|can|could|should|would|won't|isn't|"
+    r"doesn't|didn't|did|does|just|also|and I|and me)\b")
 # The name is looked for after each cue without consuming it, so one cue's miss does not
 # hide the next: "remind | me to call | Mateo", "Hi, | this is | Oluwaseun Costa".
 # A sentence about someone in general, not someone the user deals with.
@@ -230,12 +241,16 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
             if match.group("weak") or not _is_uncommon(first):
                 return None
     elif match.group("weak"):
-        # "I'm Kwame", "this is Ananya Iyer", but not "I'm Fine", "I'm Feeling Lucky".
+        # "I'm Kwame", "this is Ananya Iyer", but not "I'm Fine", "I'm Feeling Lucky",
+        # "play Hey Jude".
+        if _is_general(match.string, match.start()):
+            return None
         last = kept[-1].lower()
         is_full_name = len(kept) > 1 and (last in last_names() or _is_uncommon(last))
         is_first_name = first in first_names()
         if not ((is_full_name and (is_first_name or _is_uncommon(first)))
-                or (is_first_name and first not in common_words()) or is_near_data):
+                or (is_first_name and first not in common_words()) or is_near_data
+                or (match.group("greet") and is_capitalised and _is_uncommon(first))):
             return None
     elif not (_looks_like_name(kept[0]) or (len(kept) > 1 and kept[-1].lower() in last_names())
               or is_near_data):
@@ -343,10 +358,20 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
                 answer.start() > 0 and _is_uncommon(given)):
             spans.append((answer.start("name"), answer.end("name")))
     spans = _with_particles(text, spans)
+    for pattern in (_FIRST_NAME_POSSESSIVE, _SUBJECT):
+        for match in pattern.finditer(text):
+            words = match.group("name").split(" ")
+            given = words[0].lower()
+            if (given in first_names() and given not in common_words()
+                    and given not in _BUSINESSES
+                    and match.group("name").lower() not in place_names()
+                    and not _is_general(text, match.start("name"))):
+                spans.append((match.start("name"), match.end("name")))
     for pattern in (_POSSESSIVE, _HERE):
         for match in pattern.finditer(text):
             words = match.group("name").split(" ")
-            if words[0].lower() not in _NOT_NAMES and _looks_like_name(words[0]):
+            if not _NOT_NAMES.intersection(w.lower() for w in words) and _looks_like_name(
+                    words[0]):
                 spans.append((match.start("name"), match.end("name")))
     return spans + _repeats(text, spans)
 

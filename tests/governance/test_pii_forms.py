@@ -110,6 +110,24 @@ masker = PersonalDataMasker()
      "five.", "[ADDRESS]", "Z"),
     ("the new flat is twenty four castletroy heights, galway h nine one k w w one", "[ADDRESS]",
      "k w w"),
+    # names with particles, alone as an answer, in greetings and errands, as a subject
+    ("office line (226) 849-3784, ask for Chase da Costa", "[NAME]", "Costa"),
+    ("Name: Rosalind de la Cruz; Phone: +63 937 397 6063", "[NAME]", "Cruz"),
+    ("who should I call? Vikram.", "[NAME]", "Vikram"),
+    ("Hi Ananya, see you at 5", "[NAME]", "Ananya"),
+    ("Kenji needs a ride at 5", "[NAME]", "Kenji"),
+    ("text Fergus at +27 71 384 5965", "[NAME]", "Fergus"),
+    # rural routes, Singapore blocks, house names pinned by a postcode, suburb and city
+    ("ship to Rural Route 5 Box 325, Millersburg, Ohio 44628", "[ADDRESS]", "Millersburg"),
+    ("send it to Blk 782 Woodlands Drive 9, #16-179, Singapore 397086", "[ADDRESS]", "397086"),
+    ("deliver to Rose Cottage, Gallows Hill, Lower Slaughter, GL19 5PJ", "[ADDRESS]",
+     "Gallows"),
+    ("my address is 109 Umgeni Road, Umhlanga, Durban, 1073", "[ADDRESS]", "Durban"),
+    # e-mails with a spaced "@", dotted IBANs, fillers inside a spoken number
+    ("the mail is ekaterina.marsh1 @ mweb.co.za please", "[EMAIL]", "marsh1"),
+    ("please transfer the deposit to FI08.0932.9503.4557.70", "[IBAN]", "0932"),
+    ("leave a message at eight four four, uh, five five one, uh, oh oh five six", "[PHONE]",
+     "five five one"),
 ])
 def test_each_form_is_masked_whole(text, label, gone):
     masked = masker.mask(text).text
@@ -151,6 +169,14 @@ def test_each_form_is_masked_whole(text, label, gone):
     "I live on 5th avenue",
     "I'm staying at the Hilton, room 1204",
     "my card is a visa ending in 4242",
+    "Email Amazon about the return.",
+    "text vodafone",
+    "Subnet mask is 255.255.255.0 by default, right?",
+    "it shows error code eight oh oh seven oh oh oh five",
+    "How far is Leeds from London?",
+    "Hey Siri",
+    "Mark is here",
+    "Paris is lovely",
     # codes, meeting IDs and lottery numbers
     "Invoice INV-2026-004512 is overdue",
     "Zoom meeting ID eight four five, two two one oh, nine nine three one.",
