@@ -30,7 +30,7 @@ _STREET = re.compile(
     rf"(?: (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?"
     rf"(?: \d{{1,3}}\b(?! ?(?:am|pm)))?"  # Singapore's "Woodlands Drive 9"
     rf"|\bp\.? ?o\.? box \d{{1,6}}()"  # a post office box or a rural route stands for the street
-    rf"|\b(?:rural route|r\.? ?r\.?) \d{{1,3}},? box \d{{1,5}}()",
+    rf"|\b(?:rural route|r\.? ?r\.?) \d{{1,3}},? box (?:\d{{1,3}} ){{0,2}}\d{{1,5}}()",
     re.IGNORECASE,
 )
 # Continental Europe puts the number after the street: "Hauptstraße 5", "Rue de Rivoli 12",
@@ -60,7 +60,7 @@ _OTHER_REGIONS = ("Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan
                   "Queensland|Tasmania|South Australia|Western Australia|Northern Territory")
 _OTHER_CODES = "ON|QC|BC|AB|MB|SK|NS|NB|NSW|VIC|QLD|TAS|ACT|WA|SA|NT"
 _TOWN = r"[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}"
-_UNIT_AFTER = re.compile(rf",? (?:{_UNIT}|(?:number|no\.?) \d+[A-Za-z]?)(?![\w-])",
+_UNIT_AFTER = re.compile(rf",? (?:{_UNIT}|(?:number|no\.?) \d+[A-Za-z]?(?:[ -]\d+)*)(?![\w-])",
                          re.IGNORECASE)
 _TOWN_AFTER = re.compile(rf"(?:,| in)? ({_TOWN})(?![\w-])")
 _ZIP_AFTER = re.compile(r",? (?:\d{5}(?:-\d{4})?|\d(?: \d){3,4}|\d{4})(?![\w-])")
@@ -72,7 +72,7 @@ _POSTAL_SHAPE = re.compile(
     r"[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}"  # UK
     r"|[A-Z]\d[A-Z]\d[A-Z]\d"  # Canada
     r"|[AC-FHKNPRTV-Y]\d{2}[0-9AC-FHKNPRTV-Y]{4}"  # Ireland (Eircode)
-    r"|\d{5}(?:\d{4})?|\d{4}")  # US ZIP, Australia and New Zealand
+    r"|\d{5}(?:\d{4})?|\d{4}|\d{6}")  # US ZIP, Australia, New Zealand; India, Singapore
 # India and others: a flat or house, a few parts, then a six-digit PIN code.
 _UNIT_LED = re.compile(rf"\b{_UNIT}(?:, [^,.\n]{{2,40}}){{1,6}},? [^,.\d\n]{{0,30}}"
                        rf"\d(?: ?\d){{5}}\b", re.IGNORECASE)
