@@ -39,16 +39,24 @@ _INTRO_CUE = (r"my name is|my name's|my name it is|the name is|name is|name:|cal
 # also a word ("text sam", "tell mark").
 _PERSON_VERB = (r"ask for|speak to|speak with|talk to|talk with|spoke to|spoke with|talked to|"
                 r"call|text|message|e-?mail|ring|tell|ask|invite|ping|dm|thank|cc")
-_STRONG_CUE = (r"contact|phone|remind|congratulate|(?:with|from)(?= (?-i:[A-Z])|"
+# Verbs whose object is often a person but also a thing or place ("send Priya the link",
+# "meet Kenji at 5", "visit London"): the word must look like a name, and a town is a town.
+_ACTION_VERB = (r"send|show|give|bring|meet|visit|pay|wish|owe|help|inform|notify|update|"
+                r"warn|hug|kiss|introduce|welcome")
+_STRONG_CUE = (r"contact|phone|remind|congratulate|"
+               r"(?:for|to)(?= (?-i:[A-Z]))|(?:with|from)(?= (?-i:[A-Z])|"
                r" [a-z]+ [a-z]+)|meeting with|appointment with|"
                r"add(?= [^,.]{1,40} to (?:my |the )?(?:contacts|address book|phone))|"
                r"put(?= [^,.]{1,40} down as)|in my name,?|name(?=:? (?-i:[A-Za-z]))|"
                r"(?:send|ship|deliver|forward|write|mail|pay|transfer|give)"
                r"(?: (?:it|this|that|them|a message|an email|a text|money|the \w+))? to|"
+               rf"{_ACTION_VERB}|"
                r"my (?:wife|husband|son|daughter|friend|boss|mother|mom|mum|father|dad|sister|"
                r"brother|colleague|doctor|partner|neighbou?r|manager|landlord|aunt|uncle|"
                r"cousin|niece|nephew|grandma|grandpa|grandmother|grandfather|fianc[eé]e?|"
-               r"girlfriend|boyfriend|teacher|client|tenant|dentist|lawyer|roommate)|"
+               r"girlfriend|boyfriend|teacher|client|tenant|dentist|lawyer|roommate|kids?|"
+               r"child|children|baby|grandson|granddaughter|stepson|stepdaughter|ex|buddy|"
+               r"mate|pal|bestie|flatmate|housemate|in-laws?|mother-in-law|father-in-law)|"
                r"(?:plumber|electrician|mechanic|cleaner|nanny|"
                r"babysitter|driver|tutor|coach|trainer|therapist|nurse|vet|accountant|carer|"
                r"caregiver|"
@@ -255,6 +263,17 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
     elif not (_looks_like_name(kept[0]) or (len(kept) > 1 and kept[-1].lower() in last_names())
               or is_near_data):
         return None
+
+    if re.fullmatch(rf"(?:{_ACTION_VERB}|for|to)[,:]?(?: (?:is|was|named|called))? ",
+                    match.group(0), re.IGNORECASE):
+        # "book a table for Christmas", "update firmware", "to Heathrow Terminal 5", "to
+        # Chicago O'Hare": a first name that is no word, or a full name ending in a surname.
+        last = kept[-1].lower()
+        is_first_name = first in first_names() and first not in common_words()
+        is_full_name = (len(kept) > 1 and first not in place_names() and last not in
+                        common_words() and (last in last_names() or _is_uncommon(last)))
+        if not (is_first_name or is_full_name) or not is_capitalised:
+            return None
     start = match.start("name")
     end = start + len(" ".join(kept))
     # "message from London", "remind me about Martin Luther King Day"; but "text Fergus"
@@ -348,8 +367,15 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
         span = _full_name_span(match, text, is_near_data=is_near_data)
         if span:
             spans.append(span)
-    spans += _and_names(text, spans)
+    added = _and_names(text, spans)
+    while added:  # "invite Priya, Kenji and Ananya"
+        spans += added
+        added = [span for span in _and_names(text, added) if span not in spans]
     spans += [(m.start("name"), m.end("name")) for m in _TITLED_PARTICLE.finditer(text)]
+    spans += [(m.start("name"), m.end("name")) for m in _ASKED_ABOUT.finditer(text)
+              if m.group("name").lower() in first_names()
+              and m.group("name").lower() not in common_words()
+              and m.group("name").lower() not in place_names()]
     answer = _ANSWER.search(text)
     if answer and answer.group("name").lower() not in place_names():
         given = answer.group("name").split(" ")[0].lower()
@@ -376,8 +402,13 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
     return spans + _repeats(text, spans)
 
 
-_AND_NAME = re.compile(rf" (?:and|&|or) (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w])",
+_AND_NAME = re.compile(rf"(?: (?:and|&|or)|,) (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w])",
                        re.IGNORECASE)
+# "Is Tahmina coming?", "who is Tahmina in my contacts?": a first name asked about.
+_ASKED_ABOUT = re.compile(
+    rf"\b(?i:is|was|has|did|does|will|can|where's|where is|who's|who is) (?P<name>"
+    rf"{_CAPITAL_WORD})(?= (?:coming|going|there|here|home|free|available|ok|okay|awake|back|"
+    r"still|at|in|on|up|around|feeling|doing|with|from)\b)")
 
 
 def _and_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

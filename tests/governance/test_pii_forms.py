@@ -117,6 +117,10 @@ masker = PersonalDataMasker()
     ("Hi Ananya, see you at 5", "[NAME]", "Ananya"),
     ("Kenji needs a ride at 5", "[NAME]", "Kenji"),
     ("text Fergus at +27 71 384 5965", "[NAME]", "Fergus"),
+    ("Is Priya coming tonight?", "[NAME]", "Priya"),
+    ("invite Priya, Kenji and Ananya", "[NAME]", "Ananya"),
+    ("Book a table for Ananya Iyer at 7", "[NAME]", "Iyer"),
+    ("send Priya the link", "[NAME]", "Priya"),
     # rural routes, Singapore blocks, house names pinned by a postcode, suburb and city
     ("ship to Rural Route 5 Box 325, Millersburg, Ohio 44628", "[ADDRESS]", "Millersburg"),
     ("send it to Blk 782 Woodlands Drive 9, #16-179, Singapore 397086", "[ADDRESS]", "397086"),
@@ -177,6 +181,11 @@ def test_each_form_is_masked_whole(text, label, gone):
     "Hey Siri",
     "Mark is here",
     "Paris is lovely",
+    "book a table for Christmas",
+    "update firmware to version 4.2.10",
+    "flight AA 2281 to Chicago O'Hare at 6:10",
+    "Navigate to Heathrow Terminal 5.",
+    "visit London next week",
     # codes, meeting IDs and lottery numbers
     "Invoice INV-2026-004512 is overdue",
     "Zoom meeting ID eight four five, two two one oh, nine nine three one.",
