@@ -19,6 +19,7 @@ Its recognizers are regexes plus the same checksums as below.
 
 from __future__ import annotations
 
+import bisect
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -134,9 +135,10 @@ def find_personal_data(text: str) -> list[Finding]:
     found = _without_overlaps(_widened(text, found))
     found += _corrected(text, found)
     # A name never cuts into other data: "jackom atoutlook.com" is an e-mail address.
+    data = _Spans(found)
     names = [Finding("person_name", a, b)
              for a, b in find_names(text, is_near_data=bool(found))
-             if all(b <= f.start or a >= f.end for f in found)]
+             if not data.overlaps(a, b)]
     return _without_overlaps(found + names)
 
 
@@ -182,11 +184,31 @@ def _mangled_emails(text: str) -> list[Finding]:
 
 def _without_overlaps(found: list[Finding]) -> list[Finding]:
     # Longest first: a card's digits must not also be reported as a phone inside it.
-    kept: list[Finding] = []
+    kept = _Spans()
     for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
-        if all(item.end <= k.start or item.start >= k.end for k in kept):
-            kept.append(item)
-    return sorted(kept, key=lambda f: f.start)
+        if not kept.overlaps(item.start, item.end):
+            kept.add(item)
+    return kept.items
+
+
+class _Spans:
+    """Findings that do not overlap, in order; checking a new one costs log time."""
+
+    def __init__(self, items: list[Finding] | None = None):
+        self.items: list[Finding] = sorted(items or [], key=lambda f: f.start)
+        self._starts = [f.start for f in self.items]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps a kept finding (they do not overlap each other)."""
+        index = bisect.bisect_left(self._starts, start)
+        if index < len(self.items) and self.items[index].start < end:
+            return True
+        return index > 0 and self.items[index - 1].end > start
+
+    def add(self, item: Finding) -> None:
+        index = bisect.bisect_left(self._starts, item.start)
+        self._starts.insert(index, item.start)
+        self.items.insert(index, item)
 
 
 def is_reference(text: str, start: int) -> bool:
@@ -309,16 +331,19 @@ def _misheard_runs(text: str) -> list[Finding]:
     The number is there even when Whisper garbled it past every check.
     """
     found = []
+    cues = list(_DATA_CUE.finditer(text))  # once per text: many runs cost linear time
+    cue_ends = [c.end() for c in cues]
     for match in _HEARD_RUN.finditer(text):
         run = match.group().rstrip(".,;")
         if sum(ch.isdigit() for ch in run) < 9 or is_reference(text, match.start()):
             continue
         if re.search(r"\d[.,]\d{2}(?!\d)|\d:\d", run):  # money or a time
             continue
-        # The cue nearest before the run, else anywhere in the sentence ("… 7-9-4-27, the
-        # old number was …"): Whisper moves, drops and garbles words around numbers.
-        before = list(_DATA_CUE.finditer(text, 0, match.start()))
-        cue = before[-1] if before else _DATA_CUE.search(text, match.end())
+        # The cue nearest before the run, else the next one ("… 7-9-4-27, the old number
+        # was …"): Whisper moves, drops and garbles words around numbers.
+        before = bisect.bisect_right(cue_ends, match.start())
+        cue = cues[before - 1] if before else next(
+            (c for c in cues[before:] if c.start() >= match.end()), None)
         if cue and not re.fullmatch(r"\d{1,3}(?:,000)+", run):  # not a round quantity
             kind = next(k for k, v in cue.groupdict().items() if v)
             found.append(Finding(kind, match.start(), match.start() + len(run)))

@@ -14,8 +14,12 @@ import re
 from functools import cache
 
 _STREET_SUFFIX = (r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|"
-                  r"way|place|pl|terrace|parkway|pkwy|circle|highway|hwy|square|sq|close|"
-                  r"crescent|gardens|grove|row|mews|walk|hill|heights|trail|ridge|quay|loop|alley|park")
+                  r"way|place|pl|terrace|tce|parkway|pkwy|circle|cir|highway|hwy|square|sq|"
+                  r"close|cl|crescent|cres|gardens|gdns|grove|row|mews|walk|hill|heights|"
+                  r"trail|ridge|quay|loop|alley|park|plaza|parade|pde|esplanade|promenade|"
+                  r"expressway|expy|freeway|fwy|turnpike|pike|causeway|broadway|green|glen|"
+                  r"vale|view|rise|meadows?|yard|wharf|embankment|crest|croft|cove|path|pass|"
+                  r"mall|centre|center|estate")
 # A flat, apartment or suite, before the house number or after the street: "Flat 3,",
 # "apartment 6 a", "Suite 3652", "#4B", "unit two d" (as `to_written` leaves it).
 _UNIT = (r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|room|floor|blk|block|#) ?#?"
@@ -29,7 +33,9 @@ _STREET = re.compile(
     rf"((?: (?:[A-Za-z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))){{1,4}}) (?:{_STREET_SUFFIX})\b\.?"
     rf"(?: (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?"
     rf"(?: \d{{1,3}}\b(?! ?(?:am|pm)))?"  # Singapore's "Woodlands Drive 9"
-    rf"|\bp\.? ?o\.? box \d{{1,6}}()"  # a post office box or a rural route stands for the street
+    rf"|\b\d{{1,5}} broadway\b()"  # a street that needs no type
+    # a post office box or a rural route stands for the street
+    rf"|\bp\.? ?o\.? box (?:\d ?){{1,6}}()"
     rf"|\b(?:rural route|r\.? ?r\.?) \d{{1,3}},? box (?:\d{{1,3}} ){{0,2}}\d{{1,5}}()",
     re.IGNORECASE,
 )
@@ -40,11 +46,12 @@ _EUROPEAN_STREET = re.compile(
     r"carrer|chemin|place|quai)(?P<name>(?: [\w'’-]+){1,4})|[^\W\d_]+(?:straße|strasse|str\.|"
     r"weg|platz|gasse|allee|damm|straat|laan|gracht|plein|vej|gatan|gata|veien)(?P<none>)"
     r") \d{1,4}[a-z]?\b"
-    r"(?:,? (?:\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?)?"
+    r"(?:,? (?:\d{4} ?[A-Z]{2}|\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?)?"
     # or the number first, as in France: "22 rue Sainte-Catherine, 33000 Bordeaux"
     r"|(?<![\w-])\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|boulevard|allée|chemin|impasse|"
     r"cours|quai|via|calle|carrer)(?P<name2>(?: (?!\d)[\w'’-]+){1,4}?)"
-    r"(?:,? (?:\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?|(?=[,.]|$))",
+    r"(?:,? (?:\d{4} ?[A-Z]{2}|\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?"
+    r"|(?=[,.]|$))",
     re.IGNORECASE)
 # Words that never sit between a house number and the street type: "66 is a famous
 # road", "5 miles down the road", "3 kilograms but it's way heavier".
@@ -52,14 +59,15 @@ _NOT_STREET_NAME = frozenset("""a an the is are was were to of in on at by for f
     but so if it it's its i i'm you we they he she that this my your our their miles mile km
     kilometres kilometers minutes hours days weeks years more less down up along across
     kilograms kilos kg grams pounds lbs litres liters feet foot metres meters people times
-    cups eggs percent degrees number no""".split())
+    cups eggs percent degrees number no phone tel mobile cell fax email e-mail call ref order
+    and or""".split())
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}"
 _POSTCODE = re.compile(rf"(?<![\w-]){_UK_POSTCODE}(?![\w-])")
 _OTHER_REGIONS = ("Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|"
                   "New Brunswick|Newfoundland|Prince Edward Island|New South Wales|Victoria|"
                   "Queensland|Tasmania|South Australia|Western Australia|Northern Territory")
 _OTHER_CODES = "ON|QC|BC|AB|MB|SK|NS|NB|NSW|VIC|QLD|TAS|ACT|WA|SA|NT"
-_TOWN = r"[A-Za-z][a-z]+(?:[ -][A-Za-z][a-z]+){0,2}"
+_TOWN = r"[A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ -][A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+){0,2}"
 _UNIT_AFTER = re.compile(rf",? (?:{_UNIT}|(?:number|no\.?) \d+[A-Za-z]?(?:[ -]\d+)*)(?![\w-])",
                          re.IGNORECASE)
 _TOWN_AFTER = re.compile(rf"(?:,| in)? ({_TOWN})(?![\w-])")
@@ -74,8 +82,8 @@ _POSTAL_SHAPE = re.compile(
     r"|[AC-FHKNPRTV-Y]\d{2}[0-9AC-FHKNPRTV-Y]{4}"  # Ireland (Eircode)
     r"|\d{5}(?:\d{4})?|\d{4}|\d{6}")  # US ZIP, Australia, New Zealand; India, Singapore
 # India and others: a flat or house, a few parts, then a six-digit PIN code.
-_UNIT_LED = re.compile(rf"\b{_UNIT}(?:, [^,.\n]{{2,40}}){{1,6}},? [^,.\d\n]{{0,30}}"
-                       rf"\d(?: ?\d){{5}}\b", re.IGNORECASE)
+_UNIT_LED = re.compile(rf"\b{_UNIT}(?:, [^,.\n+@]{{2,40}}){{1,6}},? [^,.\d\n+@]{{0,30}}"
+                       rf"(?:\d(?: ?\d){{4,5}}|{_UK_POSTCODE})(?![\w-])", re.IGNORECASE)
 # A British address may have no house number: "Rose Cottage, Gallows Hill, Lower Slaughter,
 # GL19 5PJ". The postcode pins it; the named parts before it go with it.
 _NAMED_PARTS = re.compile(r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}, ){1,4}$")
@@ -149,7 +157,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         # ("77 Massachusetts Ave., Cambridge").
         ends = match.group().endswith(".") and not text.startswith(",", match.end())
         spans.append((match.start(), match.end() if ends else _tail_end(text, match.end())))
-    spans += [(m.start(), m.end()) for m in _EUROPEAN_STREET.finditer(text)
+    spans += [(m.start(), _tail_end(text, m.end())) for m in _EUROPEAN_STREET.finditer(text)
               if not _NOT_STREET_NAME.intersection(
                   (m.group("name") or m.group("name2") or "").lower().split())]
     spans += [(m.start(), m.end()) for m in _UNIT_LED.finditer(text)]
