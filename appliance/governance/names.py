@@ -299,8 +299,12 @@ def _full_name_span(match: re.Match, text: str, *,
         name = words[first:]
         given = name[0].lower()
         surname = name[-1].lower()
+        # Two words no dictionary knows, mid-sentence, are a name ("spoke to Folasade
+        # Achterberg"); at the start of a sentence a capital says nothing.
+        is_mid_sentence = start > 0 and not re.search(r"[.!?:]\s*$", text[:start])
         is_given = given in first_names() or (_is_uncommon(given) and (
-            is_near_data or (surname in last_names() and _is_uncommon(surname))))
+            given not in place_names()) and (is_near_data or (_is_uncommon(surname) and (
+                surname in last_names() or is_mid_sentence))))
         if (is_given and given not in _NOT_NAMES
                 and all(_looks_like_name(w, surname=True) for w in name[1:])
                 and " ".join(name).lower() not in place_names()

@@ -121,6 +121,7 @@ masker = PersonalDataMasker()
     ("invite Priya, Kenji and Ananya", "[NAME]", "Ananya"),
     ("Book a table for Ananya Iyer at 7", "[NAME]", "Iyer"),
     ("send Priya the link", "[NAME]", "Priya"),
+    ("I spoke to Folasade Achterberg in billing", "[NAME]", "Achterberg"),
     # rural routes, Singapore blocks, house names pinned by a postcode, suburb and city
     ("ship to Rural Route 5 Box 325, Millersburg, Ohio 44628", "[ADDRESS]", "Millersburg"),
     ("send it to Blk 782 Woodlands Drive 9, #16-179, Singapore 397086", "[ADDRESS]", "397086"),
