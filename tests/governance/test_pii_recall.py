@@ -17,9 +17,9 @@ pytestmark = pytest.mark.unit
 # (set, figure): floor on the held-out half, as measured (rounded down).
 HELD_OUT_FLOORS = {
     ("team", "typed"): 0.98, ("team", "spoken_text"): 0.98, ("team", "whisper"): 0.94,
-    ("blind", "typed"): 0.92, ("blind", "spoken_text"): 0.96, ("blind", "whisper"): 0.67,
-    ("blind2", "typed"): 0.86, ("blind2", "spoken_text"): 0.80, ("blind2", "whisper"): 0.66,
-    ("blind3", "typed"): 0.83, ("blind3", "spoken_text"): 0.93, ("blind3", "whisper"): 0.68,
+    ("blind", "typed"): 0.92, ("blind", "spoken_text"): 0.96, ("blind", "whisper"): 0.68,
+    ("blind2", "typed"): 0.88, ("blind2", "spoken_text"): 0.80, ("blind2", "whisper"): 0.66,
+    ("blind3", "typed"): 0.86, ("blind3", "spoken_text"): 0.93, ("blind3", "whisper"): 0.68,
 }
 HELD_OUT_MAX_FALSE_POSITIVES = {"team": 0.02, "blind": 0.032, "blind2": 0.01, "blind3": 0.02}
 
