@@ -232,8 +232,10 @@ def _phones(text: str) -> list[Finding]:
             if minimum <= digits <= high and not is_reference(text, match.start()):
                 found.append(Finding("phone", match.start(), match.end()))
     # Every region's formats, checked against its numbering plan.
-    for match in phonenumbers.PhoneNumberMatcher(text, "US",
-                                                 leniency=phonenumbers.Leniency.VALID):
+    # max_tries bounds the matcher's work on long adversarial text (a sentence has a few
+    # candidates; a pasted log of digits has thousands).
+    for match in phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID,
+                                                 max_tries=500):
         groups = re.findall(r"\d+", match.raw_string)
         if not is_reference(text, match.start) and not _is_counting(match.raw_string, groups):
             found.append(Finding("phone", match.start, match.end))
@@ -346,7 +348,12 @@ def _misheard_runs(text: str) -> list[Finding]:
             (c for c in cues[before:] if c.start() >= match.end()), None)
         if cue and not re.fullmatch(r"\d{1,3}(?:,000)+", run):  # not a round quantity
             kind = next(k for k, v in cue.groupdict().items() if v)
-            found.append(Finding(kind, match.start(), match.start() + len(run)))
+            # Printed whole and failing its check ("4111 1111 1111 1112", "000-12-3456"),
+            # it is not what it looks like; only a garbled form is masked on the cue alone.
+            is_printed = re.fullmatch(r"\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}|\d{3}([ -]?)\d{2}\2\d{4}",
+                                      run.strip())
+            if not (is_printed and _is_checked_and_wrong(run, kind)):
+                found.append(Finding(kind, match.start(), match.start() + len(run)))
     return found
 
 
