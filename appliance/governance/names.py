@@ -60,20 +60,20 @@ _STRONG_CUE = (r"contact|phone|remind|congratulate|"
                r"my (?:wife|husband|son|daughter|friend|boss|mother|mom|mum|father|dad|sister|"
                r"brother|colleague|doctor|partner|neighbou?r|manager|landlord|aunt|uncle|"
                r"cousin|niece|nephew|grandma|grandpa|grandmother|grandfather|fianc[eé]e?|"
-               r"girlfriend|boyfriend|teacher|client|tenant|dentist|lawyer|roommate|kids?|"
+               r"girlfriend|boyfriend|teacher|client|dentist|lawyer|kids?|"
                r"child|children|baby|grandson|granddaughter|stepson|stepdaughter|ex|buddy|"
-               r"mate|pal|bestie|flatmate|housemate|in-laws?|mother-in-law|father-in-law)|"
+               r"mate|pal|bestie|in-laws?|mother-in-law|father-in-law)|"
                r"(?:plumber|electrician|mechanic|cleaner|nanny|"
                r"babysitter|driver|tutor|coach|trainer|therapist|nurse|vet|accountant|carer|"
                r"caregiver|"
                r"flatmate|housemate|roommate|landlady|builder|gardener|hairdresser|barber)|"
                r"(?:account |card ?)?holder|employee|customer|patient|guest|passenger|"
                r"tenant|recipient|payee|beneficiary|policyholder|insured|applicant|signed|"
-               r"regards|contact:")
+               r"regards")
 _WEAK_CUE = r"i'm|i am|this is|it's|its|it is|he's|she's|he is|she is|under|am"
 # Greetings, sign-offs and letter fields ("Hi Ananya,", "Thanks, Kenji", "Love, Mum"), and
 # errands ("pick up Ananya at 5"): a name no list knows counts after them when capitalised.
-_GREETING = (r"hi|hello|hey|dear|thanks|cheers|love|best|regards|from:|to:|attn:?|"
+_GREETING = (r"hi|hello|hey|dear|thanks|cheers|love|best|from:|to:|attn:?|"
              r"pick up|drop off|let|see you|happy birthday|congrats|congratulations")
 _TITLE = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister)\.?"
 _FIRST_COLUMN = re.compile(r"^([a-z]+) ", re.MULTILINE)
@@ -86,6 +86,8 @@ _NAME_WORD = (rf"(?:[{_UPPER}{_LOWER}]['’])?[{_UPPER}{_LOWER}][{_LOWER}]+"
               rf"(?:[{_UPPER}][{_LOWER}]+)?(?:['’-][{_UPPER}{_LOWER}]?[{_LOWER}]+)?")
 _CAPITAL_WORD = (rf"(?-i:(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
                  rf"(?:['’-][{_UPPER}]?[{_LOWER}]+)?)")
+# The name is looked for after each cue without consuming it, so one cue's miss does not
+# hide the next: "remind | me to call | Mateo", "Hi, | this is | Oluwaseun Costa".
 _CUED_NAME = re.compile(
     rf"\b(?:(?P<intro>{_INTRO_CUE})|(?P<verb>{_PERSON_VERB})|{_STRONG_CUE}|"
     rf"(?P<weak>{_WEAK_CUE}|(?P<greet>{_GREETING})))[,:]?"
@@ -108,8 +110,14 @@ _SUBJECT = re.compile(
     rf"(?:^|[.!?] )(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?) (?:is|was|will|needs|wants|"
     r"has|had|said|says|called|texted|asked|emailed|can|could|should|would|won't|isn't|"
     r"doesn't|didn't|did|does|just|also|and I|and me)\b")
-# The name is looked for after each cue without consuming it, so one cue's miss does not
-# hide the next: "remind | me to call | Mateo", "Hi, | this is | Oluwaseun Costa".
+# The next name in a list: "Priya, Kenji and Ananya".
+_AND_NAME = re.compile(rf"(?: (?:and|&|or)|,) (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w])",
+                       re.IGNORECASE)
+# "Is Tahmina coming?", "who is Tahmina in my contacts?": a first name asked about.
+_ASKED_ABOUT = re.compile(
+    rf"\b(?i:is|was|has|did|does|will|can|where's|where is|who's|who is) (?P<name>"
+    rf"{_CAPITAL_WORD})(?= (?:coming|going|there|here|home|free|available|ok|okay|awake|back|"
+    r"still|at|in|on|up|around|feeling|doing|with|from)\b)")
 # A sentence about someone in general, not someone the user deals with.
 _GENERAL_QUESTION = re.compile(
     r"^\W*(?:who|what|when|where|why|how|which|did|does|do|is|was|were|are|has|had|"
@@ -219,6 +227,12 @@ def _is_uncommon(word: str) -> bool:
     return word.lower() not in common_words() and len(word) > 2
 
 
+def _is_plain_first_name(word: str) -> bool:
+    """A known first name that is no English word: "Priya", not "Grace" or "Will"."""
+    lower = word.lower()
+    return lower in first_names() and lower not in common_words()
+
+
 def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None:
     words = match.group("name").split(" ")
     if re.search(r"['’]s$", words[0]) or words[0].lower() in _BUSINESSES:  # "call Domino's"
@@ -241,8 +255,7 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
     if match.group("intro"):
         # "My name is …" introduces a name whatever it is, bar common words in small
         # letters ("my name is not important").
-        if not is_capitalised and not (_is_uncommon(first) or first in first_names()
-                                       and first not in common_words()):
+        if not is_capitalised and not (_is_uncommon(first) or _is_plain_first_name(first)):
             return None
     elif not is_capitalised:
         # Typed or heard in small letters ("call bruno", "i'm ingrid"): a first name that
@@ -263,7 +276,7 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
         is_full_name = len(kept) > 1 and (last in last_names() or _is_uncommon(last))
         is_first_name = first in first_names()
         if not ((is_full_name and (is_first_name or _is_uncommon(first)))
-                or (is_first_name and first not in common_words()) or is_near_data
+                or _is_plain_first_name(first) or is_near_data
                 or (match.group("greet") and is_capitalised and _is_uncommon(first))):
             return None
     elif not (_looks_like_name(kept[0]) or (len(kept) > 1 and kept[-1].lower() in last_names())
@@ -275,7 +288,7 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
         # "book a table for Christmas", "update firmware", "to Heathrow Terminal 5", "to
         # Chicago O'Hare": a first name that is no word, or a full name ending in a surname.
         last = kept[-1].lower()
-        is_first_name = first in first_names() and first not in common_words()
+        is_first_name = _is_plain_first_name(first)
         is_full_name = (len(kept) > 1 and first not in place_names() and last not in
                         common_words() and (last in last_names() or _is_uncommon(last)))
         if not (is_first_name or is_full_name) or not is_capitalised:
@@ -383,23 +396,20 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
         added = [span for span in _and_names(text, added) if span not in spans]
     spans += [(m.start("name"), m.end("name")) for m in _TITLED_PARTICLE.finditer(text)]
     spans += [(m.start("name"), m.end("name")) for m in _ASKED_ABOUT.finditer(text)
-              if m.group("name").lower() in first_names()
-              and m.group("name").lower() not in common_words()
+              if _is_plain_first_name(m.group("name"))
               and m.group("name").lower() not in place_names()]
     answer = _ANSWER.search(text)
     if answer and answer.group("name").lower() not in place_names():
         given = answer.group("name").split(" ")[0].lower()
         # Alone, only a first name that is no word; after a question, any unknown word.
-        if (given in first_names() and given not in common_words()) or (
-                answer.start() > 0 and _is_uncommon(given)):
+        if _is_plain_first_name(given) or (answer.start() > 0 and _is_uncommon(given)):
             spans.append((answer.start("name"), answer.end("name")))
     spans = _with_particles(text, spans)
     for pattern in (_FIRST_NAME_POSSESSIVE, _SUBJECT):
         for match in pattern.finditer(text):
             words = match.group("name").split(" ")
             given = words[0].lower()
-            if (given in first_names() and given not in common_words()
-                    and given not in _BUSINESSES
+            if (_is_plain_first_name(given) and given not in _BUSINESSES
                     and match.group("name").lower() not in place_names()
                     and not _is_general(text, match.start("name"))):
                 spans.append((match.start("name"), match.end("name")))
@@ -412,15 +422,6 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
     return spans + _repeats(text, spans)
 
 
-_AND_NAME = re.compile(rf"(?: (?:and|&|or)|,) (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w])",
-                       re.IGNORECASE)
-# "Is Tahmina coming?", "who is Tahmina in my contacts?": a first name asked about.
-_ASKED_ABOUT = re.compile(
-    rf"\b(?i:is|was|has|did|does|will|can|where's|where is|who's|who is) (?P<name>"
-    rf"{_CAPITAL_WORD})(?= (?:coming|going|there|here|home|free|available|ok|okay|awake|back|"
-    r"still|at|in|on|up|around|feeling|doing|with|from)\b)")
-
-
 def _and_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The name after "and" that follows a name: "text sam and robert"."""
     found = []
@@ -429,7 +430,7 @@ def _and_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
         if match is None:
             continue
         words = [w for w in match.group("name").split(" ") if w.lower() not in _NOT_NAMES]
-        kept = words[:1] + [w for w in words[1:1 + 1] if _is_uncommon(w)
+        kept = words[:1] + [w for w in words[1:2] if _is_uncommon(w)
                             or w.lower() in last_names()]
         if kept and (kept[0].lower() in first_names() or _is_uncommon(kept[0])):
             start = match.start("name")
