@@ -144,6 +144,8 @@ def find_personal_data(text: str) -> list[Finding]:
     return _without_overlaps(found + names)
 
 
+# Kinds that are numbers a person reads out, which Whisper may garble or the user correct.
+_NUMBER_KINDS = frozenset({"card", "phone", "us_ssn", "iban"})
 # Digits said and then taken back: "two seven two one, no sorry, let me start again, …".
 _TAKEN_BACK = re.compile(
     r"(?P<run>\d(?:[ ,.-]{0,2}\d)+)[ ,.]*\b(?:no|sorry|oops|wait|i mean|scratch that|"
@@ -154,10 +156,10 @@ def _corrected(text: str, found: list[Finding]) -> list[Finding]:
     """The first try of a number said again right after: it is as personal as the second."""
     extra = []
     for finding in found:
-        if finding.kind in ("card", "phone", "us_ssn", "iban"):
-            before = _TAKEN_BACK.search(text[max(0, finding.start - 80):finding.start])
+        if finding.kind in _NUMBER_KINDS:
+            offset = max(0, finding.start - 80)
+            before = _TAKEN_BACK.search(text[offset:finding.start])
             if before:
-                offset = max(0, finding.start - 80)
                 extra.append(Finding(finding.kind, offset + before.start("run"),
                                      offset + before.end("run")))
     return extra
@@ -167,20 +169,18 @@ def _mangled_emails(text: str) -> list[Finding]:
     found = []
     # Word by word (a regex scan from every position would take quadratic time).
     for word in re.finditer(r"[^\s,;:!?()\"']+", text):
-        match = _DOMAIN_TOKEN.fullmatch(word.group().rstrip("."))
-        if "." not in word.group() or "@" in word.group() or match is None:
+        token = word.group().rstrip(".")
+        if "@" in token or not _DOMAIN_TOKEN.fullmatch(token):
             continue
-        match = _DOMAIN_TOKEN.fullmatch(text, word.start(), word.start() + len(match.group()))
-        token = match.group()
         provider = _MAIL_PROVIDER.search(token)
         # Something before the provider's name: a local part, not "open outlook.com".
         if (provider and provider.start() > 0) or (token.count(".") >= 3
                                                     and _MAIL_CUE.search(text)):
-            start = match.start()
+            start = word.start()
             # "jackom atoutlook.com": the "at" was heard, the word before is the name.
             if provider and token[:provider.start()].lower() == "at":
                 start = text.rfind(" ", 0, start - 1) + 1
-            found.append(Finding("email", start, match.end()))
+            found.append(Finding("email", start, word.start() + len(token)))
     return found
 
 
@@ -260,6 +260,12 @@ def _cued_runs(text: str) -> list[Finding]:
     return found
 
 
+# How cards and SSNs are printed: a run in one of these shapes that fails its check is
+# not what it looks like ("4111 1111 1111 1112", "000-12-3456").
+_PRINTED_CARD = re.compile(r"\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}")
+_PRINTED_SSN = re.compile(r"\d{3}([ -]?)\d{2}\1\d{4}")
+
+
 def _is_checked_and_wrong(run: str, kind: str) -> bool:
     """Whether a run in a printed form ("4111 1111 1111 1112", "000-12-3456") fails its check.
 
@@ -267,7 +273,7 @@ def _is_checked_and_wrong(run: str, kind: str) -> bool:
     the exact printed form that fails the checksum is not what it looks like.
     """
     compact = re.sub(r"\D", "", run)
-    if re.fullmatch(r"\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}", run.strip()):
+    if _PRINTED_CARD.fullmatch(run.strip()):
         return not luhn_valid(compact)
     if kind == "us_ssn" and len(compact) == 9:
         return not _ssn_valid(compact)
@@ -316,7 +322,7 @@ def _widened(text: str, found: list[Finding]) -> list[Finding]:
     A number is said as one unit: when Whisper mishears part of it ("T57, I138, 0947,
     6573 8871 4253 155" holds a card-shaped tail), the rest is the same person's number.
     """
-    numbers = [f for f in found if f.kind in ("card", "iban", "us_ssn", "phone")]
+    numbers = [f for f in found if f.kind in _NUMBER_KINDS]
     if not numbers:
         return found
     widened = list(found)
@@ -352,8 +358,8 @@ def _misheard_runs(text: str) -> list[Finding]:
             kind = next(k for k, v in cue.groupdict().items() if v)
             # Printed whole and failing its check ("4111 1111 1111 1112", "000-12-3456"),
             # it is not what it looks like; only a garbled form is masked on the cue alone.
-            is_printed = re.fullmatch(r"\d{4}([ -]?)\d{4}\1\d{4}\1\d{4}|\d{3}([ -]?)\d{2}\2\d{4}",
-                                      run.strip())
+            is_printed = _PRINTED_CARD.fullmatch(run.strip()) or _PRINTED_SSN.fullmatch(
+                run.strip())
             if not (is_printed and _is_checked_and_wrong(run, kind)):
                 found.append(Finding(kind, match.start(), match.start() + len(run)))
     return found
