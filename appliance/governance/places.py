@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from appliance.governance.spoken import SINGLE_DIGITS
+
 _STREET_SUFFIX = (r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|"
                   r"way|place|pl|terrace|tce|parkway|pkwy|circle|cir|highway|hwy|square|sq|"
                   r"close|cl|crescent|cres|gardens|gdns|grove|row|mews|walk|hill|heights|"
@@ -75,7 +77,6 @@ _ZIP_AFTER = re.compile(r",? (?:\d{5}(?:-\d{4})?|\d(?: \d){3,4}|\d{4})(?![\w-])"
 # A postcode as said and written down, letters and digits in any grouping:
 # "n r 9, 8 l p", "K 8 X 2 Z 5", "h 9 1 kww 1"; checked whole against each country's shape.
 _CODE_TOKENS = re.compile(r",? ([A-Za-z\d]{1,7}(?:,? [A-Za-z\d]{1,7}){0,7})")
-_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _POSTAL_SHAPE = re.compile(
     r"[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}"  # UK
     r"|[A-Z]\d[A-Z]\d[A-Z]\d"  # Canada
@@ -114,7 +115,7 @@ def _postcode_end(text: str, position: int) -> int:
         return position
     tokens = list(re.finditer(r"[A-Za-z\d]+", match.group(1)))
     # Digits that stay words when said alone: "k w w one", "X two Z 5".
-    said = [str(_DIGIT_WORDS.index(t.group().lower())) if t.group().lower() in _DIGIT_WORDS
+    said = [str(SINGLE_DIGITS.index(t.group().lower())) if t.group().lower() in SINGLE_DIGITS
             else t.group() for t in tokens]
     for last in range(len(tokens) - 1, -1, -1):
         compact = "".join(said[:last + 1]).upper()

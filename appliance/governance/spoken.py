@@ -20,11 +20,11 @@ _DIGIT_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
                 "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
                 "forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
 _NUMBER = re.compile(rf"^(?:\d+|{_DIGIT_WORDS}|oh)[,.]?$", re.IGNORECASE)
-_SINGLE_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+SINGLE_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # Three or more digits said one by one: "five five five", "four one one one" (but
 # "seventy seven, six …" starts at "six").
 _DIGIT_BY_DIGIT = re.compile(
-    rf"(?<!ty )\b(?:{'|'.join(_SINGLE_DIGITS)})(?:,? (?:{'|'.join(_SINGLE_DIGITS)})){{2,}}\b",
+    rf"(?<!ty )\b(?:{'|'.join(SINGLE_DIGITS)})(?:,? (?:{'|'.join(SINGLE_DIGITS)})){{2,}}\b",
     re.IGNORECASE,
 )
 _REPEAT = re.compile(rf"\b(double|triple) ({_DIGIT_WORDS}|oh|\d)\b", re.IGNORECASE)
@@ -52,7 +52,8 @@ _FILLER = re.compile(r",? \b(?:uh|um|er|erm|ah|hmm)\b,? (?=\w)", re.IGNORECASE)
 _FULL_STOP = re.compile(r"(?<=\w) (?:full stop|period|point) (?=[a-z])", re.IGNORECASE)
 # "one nine two dot one six eight dot …" once in digits: "1 9 2 dot 1 6 8 dot 0 dot 1 4 8",
 # "1 85 dot 2 11 dot …" (text2num leaves "one eighty five" as "1 85").
-_OCTET = rf"(?:\d{{1,3}}(?: \d{{1,3}}){{0,2}}|{'|'.join(_SINGLE_DIGITS)}|oh)"
+_OCTET = rf"(?:\d{{1,3}}(?: \d{{1,3}}){{0,2}}|{'|'.join(SINGLE_DIGITS)}|oh)"
+_OCTET_WORDS = {**{word: str(digit) for digit, word in enumerate(SINGLE_DIGITS)}, "oh": "0"}
 _SPOKEN_IP = re.compile(rf"\b{_OCTET}(?: (?:dot|point) |\.){_OCTET}(?:(?: (?:dot|point) |\.)"
                         rf"{_OCTET}){{2}}\b", re.IGNORECASE)
 # "jane dot doe at example dot com", and Whisper's half-written "jane.doe at example.com".
@@ -122,12 +123,11 @@ def to_written(text: str) -> str:
 
 def _ip(match: re.Match) -> str:
     octets = re.split(r" (?:dot|point) |\.", match.group(), flags=re.IGNORECASE)
-    words = {**{w: str(i) for i, w in enumerate(_SINGLE_DIGITS)}, "oh": "0"}
-    return ".".join(words.get(o.lower(), o.replace(" ", "")) for o in octets)
+    return ".".join(_OCTET_WORDS.get(o.lower(), o.replace(" ", "")) for o in octets)
 
 
 def _digits(match: re.Match) -> str:
-    return re.sub(r"[a-z]+", lambda m: str(_SINGLE_DIGITS.index(m.group().lower())),
+    return re.sub(r"[a-z]+", lambda m: str(SINGLE_DIGITS.index(m.group().lower())),
                   match.group(), flags=re.IGNORECASE)
 
 
