@@ -8,9 +8,9 @@ Figures are per split (dev, held-out), per form (typed, spoken; Whisper's own
 transcripts of real speech also on their own) and per kind.
 
 The sentences are the team's generated set (`pii_corpus`) and, when present, the
-blind sets written without sight of the masker (`pii_blind`, `pii_blind_speech`; the
-second, by another author, `pii_blind2`, `pii_blind2_speech`; the third, by yet another,
-`pii_blind3`, `pii_blind3_speech`), with the Whisper transcripts of each.
+three blind sets written by authors who never saw the masker (`pii_blind`,
+`pii_blind2`, `pii_blind3`), with the Whisper transcripts of each (`pii_speech`,
+`pii_blind_speech`).
 """
 
 from __future__ import annotations
@@ -24,13 +24,10 @@ from pathlib import Path
 from appliance.benchmark.pii_corpus import DATA_FILE, load, set_of
 from appliance.governance.masking import LABELS, PersonalDataMasker
 
-WHISPER_FILE = DATA_FILE.with_name("pii_whisper.jsonl")
-BLIND_FILE = DATA_FILE.with_name("pii_blind.jsonl")
-BLIND_WHISPER_FILE = DATA_FILE.with_name("pii_blind_whisper.jsonl")
-BLIND2_FILE = DATA_FILE.with_name("pii_blind2.jsonl")
-BLIND2_WHISPER_FILE = DATA_FILE.with_name("pii_blind2_whisper.jsonl")
-BLIND3_FILE = DATA_FILE.with_name("pii_blind3.jsonl")
-BLIND3_WHISPER_FILE = DATA_FILE.with_name("pii_blind3_whisper.jsonl")
+# Beside the team's set: its transcripts, then each blind set and its transcripts.
+OTHER_FILES = tuple(DATA_FILE.with_name(f"pii_{name}.jsonl") for name in (
+    "whisper", "blind", "blind_whisper", "blind2", "blind2_whisper", "blind3",
+    "blind3_whisper"))
 RESULTS_FILE = Path(__file__).resolve().parents[2] / "bench" / "results" / "pii-masking.json"
 _LABEL = re.compile("|".join(re.escape(label) for label in LABELS.values()))
 _NUMBER_WORDS = re.compile(
@@ -42,8 +39,7 @@ _NUMBER_WORDS = re.compile(
 def labelled_items() -> list[dict]:
     """The generated sentences, the three blind sets, and the Whisper transcripts of real speech."""
     items = load(DATA_FILE)
-    for path in (WHISPER_FILE, BLIND_FILE, BLIND_WHISPER_FILE, BLIND2_FILE, BLIND2_WHISPER_FILE,
-                 BLIND3_FILE, BLIND3_WHISPER_FILE):
+    for path in OTHER_FILES:
         if path.exists():
             items += load(path)
     return items

@@ -1,35 +1,41 @@
-"""Real speech for the blind personal-data set, in several voices, written down by Whisper base.
+"""Real speech for the blind personal-data sets, in several voices, written down by Whisper base.
 
-`python -m appliance.benchmark.pii_blind_speech` takes the spoken sentences of
-`pii_blind.jsonl` that hold personal data and no digit characters (so the voice
-reads words as a person says them), speaks each with one voice chosen by a hash of
-its id, and transcribes it with the appliance's own Whisper base STT as
-`pii_speech` does. The voices are the Piper voice `pii_speech` uses and several
+`python -m appliance.benchmark.pii_blind_speech [blind|blind2|blind3]` takes 150
+spoken sentences of that set (`pii_blind.jsonl`, `pii_blind2.jsonl`, …) that hold
+personal data and no digit characters (so the voice reads words as a person says
+them), in the fixed pseudo-random order of `pii_speech.chosen`, speaks each with one
+voice chosen by a hash of its id, and transcribes it with the appliance's own Whisper
+base STT as `pii_speech` does. The same voices and loop for every set keep the sets'
+transcripts comparable. The voices are the Piper voice `pii_speech` uses and several
 espeak-ng voices (American, British, female, received pronunciation) at rates of
 150 to 175 words a minute: one synthetic voice alone would make the transcripts
 depend on how that one voice says numbers and names.
 
-The transcripts, with the gold values and split of the sentence said, go to
-`pii_blind_whisper.jsonl`: `text` is what Whisper wrote, `said` the sentence,
-`voice` the voice. An empty transcript is kept (it leaks nothing). Tests read the
-file; they never run Whisper.
+The transcripts, with the gold values and split of the sentence said, go beside the
+set (`pii_blind_whisper.jsonl`, …): `text` is what Whisper wrote, `said` the sentence,
+`voice` the voice, `id` the sentence's id with "-whisper". An empty transcript is kept
+(it leaks nothing). Tests read the files; they never run Whisper. Run it under `nice`:
+150 sentences take about two minutes on two cores.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import hashlib
 import json
 import subprocess
+from pathlib import Path
 
 import numpy as np
 import soxr
 
-from appliance.benchmark.pii_blind import DATA_FILE
-from appliance.benchmark.pii_corpus import load
+from appliance.benchmark.pii_corpus import DATA_FILE, load
 from appliance.benchmark.pii_speech import chosen
 
-WHISPER_FILE = DATA_FILE.with_name("pii_blind_whisper.jsonl")
+# Each blind set and its transcripts, side by side in tests/governance.
+SET_FILES = {name: DATA_FILE.with_name(f"pii_{name}.jsonl")
+             for name in ("blind", "blind2", "blind3")}
 SENTENCES = 150
 RATE = 16000
 PIPER = "piper:en_US-joe-medium"
@@ -89,13 +95,23 @@ async def _transcribe_all(items: list[dict]) -> list[dict]:
     return out
 
 
-def main() -> None:
-    """Speak, transcribe and store the transcripts."""
-    items = asyncio.run(_transcribe_all(chosen(load(DATA_FILE), SENTENCES)))
-    with WHISPER_FILE.open("w", encoding="utf-8") as out:
+def whisper_file(name: str) -> Path:
+    """Where the transcripts of blind set `name` are kept."""
+    data = SET_FILES[name]
+    return data.with_name(f"{data.stem}_whisper.jsonl")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Speak, transcribe and store the transcripts of one blind set."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("set", nargs="?", default="blind", choices=sorted(SET_FILES),
+                        help="which blind set to speak (default: blind)")
+    name = parser.parse_args(argv).set
+    items = asyncio.run(_transcribe_all(chosen(load(SET_FILES[name]), SENTENCES)))
+    with whisper_file(name).open("w", encoding="utf-8") as out:
         for item in items:
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
-    print(f"{len(items)} transcripts written to {WHISPER_FILE}")
+    print(f"{len(items)} transcripts written to {whisper_file(name)}")
 
 
 if __name__ == "__main__":
