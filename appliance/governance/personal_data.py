@@ -31,7 +31,7 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 from stdnum.us import ssn as stdnum_ssn
 
-from appliance.governance.names import find_names
+from appliance.governance.names import find_names, is_uncommon_word
 from appliance.governance.places import find_addresses
 from appliance.governance.spoken import IBAN_COUNTRIES
 
@@ -86,8 +86,12 @@ _REFERENCE_CUE = re.compile(
     r"member|loyalty|rewards|policy|claim|error|fault|status|exception)"
     r"\W*(?:(?:numbers?|no|num|id|code|is|was|are|were|#)\W*){0,3}"
     # a code's first letters and digits said before the run: "one z 999 a a …"
-    r"(?:[a-z0-9]{1,3}\W+){0,8}$",
+    r"(?:(?!(?:to|at|on|in|is|by|via|me|my|and|or|the|for)\W)[a-z0-9]{1,3}\W+){0,8}$",
     re.IGNORECASE)
+# The answer to a question for a reference: "what's the reference? caller: it's two zero …".
+_ASKS_REFERENCE = re.compile(r"\b(?:reference|order|booking|tracking|confirmation|invoice|"
+                             r"ticket|case|policy|claim)\b[^?]{0,40}\?[^?\d]{0,30}$",
+                             re.IGNORECASE)
 # A number joined to a code's letters is part of the code: "INV-2026-004512", "SKU-88-…".
 _CODE_PREFIX = re.compile(r"\b[A-Za-z]{3,}-$")
 # A run right after these words is personal data whatever its shape, as long as it holds
@@ -97,6 +101,7 @@ _CODE_PREFIX = re.compile(r"\b[A-Za-z]{3,}-$")
 _PERSONAL_CUE = re.compile(
     r"\b(?P<cue>card|visa|visas|mastercard|amex|charge it to|pay with|social|ssn|"
     r"security number|phone|mobile|cell|number|call me|reach me|ring me|call|text|whatsapp|"
+    r"get me|catch me|get hold of me|contact me|"
     r"dial|message me|leave a message)\b"
     r"(?:\W+(?!(?:and|or|but|for|of)\b)[a-z]+){0,2}\W*(?:(?:is|at|on|number|it's|:)\W*){0,3}$",
     re.IGNORECASE)
@@ -133,7 +138,9 @@ def find_personal_data(text: str) -> list[Finding]:
         found += [*_cued_runs(text), *_cards_and_numbers(text), *_ssns(text), *_phones(text),
                   *_long_numbers(text), *_cued_accounts(text), *_misheard_runs(text)]
     found += [*_ip_addresses(text),
-              *(Finding("street_address", a, b) for a, b in find_addresses(text))]
+              *(Finding("street_address", a, b) for a, b in find_addresses(text)
+                # a lone code after "booking reference" is no postcode: "… X7K9QL"
+                if " " in text[a:b] or not is_reference(text, a))]
     found = _without_overlaps(_widened(text, found))
     found += _corrected(text, found)
     # A name never cuts into other data: "jackom atoutlook.com" is an e-mail address.
@@ -141,7 +148,25 @@ def find_personal_data(text: str) -> list[Finding]:
     names = [Finding("person_name", a, b)
              for a, b in find_names(text, is_near_data=bool(found))
              if not data.overlaps(a, b)]
+    names += [f for f in _mail_owners(text, found) if not data.overlaps(f.start, f.end)]
     return _without_overlaps(found + names)
+
+
+def _mail_owners(text: str, found: list[Finding]) -> list[Finding]:
+    """Names an e-mail address spells out, said beside it.
+
+    "share with deshawn (deshawn.carter@…)": the address says whose it is.
+    """
+    words = set()
+    for finding in found:
+        if finding.kind == "email" and "@" in text[finding.start:finding.end]:
+            local = text[finding.start:finding.end].split("@")[0]
+            words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", local)
+                         if is_uncommon_word(w))
+    if not words:
+        return []
+    pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words)))})\b", re.IGNORECASE)
+    return [Finding("person_name", m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 # Kinds that are numbers a person reads out, which Whisper may garble or the user correct.
@@ -216,7 +241,8 @@ class _Spans:
 def is_reference(text: str, start: int) -> bool:
     """Whether the number starting at `start` follows "order", "tracking", "flight" …."""
     before = text[max(0, start - 40):start]
-    return _REFERENCE_CUE.search(before) is not None or _CODE_PREFIX.search(before) is not None
+    return (_REFERENCE_CUE.search(before) is not None or _CODE_PREFIX.search(before) is not None
+            or _ASKS_REFERENCE.search(text, max(0, start - 90), start) is not None)
 
 
 def _ssns(text: str) -> list[Finding]:
@@ -508,7 +534,8 @@ def _ip_addresses(text: str) -> list[Finding]:
         if address.is_loopback or address.is_unspecified or address.is_reserved or (
                 address.is_multicast):  # this device, a netmask (255.…): not a person
             continue
-        if re.search(r"\b(?:version|firmware|release|update|v)\W*$", text[:match.start()],
+        if re.search(r"\b(?:version|firmware|release|update|v)\W*(?:(?:is|was|at|on|to)\W+)?$",
+                     text[:match.start()],
                      re.IGNORECASE):  # "firmware version 2.1.0.4"
             continue
         found.append(Finding("ip_address", match.start(), match.end()))

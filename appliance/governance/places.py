@@ -21,7 +21,7 @@ _STREET_SUFFIX = (r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr
                   r"trail|ridge|quay|loop|alley|park|plaza|parade|pde|esplanade|promenade|"
                   r"expressway|expy|freeway|fwy|turnpike|pike|causeway|broadway|green|glen|"
                   r"vale|view|rise|meadows?|yard|wharf|embankment|crest|croft|cove|path|pass|"
-                  r"mall|centre|center|estate")
+                  r"mall|centre|center|estate|gr|ter|terr|hts|cross")
 # A flat, apartment or suite, before the house number or after the street: "Flat 3,",
 # "apartment 6 a", "Suite 3652", "#4B", "unit two d" (as `to_written` leaves it).
 _UNIT = (r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|room|floor|blk|block|#) ?#?"
@@ -37,8 +37,9 @@ _STREET = re.compile(
     rf"(?: \d{{1,3}}\b(?! ?(?:am|pm)))?"  # Singapore's "Woodlands Drive 9"
     rf"|\b\d{{1,5}} broadway\b()"  # a street that needs no type
     # a post office box or a rural route stands for the street
-    rf"|\bp\.? ?o\.? box (?:\d ?){{1,6}}()"
-    rf"|\b(?:rural route|r\.? ?r\.?) \d{{1,3}},? box (?:\d{{1,3}} ){{0,2}}\d{{1,5}}()",
+    rf"|\b(?:p\.? ?o\.?|post office) box (?:\d ?){{0,5}}\d()"
+    rf"|\b(?:rural route|r\.? ?r\.?) (?:\d{{1,3}}|{'|'.join(SINGLE_DIGITS[1:])}),? box "
+    rf"(?:\d{{1,3}} ){{0,2}}\d{{1,5}}()",
     re.IGNORECASE,
 )
 # Continental Europe puts the number after the street: "Hauptstraße 5", "Rue de Rivoli 12",
@@ -48,10 +49,13 @@ _EUROPEAN_STREET = re.compile(
     r"carrer|chemin|place|quai)(?P<name>(?: [\w'’-]+){1,4})|[^\W\d_]+(?:straße|strasse|str\.|"
     r"weg|platz|gasse|allee|damm|straat|laan|gracht|plein|vej|gatan|gata|veien)(?P<none>)"
     r") \d{1,4}[a-z]?\b"
-    r"(?:,? (?:\d{4} ?[A-Z]{2}|\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?)?"
-    # or the number first, as in France: "22 rue Sainte-Catherine, 33000 Bordeaux"
-    r"|(?<![\w-])\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|boulevard|allée|chemin|impasse|"
-    r"cours|quai|via|calle|carrer)(?P<name2>(?: (?!\d)[\w'’-]+){1,4}?)"
+    r"(?:,? (?:\d{4} ?[A-Z]{2}|\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?)?",
+    re.IGNORECASE)
+# Or the number first, as in France: "22 rue Sainte-Catherine, 33000 Bordeaux". Looked for
+# apart, so "place is 60 | rue des Lilas" cannot hide it.
+_NUMBER_FIRST_STREET = re.compile(
+    r"(?<![\w-])(?:\d{1,2} )?\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|boulevard|allée|chemin|"
+    r"impasse|cours|quai|via|calle|carrer)(?P<name>(?: (?!\d)[\w'’-]+){1,4}?)"
     r"(?:,? (?:\d{4} ?[A-Z]{2}|\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?"
     r"|(?=[,.]|$))",
     re.IGNORECASE)
@@ -72,7 +76,8 @@ _OTHER_CODES = "ON|QC|BC|AB|MB|SK|NS|NB|NSW|VIC|QLD|TAS|ACT|WA|SA|NT"
 _TOWN = r"[A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ -][A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+){0,2}"
 _UNIT_AFTER = re.compile(rf",? (?:{_UNIT}|(?:number|no\.?) \d+[A-Za-z]?(?:[ -]\d+)*)(?![\w-])",
                          re.IGNORECASE)
-_TOWN_AFTER = re.compile(rf"(?:,| in)? ({_TOWN})(?![\w-])")
+# A town, with its district number if it has one ("Dublin 9", "dublin 6").
+_TOWN_AFTER = re.compile(rf"(?:,| in)? ({_TOWN})(?: \d{{1,2}}(?=,))?(?![\w-])")
 _ZIP_AFTER = re.compile(r",? (?:\d{5}(?:-\d{4})?|\d(?: \d){3,4}|\d{4})(?![\w-])")
 # A postcode as said and written down, letters and digits in any grouping:
 # "n r 9, 8 l p", "K 8 X 2 Z 5", "h 9 1 kww 1"; checked whole against each country's shape.
@@ -83,8 +88,15 @@ _POSTAL_SHAPE = re.compile(
     r"|[AC-FHKNPRTV-Y]\d{2}[0-9AC-FHKNPRTV-Y]{4}"  # Ireland (Eircode)
     r"|\d{5}(?:\d{4})?|\d{4}|\d{6}")  # US ZIP, Australia, New Zealand; India, Singapore
 # India and others: a flat or house, a few parts, then a six-digit PIN code.
+# Its parts may come without commas, and the PIN in groups: "… chennai 6 0 0, 0 2 0".
 _UNIT_LED = re.compile(rf"\b{_UNIT}(?:, [^,.\n+@]{{2,40}}){{1,6}},? [^,.\d\n+@]{{0,30}}"
                        rf"(?:\d(?: ?\d){{4,5}}|{_UK_POSTCODE})(?![\w-])", re.IGNORECASE)
+# Or with no commas, or the PIN said in groups: "flat 402 lakshmi nivas apartments 4th cross
+# adyar chennai 600020", "… chennai 6 0 0, 0 2 0": then the six digits of a PIN.
+# Between the two, no other run of five digits (a ZIP, a card): the PIN stands alone.
+_UNIT_LED_LOOSE = re.compile(rf"\b{_UNIT}[,\s](?:(?!\d(?:,? ?\d){{4}})[^.\n+@]){{4,160}}?"
+                             rf"(?<![\d,])(?:\d(?:,? ?\d){{5}}|{_UK_POSTCODE})(?![\w-]|,\d)",
+                             re.IGNORECASE)
 # A British address may have no house number: "Rose Cottage, Gallows Hill, Lower Slaughter,
 # GL19 5PJ". The postcode pins it; the named parts before it go with it.
 _NAMED_PARTS = re.compile(r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}, ){1,4}$")
@@ -158,10 +170,11 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         # ("77 Massachusetts Ave., Cambridge").
         ends = match.group().endswith(".") and not text.startswith(",", match.end())
         spans.append((match.start(), match.end() if ends else _tail_end(text, match.end())))
-    spans += [(m.start(), _tail_end(text, m.end())) for m in _EUROPEAN_STREET.finditer(text)
-              if not _NOT_STREET_NAME.intersection(
-                  (m.group("name") or m.group("name2") or "").lower().split())]
-    spans += [(m.start(), m.end()) for m in _UNIT_LED.finditer(text)]
+    for pattern in (_EUROPEAN_STREET, _NUMBER_FIRST_STREET):
+        spans += [(m.start(), _tail_end(text, m.end())) for m in pattern.finditer(text)
+                  if not _NOT_STREET_NAME.intersection((m.group("name") or "").lower().split())]
+    spans += [(m.start(), m.end()) for pattern in (_UNIT_LED, _UNIT_LED_LOOSE)
+              for m in pattern.finditer(text)]
     for postcode in _POSTCODE.finditer(text):
         named = _NAMED_PARTS.search(text, max(0, postcode.start() - 120), postcode.start())
         spans.append((named.start() if named else postcode.start(), postcode.end()))
