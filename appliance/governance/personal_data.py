@@ -85,6 +85,8 @@ _REFERENCE_CUE = re.compile(
     r"population|residents|people|lottery|winning|meeting|pin|passcode|score|membership|"
     r"member|loyalty|rewards|policy|claim|error|fault|status|exception)"
     r"\W*(?:(?:numbers?|no|num|id|code|is|was|are|were|#)\W*){0,3}"
+    # "serial number on the fridge is …"
+    r"(?:(?:on|of|for|from) (?:the |my |your )?[a-z]+ (?:is|was|reads|says)\W+)?"
     # a code's first letters and digits said before the run: "one z 999 a a …"
     r"(?:(?!(?:to|at|on|in|is|by|via|me|my|and|or|the|for)\W)[a-z0-9]{1,3}\W+){0,8}$",
     re.IGNORECASE)
