@@ -82,7 +82,8 @@ _NAMES_TOO = frozenset({"will", "may", "june", "april", "august"})
 _GREETED = re.compile(r"\b(?:hi|hello|hey|hiya|morning|afternoon|evening)\W*$", re.IGNORECASE)
 _ASKS_NAME = re.compile(r"\b(?:name|surname|who)\b[^?]{0,60}\?", re.IGNORECASE)
 _CALLER = re.compile(r" (?:calling|speaking|here|again|from)\b", re.IGNORECASE)
-_TITLE = r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister|missus|misses|doctor)\.?"
+_TITLE = (r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister|missus|misses|doctor|auntie|"
+          r"aunty|uncle|pastor|coach|nana|granny)\.?")
 _FREQUENT_ZIPF = 3.1  # "firmware" 3.2 is a word; "astrid" 3.0, "priya" 2.9 are names
 _FIRST_COLUMN = re.compile(r"^([a-z]+) ", re.MULTILINE)
 _NAM_DICT = re.compile(r"^[MF?1-4 ]{2} ([^\W\d_]+) ", re.MULTILINE)
@@ -99,7 +100,7 @@ _CAPITAL_WORD = (rf"(?-i:(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}]
 _CUED_NAME = re.compile(
     rf"\b(?:(?P<intro>{_INTRO_CUE})|(?P<verb>{_PERSON_VERB})|{_STRONG_CUE}|"
     rf"(?P<weak>{_WEAK_CUE}|(?P<greet>{_GREETING})))[,:]?"
-    rf"(?: (?:is|was|named|called)(?= (?-i:[{_UPPER}])| [{_LOWER}]+(?: [{_LOWER}]+)?,))? "
+    rf"(?: (?:is|are|was|named|called)(?= (?-i:[{_UPPER}])| [{_LOWER}]+(?: [{_LOWER}]+)?,))? "
     rf"(?=(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w]|-\w))",
     re.IGNORECASE)
 _TITLED = re.compile(rf"\b{_TITLE},? (?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})(?![\w])",
@@ -110,7 +111,9 @@ _HERE = re.compile(rf"(?:^|[.!?,] )(?:(?:hi|hello|hey),? )?(?P<name>{_NAME_WORD}
                    rf"(?: {_NAME_WORD})?) here\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)['’]s (?:phone|number|mobile|cell|e-?mail|"
-    r"address|home|birthday|social|card|account|ssn|iban|flat|place|house)\b", re.IGNORECASE)
+    r"address|home|birthday|social|card|account|ssn|iban|flat|place|house|share|mum|mom|dad|"
+    r"mother|father|wife|husband|son|daughter|sister|brother|kids?|boss|party|wedding)\b",
+    re.IGNORECASE)
 # "Ananya's school", "Kenji's party": a first name that is no word, owning anything.
 _FIRST_NAME_POSSESSIVE = re.compile(rf"\b(?P<name>{_CAPITAL_WORD})['’]s\b")
 # A first name as the subject at the start of a sentence: "Kenji needs a ride at 5".
@@ -128,7 +131,8 @@ _ASKED_PREDICATE = (r"(?:say|said|reply|replied|answer|answered|call|called|text
                     r"left|pick|bring|need|want|like|know|coming|going|free|available|still)")
 _ASKED_ABOUT = re.compile(
     r"\b(?:is|was|has|did|does|will|can|where's|where is|who's|who is) (?P<name>"
-    rf"{_NAME_WORD}(?: (?!{_ASKED_PREDICATE}\b){_NAME_WORD})?)(?= (?:coming|going|there|here|"
+    rf"{_NAME_WORD}(?: (?!{_ASKED_PREDICATE}\b|ever\b|already\b){_NAME_WORD})?)"
+    r"(?= (?:(?:ever|already|just|still|not|never) )?(?:coming|going|there|here|"
     r"home|free|available|ok|okay|awake|back|still|at|in|on|up|around|feeling|doing|with|from|say|said|reply|"
     r"replied|answer|answered|call|called|text|texted|write|wrote|send|sent|get|got|pay|paid|"
     r"confirm|confirmed|arrive|arrived|leave|left|pick|bring|need|want|like|know)\b)",
@@ -477,6 +481,14 @@ _BEFORE_A_PLACE = re.compile(r"\b(?:at|to|in|into|near|nearest|of|the|a|an|on|vi
                              r"from)\s+$", re.IGNORECASE)
 _AFTER_A_BUSINESS = re.compile(r"(?:['’]s)? (?:delivery|deliveries|shares?|stock|store|shop|app|"
                                r"order|account|website|site|branch|outlet)\b", re.IGNORECASE)
+# A verb only a person is the subject of: "Dawn says …", "Hope texted".
+_SPEAKER_VERB = re.compile(r" (?:says|said|texted|called|emailed|asked|owes|wants|thinks|told|"
+                           r"replied|messaged|rang|phoned)\b")
+# Songs, films and fame: where a name may be a public figure's.
+_MEDIA_OR_FAME = re.compile(r"\b(?:play|song|songs|album|movie|film|book|novel|theory|painting|"
+                            r"who was|who is|famous|biography|music|band|listen|watch|quotes?)\b",
+                            re.IGNORECASE)
+_NAME_AND = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}),? (?:and|&) $")
 # Form labels read out ("Patient: Baker, Rosalind", "Payee: Will Quigley").
 _LABELLED = re.compile(
     r"\b(?:patient|guest|passenger|payee|customer|caller|tenant|applicant|holder|"
@@ -486,9 +498,15 @@ _LABELLED = re.compile(
 _OWN_NAME = re.compile(rf"\b(?P<name>{_NAME_WORD}) is my (?:sur|last |first |family |given |"
                        r"middle )?name\b", re.IGNORECASE)
 # "the booking is under Okoro", "table for four under Bianchi"
+# "thats where zeynep lives", "save 0158 … as kofi okafor"
+_WHERE_LIVES = re.compile(rf"\bwhere (?P<name>{_NAME_WORD}) (?:lives|works|stays|lived)\b",
+                          re.IGNORECASE)
+_SAVE_AS = re.compile(rf"\bsave\b[^.]{{0,60}}? as (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)"
+                      r"(?![\w'’])", re.IGNORECASE)
 _UNDER = re.compile(r"\b(?:booking|reservation|table|order|appointment|room|it|that)s?\b"
                     rf"[^.,!?]{{0,25}}\bunder (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w])",
                     re.IGNORECASE)
+_LABELLED_NAMES = (_LABELLED, _OWN_NAME, _UNDER, _WHERE_LIVES, _SAVE_AS)
 # A word followed by its spelling: "gill, g i l l", "Kaczmarek, K-A-C-Z-M-A-R-E-K".
 _SPELLED_AFTER = re.compile(r"\b(?P<word>[^\W\d_]{3,})[,.:]? (?:that's |as in )?"
                             r"(?P<letters>[^\W\d_](?:[ -][^\W\d_]){2,})\b")
@@ -538,7 +556,7 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
     spans += [(m.start("name"), m.end("name")) for m in _TITLED_SMALL.finditer(text)
               if _is_surname_in_small_letters(m.group("name"))]
     spans += [span for m in _ASKED_ABOUT.finditer(text) if (span := _asked_about(m))]
-    spans += [(m.start("name"), m.end("name")) for pattern in (_LABELLED, _OWN_NAME, _UNDER)
+    spans += [(m.start("name"), m.end("name")) for pattern in _LABELLED_NAMES
               for m in pattern.finditer(text) if _is_labelled_name(m)]
     spans += [(m.start(), m.end()) for m in _SPELLED_AFTER.finditer(text)
               if _is_spelled(m.group("word"), m.group("letters"))]
@@ -556,10 +574,15 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
         for match in pattern.finditer(text):
             words = match.group("name").split(" ")
             given = words[0].lower()
-            if ((_is_plain_first_name(given) or _is_stranger(words[0]))
+            # "Dawn says …": a first name that is also a word, before a verb of a person.
+            is_speaker = given in first_names() and _SPEAKER_VERB.match(text, match.end("name"))
+            # "how long to drive to Anneliese's?" asks about no one famous.
+            is_general = _is_general(text, match.start("name")) and (
+                pattern is _SUBJECT or _MEDIA_OR_FAME.search(text) is not None)
+            if ((_is_plain_first_name(given) or _is_stranger(words[0]) or is_speaker)
                     and given not in _BUSINESSES
                     and match.group("name").lower() not in place_names()
-                    and not _is_general(text, match.start("name"))):
+                    and not is_general):
                 spans.append((match.start("name"), match.end("name")))
     spans += _strangers(text)
     for pattern in (_POSSESSIVE, _HERE):
@@ -572,8 +595,20 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
                     words[0]):
                 spans.append((start, match.end("name")))
     spans += [(m.start("name"), m.end("name")) for m in _CHAT_SUBJECT.finditer(text)
-              if _is_plain_first_name(m.group("name"))]
+              if _is_plain_first_name(m.group("name")) or _is_stranger(m.group("name"))]
+    spans += _names_before_and(text, spans)
     return spans + _repeats(text, spans)
+
+
+def _names_before_and(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The name before "and" that comes before a name: "Bjørn and | Kiona are coming"."""
+    found = []
+    for start, _ in spans:
+        match = _NAME_AND.search(text, max(0, start - 40), start)
+        if match and (match.group("name").lower() in first_names()
+                      or _is_stranger(match.group("name"))):
+            found.append((match.start("name"), match.end("name")))
+    return found
 
 
 def _is_stranger(word: str) -> bool:
@@ -617,7 +652,14 @@ def _asked_about(match: re.Match) -> tuple[int, int] | None:
     """
     words = match.group("name").split(" ")
     given = words[0].lower()
-    if not _is_plain_first_name(given) and not (_is_uncommon(given) and len(words) > 1):
+    # "did Hope ever send the pictures?": a first name that is a word, before a verb of a
+    # person, capitalised mid-sentence.
+    is_person = (len(words) == 1 and given in first_names() and words[0][0].isupper()
+                 and _SPEAKER_VERB.match(" " + match.string[match.end("name"):].lstrip()
+                                         .removeprefix("ever ").removeprefix("already ")
+                                         .replace("send", "sent", 1)) is not None)
+    if not _is_plain_first_name(given) and not (_is_uncommon(given) and len(words) > 1) and (
+            not is_person):
         return None
     if match.group("name").lower() in place_names():
         return None

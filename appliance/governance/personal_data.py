@@ -103,7 +103,7 @@ _CODE_PREFIX = re.compile(r"\b[A-Za-z]{3,}-$")
 _PERSONAL_CUE = re.compile(
     r"\b(?P<cue>card|visa|visas|mastercard|amex|charge it to|pay with|social|ssn|"
     r"security number|phone|mobile|cell|number|call me|reach me|ring me|call|text|whatsapp|"
-    r"get me|catch me|get hold of me|contact me|"
+    r"get me|catch me|get hold of me|contact me|contact|"
     r"dial|message me|leave a message)\b"
     r"(?:\W+(?!(?:and|or|but|for|of)\b)[a-z]+){0,2}\W*(?:(?:is|at|on|number|it's|:)\W*){0,3}$",
     re.IGNORECASE)

@@ -21,7 +21,7 @@ _STREET_SUFFIX = (r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr
                   r"trail|ridge|quay|loop|alley|park|plaza|parade|pde|esplanade|promenade|"
                   r"expressway|expy|freeway|fwy|turnpike|pike|causeway|broadway|green|glen|"
                   r"vale|view|rise|meadows?|yard|wharf|embankment|crest|croft|cove|path|pass|"
-                  r"mall|centre|center|estate|gr|ter|terr|hts|cross")
+                  r"mall|centre|center|estate|gr|ter|terr|hts|cross|ro|gil|daero|soi|utca|út")
 # A flat, apartment or suite, before the house number or after the street: "Flat 3,",
 # "apartment 6 a", "Suite 3652", "#4B", "unit two d" (as `to_written` leaves it).
 _UNIT = (r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|room|floor|blk|block|#) ?#?"
@@ -31,7 +31,8 @@ _UNIT = (r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|room|floor|blk|block|#) ?#
 # lane" (said digit by digit): a house number, up to four words, a street type. "3 more
 # days" or "route 66" lack the street type.
 _STREET = re.compile(
-    rf"(?<![\w.,-])(?:{_UNIT}(?:,? |/))?(?:\d{{1,4}}[a-z]?/)?(?:\d{{1,2}} ){{0,5}}\d{{1,6}}[a-z]?"
+    rf"(?<![\w.,-])(?:{_UNIT}(?:,? |/))?(?:\d{{1,4}}[a-z]?(?:/| slash |-(?=\d)))?"
+    rf"(?:\d{{1,2}} ){{0,5}}\d{{1,6}}[a-z]?"
     rf"((?: (?:[A-Za-z][A-Za-z'.-]*|\d+(?:st|nd|rd|th))){{1,4}}) (?:{_STREET_SUFFIX})\b\.?"
     rf"(?: (?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\b)?"
     rf"(?: \d{{1,3}}\b(?! ?(?:am|pm)))?"  # Singapore's "Woodlands Drive 9"
@@ -46,19 +47,57 @@ _STREET = re.compile(
 # "Calle Mayor 5", then often the postcode before the town ("10115 Berlin").
 _EUROPEAN_STREET = re.compile(
     r"(?<![\w-])(?:(?:rue|avenue|boulevard|calle|avenida|via|viale|piazza|plaza|rua|paseo|"
-    r"carrer|chemin|place|quai)(?P<name>(?: [\w'’-]+){1,4})|[^\W\d_]+(?:straße|strasse|str\.|"
-    r"weg|platz|gasse|allee|damm|straat|laan|gracht|plein|vej|gatan|gata|veien)(?P<none>)"
-    r") \d{1,4}[a-z]?\b"
+    r"carrer|chemin|place|quai|corso|ulica|ul\.|thanon)(?P<name>(?: [\w'’.-]+){1,4})"
+    r"|(?:(?-i:[A-Z])[\w'’-]+ (?:(?:de|van|der|den|la|le|du|des|di|da|do|el|von) )+)?"
+    r"[^\W\d_]+(?:straße|strasse|str\.|weg|platz|gasse|allee|damm|straat|laan|gracht|plein|"
+    r"vej|gatan|gata|veien|gade|vägen|katu|tie|-ro|-gil|-daero)(?P<none>)"
+    # the street word after the name: "Rosenheimer Strasse", "Kossuth Lajos utca",
+    # "Bağdat Caddesi", "Sejong daero"
+    r"|(?-i:[A-ZÀ-ÖØ-ÞĀ-Žİ])[\w'’-]+(?: (?-i:[A-ZÀ-ÖØ-ÞĀ-Žİ])[\w'’-]+){0,2} (?:strasse|straße|"
+    r"utca|út|caddesi|cad\.|sokak|sok\.|daero|ro|gil|gade|vej|straat|weg))"
+    r",?(?: (?:no|nr|number)\.?:?)? (?:\d{1,2} )?\d{1,4}(?:[/-]\d{1,4})?(?: ?[a-z])?\b"
     r"(?:,? (?:\d{4} ?[A-Z]{2}|\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?)?",
     re.IGNORECASE)
 # Or the number first, as in France: "22 rue Sainte-Catherine, 33000 Bordeaux". Looked for
 # apart, so "place is 60 | rue des Lilas" cannot hide it.
 _NUMBER_FIRST_STREET = re.compile(
-    r"(?<![\w-])(?:\d{1,2} )?\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|boulevard|allée|chemin|"
+    r"(?<![\w-])(?:\d{1,2} ){0,3}\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|boulevard|allée|chemin|"
     r"impasse|cours|quai|via|calle|carrer)(?P<name>(?: (?!\d)[\w'’-]+){1,4}?)"
     r"(?:,? (?:\d{4} ?[A-Z]{2}|\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?"
     r"|(?=[,.]|$))",
     re.IGNORECASE)
+# A Japanese block address, number first: "2-14-19 Tenjin", "1-2-17-307 Gion-machi".
+_BLOCK_ADDRESS = re.compile(r"(?<![\w-])\d{1,2}-\d{1,2}-\d{1,3}(?:-\d{1,4})? "
+                            r"(?-i:[A-Z])[\w-]+")
+# What follows a street in an address, part by part, each after a comma or a space: a unit
+# ("int. 7", "apto 53", "lgh 1203", "Daire 29", "m. 44"), a district ("Col. Americana",
+# "Chuo-ku", "Jongno gu"), a town, a region or its code ("Jalisco", "MG"), a postcode in any
+# shape ("31-415", "606-0069", "904 46", "5604 PR", "3 0 2 4 0-3 7 5"). A word in small
+# letters that is none of these ends the address: "…, got that?", "… and avoid the tolls".
+_PART = (r"(?:(?-i:[A-ZÀ-ÖØ-ÞĀ-Žİ])[^\W_]*(?:[.'’-][^\W_]+)*\.?"
+         r"|(?:int|interno|piso|apto|apt|lgh|daire|m|flat|unit|suite|no|nr|col|co|county|plot|"
+         r"block|blk|soi|moo|gu|ku|si|dong|ro|gil|bis|ter|building|bldg|floor|fl|door|puerta|"
+         r"esc|dept|depto|casa|apartment|room|ho|de|da|do|dos|das|del|della|di|la|le|du|na|an|"
+         r"van|von|der|den|y)\b\.?:?"
+         rf"|\d[\d/ºª-]*[A-Za-z]?\b|{'|'.join(SINGLE_DIGITS)}\b)")
+_PART_WORDS = frozenset("""int interno piso apto apt lgh daire flat unit suite col county plot
+    block blk soi moo gu ku dong ro gil building bldg floor door puerta depto casa apartment
+    room""".split())
+_NEXT_PARTS = re.compile(rf"(?:[,.]| -)? {_PART}(?: -? ?{_PART}){{0,7}}", re.IGNORECASE)
+# Towns and districts said before the street: "Szeged, | Kossuth Lajos utca 34".
+_PARTS_BEFORE = re.compile(r"(?:(?-i:[A-ZÀ-ÖØ-ÞĀ-Žİ])[\w'’-]+(?: [\w'’-]+){0,2}, ){1,3}$")
+_UNIT_WORD = (r"(?:room|flat|apartment|appartement|apt\.?|plot|block|blk|unit|suite|house|"
+              r"villa|lot|floor|piso|apto)")
+_UNITS_BEFORE = re.compile(rf"\b(?:{_UNIT_WORD} [\w-]{{1,6}}(?: [A-Z])?,? ){{1,3}}$",
+                           re.IGNORECASE)
+# A plot or flat, then a street with no house number: "plot seven, Nyali Road, Nyali".
+_UNIT_THEN_STREET = re.compile(
+    rf"\b{_UNIT_WORD} [\w-]{{1,6}}(?: [A-Z])?, (?:(?:[A-Z][\w'’-]+|de|la|el) ){{1,4}}"
+    rf"(?:{_STREET_SUFFIX})\b", re.IGNORECASE)
+# An Irish Eircode: "N37 HAA1", "D09 XTFP".
+_EIRCODE = re.compile(r"(?<![\w-])[AC-FHKNPRTV-Y]\d{2} ?[0-9AC-FHKNPRTV-Y]{4}(?![\w-])")
+_DISTRICT = re.compile(r"(?:[ -](?:gu|ku|si|shi|dong|machi|cho)|\b(?:county|col\.?|district))\b",
+                       re.IGNORECASE)
 # Words that never sit between a house number and the street type: "66 is a famous
 # road", "5 miles down the road", "3 kilograms but it's way heavier".
 _NOT_STREET_NAME = frozenset("""a an the is are was were to of in on at by for from and or
@@ -99,7 +138,8 @@ _UNIT_LED_LOOSE = re.compile(rf"\b{_UNIT}[,\s](?:(?!\d(?:,? ?\d){{4}})[^.\n+@]){
                              re.IGNORECASE)
 # A British address may have no house number: "Rose Cottage, Gallows Hill, Lower Slaughter,
 # GL19 5PJ". The postcode pins it; the named parts before it go with it.
-_NAMED_PARTS = re.compile(r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}, ){1,4}$")
+_NAMED_PARTS = re.compile(r"(?:(?:\d{1,4} )?[A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|na|an|de|la|"
+                          r"of)){0,3}, ){1,4}$")
 
 
 @cache
@@ -160,8 +200,59 @@ def _tail_end(text: str, position: int) -> int:
     return _codes_end(text, position)
 
 
+def _with_parts(text: str, start: int, end: int) -> tuple[int, int]:
+    """An address grown over the parts said around it.
+
+    Towns before; units, districts, towns, regions and postcodes after: "Szeged, |
+    Kossuth Lajos utca 34 |, 6736".
+    """
+    for _ in range(8):
+        part = _NEXT_PARTS.match(text, end)
+        if part is None or _is_plain_words(part.group()):
+            break
+        end = part.end()
+    before = _PARTS_BEFORE.search(text, max(0, start - 80), start)
+    if before and _is_town_or_district(before.group()):
+        start = before.start()
+    unit = _UNITS_BEFORE.search(text, max(0, start - 60), start)
+    return (unit.start() if unit else start), end
+
+
+def _is_town_or_district(parts: str) -> bool:
+    """Whether every part before a street is a town or a district, not a person's name.
+
+    "Seoul, Jongno gu, " and "Szeged, " are; "Ignatius de la Cruz, " is not.
+    """
+    from appliance.governance.names import first_names, is_uncommon_word, last_names, place_names
+
+    def is_place(part: str) -> bool:
+        words = [w.lower() for w in part.split()]
+        is_no_name = all(is_uncommon_word(w) and w not in first_names() and w not in last_names()
+                         for w in words)
+        return part.lower() in place_names() or bool(_DISTRICT.search(part)) or is_no_name
+
+    return all(is_place(part.strip()) for part in parts.split(",") if part.strip())
+
+
+def _is_plain_words(part: str) -> bool:
+    """Whether a part holds only words of everyday English ("Thanks, ", ", Then").
+
+    Towns ("Madrid"), codes in capitals ("MG") and unit words ("apto") are no such words.
+    """
+    from appliance.governance.names import common_words, place_names
+
+    words = re.findall(r"[^\W\d_]+", part)
+    return bool(words) and all(
+        w.lower() in common_words() and w.lower() not in place_names() and not (
+            len(w) > 1 and w.isupper()) and w.lower() not in _PART_WORDS for w in words)
+
+
 def find_addresses(text: str) -> list[tuple[int, int]]:
     """Spans of street addresses (with their unit, town, state, ZIP) and of UK postcodes."""
+    return [_with_parts(text, start, end) for start, end in _street_addresses(text)]
+
+
+def _street_addresses(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _STREET.finditer(text):
         if _NOT_STREET_NAME.intersection((match.group(1) or "").lower().split()):
@@ -173,9 +264,10 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     for pattern in (_EUROPEAN_STREET, _NUMBER_FIRST_STREET):
         spans += [(m.start(), _tail_end(text, m.end())) for m in pattern.finditer(text)
                   if not _NOT_STREET_NAME.intersection((m.group("name") or "").lower().split())]
-    spans += [(m.start(), m.end()) for pattern in (_UNIT_LED, _UNIT_LED_LOOSE)
+    spans += [(m.start(), m.end()) for pattern in (_UNIT_LED, _UNIT_LED_LOOSE, _BLOCK_ADDRESS)
               for m in pattern.finditer(text)]
-    for postcode in _POSTCODE.finditer(text):
+    spans += [(m.start(), _tail_end(text, m.end())) for m in _UNIT_THEN_STREET.finditer(text)]
+    for postcode in (*_POSTCODE.finditer(text), *_EIRCODE.finditer(text)):
         named = _NAMED_PARTS.search(text, max(0, postcode.start() - 120), postcode.start())
         spans.append((named.start() if named else postcode.start(), postcode.end()))
     return spans

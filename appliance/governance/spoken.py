@@ -61,7 +61,8 @@ _SPOKEN_IP = re.compile(rf"\b{_OCTET}(?: (?:dot|point) |\.){_OCTET}(?:(?: (?:dot
 _SPOKEN_EMAIL = re.compile(
     r"(?<!['’])\b((?:[\w']{1,40} ){0,5}\w{1,40}"
     r"(?:(?: (?:dot|underscore|dash|hyphen) |[._-])\w{1,40}){0,5})"
-    r" at ((?:[a-z] ){0,4}[\w-]{1,40}(?:(?: dot | dash | hyphen |\.)[\w-]{1,40}){0,4})"
+    r" at ((?:(?:[a-z]|zero|oh|one|two|three|four|five|six|seven|eight|nine) ){0,5}"
+    r"[\w-]{1,40}(?:(?: dot | dash | hyphen |\.)[\w-]{1,40}){0,4})"
     r"(?: dot |\.)"
     r"(com|org|net|edu|gov|info|biz|app|dev|mail|online|email|[a-z]{2})\b",
     re.IGNORECASE,
@@ -175,4 +176,5 @@ def _email(match: re.Match) -> str:
             or is_address_shaped):
         return match.group(0)
     written = alpha2digit(join(kept), "en").replace(" ", "")
-    return f"{prefix}{written}@{join(domain).replace(' ', '')}.{tld}"
+    # "one six three dot com" is 163.com
+    return f"{prefix}{written}@{alpha2digit(join(domain), 'en').replace(' ', '')}.{tld}"
