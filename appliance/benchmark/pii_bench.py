@@ -28,6 +28,9 @@ from appliance.governance.masking import LABELS, PersonalDataMasker
 OTHER_FILES = tuple(DATA_FILE.with_name(f"pii_{name}.jsonl") for name in (
     "whisper", "blind", "blind_whisper", "blind2", "blind2_whisper", "blind3",
     "blind3_whisper", "blind4", "blind4_whisper", "blind5", "blind5_whisper"))
+# Sets whose held-out halves were read while tuning the masker (blind 1-3, in full, once
+# their dev halves were exhausted): their figures are no longer unseen measurements.
+TUNED_SETS = frozenset({"team", "blind", "blind2", "blind3"})
 RESULTS_FILE = Path(__file__).resolve().parents[2] / "bench" / "results" / "pii-masking.json"
 _LABEL = re.compile("|".join(re.escape(label) for label in LABELS.values()))
 _NUMBER_WORDS = re.compile(
@@ -136,14 +139,16 @@ def time_per_sentence_ms(items: list[dict], masker: PersonalDataMasker, rounds: 
 def main() -> None:
     """Print the figures per set, split, form and kind, and write them to bench/results.
 
-    Only the dev halves' misses are written out: the held-out halves stay unseen, so the
-    next change to the masker can be measured on them again.
+    Only the misses of material already tuned on are written out: the dev halves, and the
+    held-out halves of the sets spent on tuning (`TUNED_SETS`). The other held-out halves
+    stay unseen, so the next change to the masker can be measured on them again.
     """
     items = labelled_items()
     masker = PersonalDataMasker()
     report = score(items, masker)
     report["ms_per_sentence"] = round(time_per_sentence_ms(items, masker), 3)
-    report["misses"] = [m for m in report["misses"] if m["split"] == "dev"]
+    report["misses"] = [m for m in report["misses"]
+                        if m["split"] == "dev" or set_of(m) in TUNED_SETS]
     print(f"{'split/form/kind (all sets)':40} {'caught':>7} {'values':>7} {'recall':>7}")
     for key, entry in report["recall"].items():
         print(f"{key:40} {entry['caught']:7} {entry['values']:7} {entry['recall']:7.3f}")

@@ -68,7 +68,7 @@ _STRONG_CUE = (r"contact|phone|remind|congratulate|"
                r"(?:plumber|electrician|mechanic|cleaner|nanny|"
                r"babysitter|driver|tutor|coach|trainer|therapist|nurse|vet|accountant|carer|"
                r"caregiver|"
-               r"flatmate|housemate|roommate|landlady|builder|gardener|hairdresser|barber)|"
+               r"flatmate|housemate|roommate|landlady|builder|gardener|hairdresser|barber)s?|"
                r"(?:account |card ?)?holder|employee|customer|patient|guest|passenger|"
                r"tenant|recipient|payee|beneficiary|policyholder|insured|applicant|signed|"
                r"regards")
@@ -395,9 +395,12 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
     end = start + len(" ".join(kept))
     # "message from London", "remind me about Martin Luther King Day"; but "text Fergus"
     # is a person though a town bears the name.
+    # "text Fergus", "I'm Elizabeth", "the plumber Hassan": a person though a town bears the
+    # name; but "flights to Florence", "meet at Chester" are places.
+    is_placed = re.search(r"\b(?:for|to|from|with|in|at|near|visit|meet)\W*$", match.group(0),
+                          re.IGNORECASE) is not None
     is_place = (" ".join(kept).lower() in place_names() and not is_intro
-                and not (len(kept) == 1 and first in first_names()
-                         and (match.group("verb") or match.group("weak"))))
+                and not (len(kept) == 1 and first in first_names() and not is_placed))
     if is_place or _names_a_thing(match.string, end):
         return None
     return start, end
@@ -482,8 +485,12 @@ _BEFORE_A_PLACE = re.compile(r"\b(?:at|to|in|into|near|nearest|of|the|a|an|on|vi
 _AFTER_A_BUSINESS = re.compile(r"(?:['’]s)? (?:delivery|deliveries|shares?|stock|store|shop|app|"
                                r"order|account|website|site|branch|outlet)\b", re.IGNORECASE)
 # A verb only a person is the subject of: "Dawn says …", "Hope texted".
-_SPEAKER_VERB = re.compile(r" (?:says|said|texted|called|emailed|asked|owes|wants|thinks|told|"
-                           r"replied|messaged|rang|phoned)\b")
+_SPEAKER_VERB = re.compile(r" (?:says|said|texted|called|emailed|asked|owes|owed|wants|thinks|"
+                           r"told|replied|messaged|rang|phoned|can't eat|is allergic)\b")
+# What only a person does, asked about: "did Hope ever send …", "has Amber replied".
+_PERSON_ACT = re.compile(r" (?:ever |already |just |not )?(?:send|sent|reply|replied|call|called|"
+                         r"text|texted|say|said|pay|paid|answer|answered|ring|rang|e-?mail|"
+                         r"e-?mailed|message|messaged|write|wrote)\b", re.IGNORECASE)
 # Songs, films and fame: where a name may be a public figure's.
 _MEDIA_OR_FAME = re.compile(r"\b(?:play|song|songs|album|movie|film|book|novel|theory|painting|"
                             r"who was|who is|famous|biography|music|band|listen|watch|quotes?)\b",
@@ -589,7 +596,10 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
         for match in pattern.finditer(text):
             words = match.group("name").split(" ")
             start = match.start("name")
-            if len(words) > 1 and words[0].lower() in _NOT_NAMES:  # "that | peggy's birthday"
+            # "that | peggy's birthday", "ring | meilin's mum": the owner is the last word
+            # when the pair is no name.
+            if len(words) > 1 and (words[0].lower() in _NOT_NAMES or not _looks_like_name(
+                    words[0]) or words[0].lower() in common_words()):
                 start += len(words.pop(0)) + 1
             if not _NOT_NAMES.intersection(w.lower() for w in words) and _looks_like_name(
                     words[0]):
@@ -633,13 +643,16 @@ def _strangers(text: str) -> list[tuple[int, int]]:
             continue  # at the start of a sentence a capital says nothing
         words = match.group("name").split(" ")
         given = re.sub(r"['’]s$", "", words[0])  # "Jerry's" is Jerry's
-        if not (_is_plain_first_name(given) or _is_stranger(given)):
+        # "Ngozi owes me lunch": a town's name, but a person's verb.
+        is_named_like_a_town = (is_uncommon_word(given) and given.lower() in place_names()
+                                and _SPEAKER_VERB.match(text, match.end()) is not None)
+        if not (_is_plain_first_name(given) or _is_stranger(given) or is_named_like_a_town):
             continue
         if _BEFORE_A_PLACE.search(text, max(0, match.start() - 12), match.start()) or (
                 _AFTER_A_BUSINESS.match(text, match.end())):
             continue  # "go to Legoland", "the Jollibee delivery", "Uniqlo shares"
-        if (match.group("name").lower() in place_names() or _names_a_thing(text, match.end())
-                or _is_general(text, match.start())):
+        is_town = match.group("name").lower() in place_names() and not is_named_like_a_town
+        if is_town or _names_a_thing(text, match.end()) or _is_general(text, match.start()):
             continue
         found.append((match.start(), match.end()))
     return found
@@ -655,9 +668,7 @@ def _asked_about(match: re.Match) -> tuple[int, int] | None:
     # "did Hope ever send the pictures?": a first name that is a word, before a verb of a
     # person, capitalised mid-sentence.
     is_person = (len(words) == 1 and given in first_names() and words[0][0].isupper()
-                 and _SPEAKER_VERB.match(" " + match.string[match.end("name"):].lstrip()
-                                         .removeprefix("ever ").removeprefix("already ")
-                                         .replace("send", "sent", 1)) is not None)
+                 and _PERSON_ACT.match(match.string, match.end("name")) is not None)
     if not _is_plain_first_name(given) and not (_is_uncommon(given) and len(words) > 1) and (
             not is_person):
         return None

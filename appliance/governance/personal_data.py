@@ -63,6 +63,8 @@ _PHONE_PATTERNS = (
     re.compile(r"(?<![\w(])\(0\d{1,4}\) ?\d{3,4}[ -]?\d{3,4}(?![\w-])"),
     # International as Whisper writes it when it hears the digits: "+9-1-98662-39608".
     re.compile(r"(?<![\w+])\+ ?\d{1,3}(?:[ .,-]{1,2}\(?\d{1,6}\)?){1,15}(?![\w])"),
+    # International with the "00" prefix most of the world dials: "0027 10 311 6346".
+    re.compile(r"(?<![\w.+-])00[1-9]\d{0,2}(?:[ .-]\d{1,5}){2,5}(?![\w-])"),
 )
 _PHONE_DIGITS = (7, 15)
 # Digit groups separated by single spaces, commas or dashes; each group is checked below.
@@ -75,6 +77,9 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 # Tried at every word (a lookahead), so "to CZ82 …" is also tried from "CZ82".
 _IBAN = re.compile(r"\b(?=([A-Z]{2}(?:(?:,? |[-.])?[A-Z0-9]{1,32}\b){1,40}))", re.IGNORECASE)
 _SSN = re.compile(r"(?<![\w-])\d{3}([ -])\d{2}\1\d{4}(?![\w-])")
+# "firmware version 2.1.0.4", "the firmware is 2.4.1.8", "update to 10.0.19045.2965"
+_VERSION_CUE = re.compile(r"\b(?:version|firmware|release|update|build|kernel|v)\W*"
+                          r"(?:(?:is|was|at|on|to|number)\W+)?$", re.IGNORECASE)
 _IPV4 = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
 # Numbers right after these words are references, not people: "order 5551234567",
@@ -83,7 +88,7 @@ _REFERENCE_CUE = re.compile(
     r"\b(?:(?<!standing )order|orders|tracking|track|package|parcel|shipment|invoice|reference|ref|"
     r"confirmation|booking|ticket|flight|model|serial|part|item|receipt|case|isbn|po|sku|"
     r"population|residents|people|lottery|winning|meeting|pin|passcode|score|membership|"
-    r"member|loyalty|rewards|policy|claim|error|fault|status|exception)"
+    r"member|loyalty|rewards|policy|claim|error|fault|status|exception)\b"  # not "pool"
     r"\W*(?:(?:numbers?|no|num|id|code|is|was|are|were|#)\W*){0,3}"
     # "serial number on the fridge is …"
     r"(?:(?:on|of|for|from) (?:the |my |your )?[a-z]+ (?:is|was|reads|says)\W+)?"
@@ -101,7 +106,7 @@ _CODE_PREFIX = re.compile(r"\b[A-Za-z]{3,}-$")
 # Up to two other words may come between: "call me back on …", "social security field
 # with …", Whisper's "My Social Inate 27 34 …".
 _PERSONAL_CUE = re.compile(
-    r"\b(?P<cue>card|visa|visas|mastercard|amex|charge it to|pay with|social|ssn|"
+    r"\b(?P<cue>card|visa|visas|mastercard|amex|charge it to|pay with|socials|social|ssn|"
     r"security number|phone|mobile|cell|number|call me|reach me|ring me|call|text|whatsapp|"
     r"get me|catch me|get hold of me|contact me|contact|"
     r"dial|message me|leave a message)\b"
@@ -109,7 +114,8 @@ _PERSONAL_CUE = re.compile(
     re.IGNORECASE)
 _CUE_KINDS = {"card": "card", "visa": "card", "visas": "card", "mastercard": "card",
               "amex": "card", "charge it to": "card", "pay with": "card",
-              "social": "us_ssn", "ssn": "us_ssn", "security number": "us_ssn"}
+              "social": "us_ssn", "socials": "us_ssn", "ssn": "us_ssn",
+              "security number": "us_ssn"}
 
 _IBAN_LIKE = re.compile(r"\b[A-Z][A-Z.-]{0,3}[ -]?\d{1,2}(?:(?:,? |-)[A-Z0-9]{1,10}\b){2,34}",
                         re.IGNORECASE)
@@ -139,11 +145,11 @@ def find_personal_data(text: str) -> list[Finding]:
     if sum(ch.isdigit() for ch in text) >= 7:
         found += [*_cued_runs(text), *_cards_and_numbers(text), *_ssns(text), *_phones(text),
                   *_long_numbers(text), *_cued_accounts(text), *_misheard_runs(text)]
-    found += [*_ip_addresses(text),
+    found += [*_ip_addresses(text), *_misheard_ips(text),
               *(Finding("street_address", a, b) for a, b in find_addresses(text)
                 # a lone code after "booking reference" is no postcode: "… X7K9QL"
                 if " " in text[a:b] or not is_reference(text, a))]
-    found = _without_overlaps(_widened(text, found))
+    found = _with_extensions(text, _without_overlaps(_widened(text, found)))
     found += _corrected(text, found)
     # A name never cuts into other data: "jackom atoutlook.com" is an e-mail address.
     data = _Spans(found)
@@ -339,9 +345,22 @@ _DATA_CUE = re.compile(
     r"\b(?:(?P<card>card|credit|debit|visa|mastercard|amex|discover)|"
     # "Iben", "Iber", "iBNT": how Whisper base writes a spoken "IBAN".
     r"(?P<iban>iban|[ie] ?b[aeiou]?[nr]\w{0,3}|account|acct|sort code|routing|bank|"
-    r"transfer|wire|standing order|refund to|pay it in)|(?P<us_ssn>social|ssn|security number)|"
+    r"transfer|wire|standing order|refund to|pay it in)|(?P<us_ssn>socials?|ssn|security number)|"
     r"(?P<phone>phone|mobile|cell|number|call me|reach me|text me|ring me)|"
     r"(?P<ip_address>ip|i\.p\.|server|router|nas|printer|camera|gateway))\b", re.IGNORECASE)
+
+
+# An extension said after a phone number: "… extension 2 7 3 8", "… ext. 204", "… x 15".
+_EXTENSION = re.compile(r",? (?:extension|ext\.?|x) ?(?:\d ?){1,6}(?<! )", re.IGNORECASE)
+
+
+def _with_extensions(text: str, found: list[Finding]) -> list[Finding]:
+    """Phone numbers grown over the extension said after them."""
+    grown = []
+    for finding in found:
+        extension = _EXTENSION.match(text, finding.end) if finding.kind == "phone" else None
+        grown.append(Finding("phone", finding.start, extension.end()) if extension else finding)
+    return grown
 
 
 def _widened(text: str, found: list[Finding]) -> list[Finding]:
@@ -520,6 +539,25 @@ def _ibans(text: str) -> list[Finding]:
     return found
 
 
+# Four or more groups of digits joined by dots that no IP check passes: what Whisper makes of
+# an address it half heard ("777.88.47.11", "1.9.2.0.168.0178.0201", "172.27.1222.75").
+_HEARD_IP = re.compile(r"(?<![\w.])\d{1,6}(?:\.\d{1,6}){3,7}(?![\w]|\.\d)")
+
+
+def _misheard_ips(text: str) -> list[Finding]:
+    found = []
+    for match in _HEARD_IP.finditer(text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if _VERSION_CUE.search(before) or is_reference(text, match.start()):
+            continue
+        try:  # a well-formed address is `_ip_addresses`' to judge (a netmask is no one's)
+            ipaddress.ip_address(match.group())
+            continue
+        except ValueError:
+            found.append(Finding("ip_address", match.start(), match.end()))
+    return found
+
+
 def _ip_addresses(text: str) -> list[Finding]:
     candidates = list(_IPV4.finditer(text))
     # A bare "12::30" parses as IPv6; ask for three colons or a hex letter ("fe80::1").
@@ -536,9 +574,7 @@ def _ip_addresses(text: str) -> list[Finding]:
         if address.is_loopback or address.is_unspecified or address.is_reserved or (
                 address.is_multicast):  # this device, a netmask (255.…): not a person
             continue
-        if re.search(r"\b(?:version|firmware|release|update|v)\W*(?:(?:is|was|at|on|to)\W+)?$",
-                     text[:match.start()],
-                     re.IGNORECASE):  # "firmware version 2.1.0.4"
-            continue
+        if _VERSION_CUE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "firmware version 2.1.0.4"
         found.append(Finding("ip_address", match.start(), match.end()))
     return found

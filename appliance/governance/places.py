@@ -96,6 +96,11 @@ _UNIT_THEN_STREET = re.compile(
     rf"(?:{_STREET_SUFFIX})\b", re.IGNORECASE)
 # An Irish Eircode: "N37 HAA1", "D09 XTFP".
 _EIRCODE = re.compile(r"(?<![\w-])[AC-FHKNPRTV-Y]\d{2} ?[0-9AC-FHKNPRTV-Y]{4}(?![\w-])")
+# A postcode, not a year ("the 2019 Toyota Corolla"), before a capitalised town.
+_POSTCODE_TOWN = re.compile(r"(?<![\w.,-])(?:\d{2}-\d{3}|\d{3} \d{2}|(?!(?:19|20)\d\d )\d{4,6}) "
+                            r"(?P<town>(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])[\w'’-]+)")
+_STREET_BEFORE_CODE = re.compile(r"(?:(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])[\w'’-]+(?: [\w'’-]+){0,2} "
+                                 r"\d{1,4}[a-z]?, ){1,3}$")
 _DISTRICT = re.compile(r"(?:[ -](?:gu|ku|si|shi|dong|machi|cho)|\b(?:county|col\.?|district))\b",
                        re.IGNORECASE)
 # Words that never sit between a house number and the street type: "66 is a famous
@@ -200,6 +205,22 @@ def _tail_end(text: str, position: int) -> int:
     return _codes_end(text, position)
 
 
+def _postcodes_before_towns(text: str) -> list[tuple[int, int]]:
+    """A postcode before a known town, with the street parts said before it.
+
+    "Calferia 14, Paiso 6, 28016 Madrid": the address when Whisper left no street type.
+    """
+    from appliance.governance.names import place_names
+
+    spans = []
+    for match in _POSTCODE_TOWN.finditer(text):
+        if match.group("town").lower() not in place_names():
+            continue
+        street = _STREET_BEFORE_CODE.search(text, max(0, match.start() - 80), match.start())
+        spans.append((street.start() if street else match.start(), match.end()))
+    return spans
+
+
 def _with_parts(text: str, start: int, end: int) -> tuple[int, int]:
     """An address grown over the parts said around it.
 
@@ -267,6 +288,7 @@ def _street_addresses(text: str) -> list[tuple[int, int]]:
     spans += [(m.start(), m.end()) for pattern in (_UNIT_LED, _UNIT_LED_LOOSE, _BLOCK_ADDRESS)
               for m in pattern.finditer(text)]
     spans += [(m.start(), _tail_end(text, m.end())) for m in _UNIT_THEN_STREET.finditer(text)]
+    spans += _postcodes_before_towns(text)
     for postcode in (*_POSTCODE.finditer(text), *_EIRCODE.finditer(text)):
         named = _NAMED_PARTS.search(text, max(0, postcode.start() - 120), postcode.start())
         spans.append((named.start() if named else postcode.start(), postcode.end()))
