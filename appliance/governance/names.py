@@ -592,6 +592,7 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
                     and not is_general):
                 spans.append((match.start("name"), match.end("name")))
     spans += _strangers(text)
+    spans += _small_first_names(text)
     for pattern in (_POSSESSIVE, _HERE):
         for match in pattern.finditer(text):
             words = match.group("name").split(" ")
@@ -655,6 +656,22 @@ def _strangers(text: str) -> list[tuple[int, int]]:
         if is_town or _names_a_thing(text, match.end()) or _is_general(text, match.start()):
             continue
         found.append((match.start(), match.end()))
+    return found
+
+
+def _small_first_names(text: str) -> list[tuple[int, int]]:
+    """First names typed in small letters with no cue.
+
+    "whens vikram landing?", "jarrah and minh are coming": known first names that are no
+    word, old or new, and no town, outside questions about the famous.
+    """
+    found = []
+    for match in re.finditer(rf"(?<![\w'’@.-])[{_LOWER}]{{3,}}(?![\w'’@-]|\.\w)", text):
+        word = match.group()
+        if (word in first_names() and word not in common_words() and word not in frequent_words()
+                and word not in place_names() and word not in _NOT_NAMES
+                and word not in _BUSINESSES and not _is_general(text, match.start())):
+            found.append((match.start(), match.end()))
     return found
 
 

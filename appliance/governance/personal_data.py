@@ -93,7 +93,8 @@ _REFERENCE_CUE = re.compile(
     # "serial number on the fridge is …"
     r"(?:(?:on|of|for|from) (?:the |my |your )?[a-z]+ (?:is|was|reads|says)\W+)?"
     # a code's first letters and digits said before the run: "one z 999 a a …"
-    r"(?:(?!(?:to|at|on|in|is|by|via|me|my|and|or|the|for)\W)[a-z0-9]{1,3}\W+){0,8}$",
+    r"(?:(?:(?!(?:to|at|on|in|is|by|via|me|my|and|or|the|for)\W)[a-z0-9]{1,3}|dash|hyphen|"
+    r"slash)\W+){0,8}$",
     re.IGNORECASE)
 # The answer to a question for a reference: "what's the reference? caller: it's two zero …".
 _ASKS_REFERENCE = re.compile(r"\b(?:reference|order|booking|tracking|confirmation|invoice|"
