@@ -21,6 +21,7 @@ from appliance.audio.volume import SpeakerVolume
 from appliance.config import ConfigError, ProviderSettings, Settings
 from appliance.governance import AuditKeyError, AuditTrail, open_audit_trail
 from appliance.governance.masking import mask_text
+from appliance.governance.names import load_word_lists
 from appliance.intents.chat import CommandStage
 from appliance.intents.stage import Commands, HomeAssistantConfigError, build_commands
 from appliance.modelstore import ModelSpec, ModelStore, ModelStoreError
@@ -362,6 +363,7 @@ def load_engines(settings: Settings, progress: LoadProgress | None = None, *,
             raise ConfigError(str(e)) from None
     # The masker's name, word and place lists load on first use (~1 s): here, with the
     # models, not on the first turn that mentions a person.
+    load_word_lists()
     mask_text("warm up: my name is Ann Lee, text Kwame Mensah at 1 Main Street, Leeds LS6 2AB")
     engines.load_seconds = time.monotonic() - started
     logger.info(f"models loaded in {engines.load_seconds:.1f} s")

@@ -181,6 +181,13 @@ _BUSINESSES = frozenset("""amazon apple microsoft netflix spotify vodafone veriz
     sainsbury's domino's mcdonald's nando nando's nandos royal""".split())
 
 
+def load_word_lists() -> None:
+    """Read every word, name and place list now (~1 s), not on the turn that first needs one."""
+    for lists in (first_names, census_first_names, last_names, common_words, frequent_words,
+                  proper_nouns, place_names):
+        lists()
+
+
 @cache
 def first_names() -> frozenset[str]:
     """First names, lower case, read once (~0.15 s).
