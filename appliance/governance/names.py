@@ -46,7 +46,7 @@ _INTRO_CUE = (r"my name is|my name's|my name it is|the name is|name is|name:|cal
 # also a word ("text sam", "tell mark").
 _PERSON_VERB = (r"ask for|speak to|speak with|talk to|talk with|spoke to|spoke with|talked to|"
                 r"call|text|message|e-?mail|ring|tell|ask|invite|ping|dm|thank|cc|copy in|copy|"
-                r"loop in|whatsapp|facetime|skype")
+                r"loop in|whatsapp|facetime|skype|meeting")
 # Verbs whose object is often a person but also a thing or place ("send Priya the link",
 # "meet Kenji at 5", "visit London"): the word must look like a name, and a town is a town.
 _ACTION_VERB = (r"send|show|give|bring|meet|visit|pay|wish|owe|help|inform|notify|update|save|"
@@ -72,7 +72,7 @@ _STRONG_CUE = (r"contact|phone|remind|congratulate|"
                r"(?:account |card ?)?holder|employee|customer|patient|guest|passenger|"
                r"tenant|recipient|payee|beneficiary|policyholder|insured|applicant|signed|"
                r"regards")
-_WEAK_CUE = r"i'm|i am|this is|it's|its|it is|he's|she's|he is|she is|under|am"
+_WEAK_CUE = r"i'm|i am|this is|it's|its|it is|he's|she's|he is|she is|under|am|that's"
 # Greetings, sign-offs and letter fields ("Hi Ananya,", "Thanks, Kenji", "Love, Mum"), and
 # errands ("pick up Ananya at 5"): a name no list knows counts after them when capitalised.
 _GREETING = (r"hi|hello|hey|dear|thanks|cheers|love|best|from:|to:|attn:?|"
@@ -105,8 +105,8 @@ _CUED_NAME = re.compile(
     re.IGNORECASE)
 _TITLED = re.compile(rf"\b{_TITLE},? (?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})(?![\w])",
                      re.IGNORECASE)
-_FULL_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{1,2}})"
-                        r"(?![\w'’-])")
+_FULL_NAME = re.compile(rf"(?<![\w’-])(?<!\w')(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{1,2}})"
+                        r"(?![\w’-])(?!'\w)")
 _HERE = re.compile(rf"(?:^|[.!?,] )(?:(?:hi|hello|hey),? )?(?P<name>{_NAME_WORD}"
                    rf"(?: {_NAME_WORD})?) here\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(
@@ -400,6 +400,11 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
             return None
     start = match.start("name")
     end = start + len(" ".join(kept))
+    # "order … from Greggs", "bought it from Superdrug": a shop, unless a first name.
+    if (re.match(r"from\W", match.group(0), re.IGNORECASE) and _BOUGHT.search(
+            text, max(0, match.start() - 50), match.start()) and first not in first_names()
+            and len(kept) == 1 and not _PARTICLE_TAIL.match(text, end)):
+        return None
     # "message from London", "remind me about Martin Luther King Day"; but "text Fergus"
     # is a person though a town bears the name.
     # "text Fergus", "I'm Elizabeth", "the plumber Hassan": a person though a town bears the
@@ -451,7 +456,7 @@ def _full_name_span(match: re.Match, text: str, *,
 
 
 _NAMED_AFTER = re.compile(
-    r" (?:day|street|st|avenue|road|bridge|park|hall|square|center|centre|tower|airport|"
+    r"['’]? (?:day|street|st|avenue|road|bridge|park|hall|square|center|centre|tower|airport|"
     r"station|university|college|hospital|school|library|museum|stadium|theatre|theater|"
     r"memorial|institute|foundation|prize|award|show|band)\b|"
     r" (?:is|was) (?:a|an|the) (?:\w+ )?(?:song|film|movie|book|show|band|game|album|series|"
@@ -472,7 +477,7 @@ def _is_general(text: str, start: int) -> bool:
 # Small words inside a surname: "ter Horst", "da Costa", "de la Cruz", "bin Abdullah".
 _PARTICLES = (r"van|von|der|den|de|del|della|di|da|la|le|du|dos|das|ter|ten|bin|binti|ibn|al|"
               r"el|ní|nic|mac|ap")
-_PARTICLE_TAIL = re.compile(rf"(?: (?:{_PARTICLES}))+ {_CAPITAL_WORD}")
+_PARTICLE_TAIL = re.compile(rf"(?: (?i:{_PARTICLES}))+ {_CAPITAL_WORD}")
 _TITLED_PARTICLE = re.compile(rf"\b{_TITLE} (?P<name>(?:{_PARTICLES})(?: (?:{_PARTICLES}))* "
                               rf"{_CAPITAL_WORD})", re.IGNORECASE)
 # A name given alone as an answer: "Siobhan.", "Caller: Tariq.", "who should I call? Vikram."
@@ -489,8 +494,13 @@ _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}(?: {_CAP
 # nearest Lidl", "the Uniqlo delivery".
 _BEFORE_A_PLACE = re.compile(r"\b(?:at|to|in|into|near|nearest|of|the|a|an|on|via|by|visit|"
                              r"from)\s+$", re.IGNORECASE)
+# A second name after "&" in a shop bought from: "order … from Holland & | Barrett".
+_SHOP_PAIR = re.compile(r"\b(?:order|ordered|bought|delivery|receipt)\b.{0,40}\bfrom "
+                        rf"{_CAPITAL_WORD} & $", re.IGNORECASE)
+_BEFORE_A_SHOP = re.compile(r"\b(?:to|at|near|nearest|from|into)\s+$", re.IGNORECASE)
 _AFTER_A_BUSINESS = re.compile(r"(?:['’]s)? (?:delivery|deliveries|shares?|stock|store|shop|app|"
-                               r"order|account|website|site|branch|outlet)\b", re.IGNORECASE)
+                               r"order|account|website|site|branch|outlet|open|opens|closed|"
+                               r"closes)\b", re.IGNORECASE)
 # A verb only a person is the subject of: "Dawn says …", "Hope texted".
 _SPEAKER_VERB = re.compile(r" (?:says|said|texted|called|emailed|asked|owes|owed|wants|thinks|"
                            r"told|replied|messaged|rang|phoned|can't eat|is allergic)\b")
@@ -502,7 +512,29 @@ _PERSON_ACT = re.compile(r" (?:ever |already |just |not )?(?:send|sent|reply|rep
 _MEDIA_OR_FAME = re.compile(r"\b(?:play|song|songs|album|movie|film|book|novel|theory|painting|"
                             r"who was|who is|famous|biography|music|band|listen|watch|quotes?)\b",
                             re.IGNORECASE)
+_BOUGHT = re.compile(r"\b(?:order|ordered|orders|bought|buy|delivery|takeaway|receipt|"
+                     r"purchase|purchased|refund)\b", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(rf"{_CAPITAL_WORD} $")  # "Fela | Kuti's"
 _NAME_AND = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}),? (?:and|&) $")
+# Surname first, as on lists and forms: "Castillo, Njeri - balance £45", "did Lefebvre,
+# Marisol pay".
+_SURNAME_FIRST = re.compile(rf"(?<![\w'’-])(?P<surname>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?), "
+                            rf"(?P<given>{_CAPITAL_WORD})(?=\s*(?:[-–:]|pay|paid|owes|$|\.|,|\?))")
+# An initial and a surname: "Quote for E. Agarwal".
+_INITIAL_AND_SURNAME = re.compile(rf"(?<![\w'’-])(?P<name>(?-i:[A-Z])\. ?(?P<surname>"
+                                  rf"{_CAPITAL_WORD}))(?![\w'’-])")
+# "the Kapoor family", "the Zapatas"
+_FAMILY = re.compile(rf"\bthe (?P<name>{_CAPITAL_WORD}) family\b")
+# "Is it Hamid or Leilani?"
+_EITHER_OR = re.compile(rf"(?:\b(?i:is it|was it|either)|[-–:]) (?P<a>{_CAPITAL_WORD}) (?i:or) "
+                        rf"(?P<b>{_CAPITAL_WORD})\b")
+# A full name in small letters or in capitals: "chloe thistlethwaite and funmilayo owusu r
+# coming", "pickup sign should say KOFI OWUSU"; and a chat mention: "@ Alfie ur parcel".
+_SMALL_FULL_NAME = re.compile(rf"(?<![\w'’@.-])(?P<given>[{_LOWER}]{{3,}}) (?P<surname>"
+                              rf"[{_LOWER}]{{3,}}(?:-[{_LOWER}]+)?)(?![\w'’@-])")
+_CAPITALS_NAME = re.compile(r"(?<![\w'’@.-])(?P<given>[A-Z]{3,}) (?P<surname>[A-Z]{3,}(?:-[A-Z]+)?)"
+                            r"(?![\w'’@-])")
+_MENTION = re.compile(rf"(?:^|\s)@ ?(?P<name>{_CAPITAL_WORD})\b")
 # Form labels read out ("Patient: Baker, Rosalind", "Payee: Will Quigley").
 _LABELLED = re.compile(
     r"\b(?:patient|guest|passenger|payee|customer|caller|tenant|applicant|holder|"
@@ -591,10 +623,16 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
             # "Dawn says …": a first name that is also a word, before a verb of a person.
             is_speaker = given in first_names() and _SPEAKER_VERB.match(text, match.end("name"))
             # "how long to drive to Anneliese's?" asks about no one famous.
-            is_general = _is_general(text, match.start("name")) and (
+            owner = _OWNER_BEFORE.search(text, max(0, match.start("name") - 30),
+                                         match.start("name"))
+            is_general = _is_general(text, owner.start() if owner else match.start("name")) and (
                 pattern is _SUBJECT or _MEDIA_OR_FAME.search(text) is not None)
+            # "directions to Addenbrooke's" is a place; "drive to Anneliese's" a home.
+            is_shop = (pattern is _FIRST_NAME_POSSESSIVE and given not in first_names()
+                       and _BEFORE_A_SHOP.search(text, max(0, match.start("name") - 12),
+                                                 match.start("name")) is not None)
             if ((_is_plain_first_name(given) or _is_stranger(words[0]) or is_speaker)
-                    and given not in _BUSINESSES
+                    and given not in _BUSINESSES and not is_shop
                     and match.group("name").lower() not in place_names()
                     and not is_general):
                 spans.append((match.start("name"), match.end("name")))
@@ -615,7 +653,52 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
     spans += [(m.start("name"), m.end("name")) for m in _CHAT_SUBJECT.finditer(text)
               if _is_plain_first_name(m.group("name")) or _is_stranger(m.group("name"))]
     spans += _names_before_and(text, spans)
+    spans += [span for m in _SURNAME_FIRST.finditer(text) if (span := _surname_first(m))]
+    spans += [(m.start("name"), m.end("name")) for m in _INITIAL_AND_SURNAME.finditer(text)
+              if _is_surname_in_small_letters(m.group("surname"))]
+    spans += [(m.start("name"), m.end("name")) for m in _FAMILY.finditer(text)
+              if m.group("name").lower() not in _NOT_NAMES]
+    spans += [(m.start(g), m.end(g)) for m in _EITHER_OR.finditer(text) for g in ("a", "b")
+              if _is_plain_first_name(m.group(g)) or _is_stranger(m.group(g))
+              or m.group(g).lower() in first_names()]
+    spans += [(m.start(), m.end()) for pattern in (_SMALL_FULL_NAME, _CAPITALS_NAME)
+              for m in pattern.finditer(text)
+              if _is_small_full_name(m.group("given").lower(), m.group("surname").lower())
+              and not _is_general(text, m.start())]
+    spans += [(m.start("name"), m.end("name")) for m in _MENTION.finditer(text)
+              if m.group("name").lower() not in _NOT_NAMES]
+    spans = _with_particles(text, spans)
     return spans + _repeats(text, spans)
+
+
+def _is_small_full_name(given: str, surname: str) -> bool:
+    """A first name that is no word, then a surname that is no word either.
+
+    "chloe thistlethwaite", "KOFI OWUSU".
+    """
+    return (given in first_names() and given not in common_words() and given not in _NOT_NAMES
+            and surname not in common_words() and surname not in _NOT_NAMES
+            and (surname in last_names() or is_uncommon_word(surname))
+            and f"{given} {surname}" not in place_names())
+
+
+def _surname_first(match: re.Match) -> tuple[int, int] | None:
+    """A given name after a surname and a comma, as on lists and forms.
+
+    "Castillo, Njeri", "Te Whata, Aroha", "did Lefebvre, Marisol pay".
+    """
+    words = match.group("surname").split(" ")
+    start = match.start("surname")
+    if len(words) > 1 and words[0].lower() in common_words():  # "Did | Farouk, Lindiwe"
+        start += len(words.pop(0)) + 1
+    surname, given = words[-1].lower(), match.group("given").lower()
+    is_given = _is_plain_first_name(given) or _is_stranger(given)
+    is_surname = surname in last_names() or _is_stranger(surname) or (
+        is_given and surname not in _NOT_NAMES)
+    if not (is_given or given in first_names()) or not is_surname or (
+            " ".join(words).lower() in place_names() or given in place_names()):
+        return None
+    return start, match.end()
 
 
 def _names_before_and(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -657,8 +740,9 @@ def _strangers(text: str) -> list[tuple[int, int]]:
         if not (_is_plain_first_name(given) or _is_stranger(given) or is_named_like_a_town):
             continue
         if _BEFORE_A_PLACE.search(text, max(0, match.start() - 12), match.start()) or (
-                _AFTER_A_BUSINESS.match(text, match.end())):
-            continue  # "go to Legoland", "the Jollibee delivery", "Uniqlo shares"
+                _AFTER_A_BUSINESS.match(text, match.end())) or _SHOP_PAIR.search(
+                text, max(0, match.start() - 60), match.start()):
+            continue  # "go to Legoland", "the Jollibee delivery", "from Holland & Barrett"
         is_town = match.group("name").lower() in place_names() and not is_named_like_a_town
         if is_town or _names_a_thing(text, match.end()) or _is_general(text, match.start()):
             continue
@@ -683,29 +767,30 @@ def _small_first_names(text: str) -> list[tuple[int, int]]:
 
 
 def _asked_about(match: re.Match) -> tuple[int, int] | None:
-    """A first name asked about, or a full name asked about a plan or state.
+    """A first name asked about, or a full name asked about a plan, a state or a deed.
 
-    "Is Priya coming?", "did Mariam reply?", "is ananya iyer free?".
+    "Is Priya coming?", "did Mariam reply?", "is ananya iyer free?", "did Hiroshi Mahlangu
+    pay?"; not "Is Carrefour open", "Is Cristiano Ronaldo still playing?".
     """
     words = match.group("name").split(" ")
     given = words[0].lower()
-    # "did Hope ever send the pictures?": a first name that is a word, before a verb of a
-    # person, capitalised mid-sentence.
-    is_person = (len(words) == 1 and given in first_names() and words[0][0].isupper()
-                 and _PERSON_ACT.match(match.string, match.end("name")) is not None)
-    if not _is_plain_first_name(given) and not (_is_uncommon(given) and len(words) > 1) and (
-            not is_person):
-        return None
+    start, end = match.start("name"), match.end("name")
     if match.group("name").lower() in place_names():
         return None
-    is_surname = len(words) > 1 and (_is_uncommon(words[1]) or words[1].lower() in last_names())
-    # A full name only with a plan or a state ("Is Kwame Mensah coming tonight?"), not
-    # "Is Cristiano Ronaldo still playing?".
+    is_surname = len(words) > 1 and words[1].lower() not in common_words() and (
+        _is_uncommon(words[1]) or words[1].lower() in last_names())
     if is_surname:
-        if _PERSONAL_STATE.match(match.string, match.end("name")):
-            return match.start("name"), match.end("name")
+        is_known = given in first_names() or _is_uncommon(given)
+        is_personal = (_PERSONAL_STATE.match(match.string, end) is not None
+                       or _PERSON_ACT.match(match.string, end) is not None)
+        return (start, end) if is_known and is_personal else None
+    if len(words) > 1:  # "Carrefour | open": the name is the first word alone
         return None
-    return match.start("name"), match.start("name") + len(words[0])
+    # "did Hope ever send the pictures?": a first name that is a word, before a verb of a
+    # person, capitalised mid-sentence.
+    is_person = (given in first_names() and words[0][0].isupper()
+                 and _PERSON_ACT.match(match.string, end) is not None)
+    return (start, end) if _is_plain_first_name(given) or is_person else None
 
 
 def _is_labelled_name(match: re.Match) -> bool:

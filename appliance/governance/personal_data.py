@@ -58,7 +58,8 @@ _PHONE_PATTERNS = (
     # only 8 digits, hence the 9-digit minimum below; area codes never start with 0
     # ("00" is the international prefix); and a group inside a longer run of digit
     # groups (an IBAN, a card) is not a phone number.
-    re.compile(r"(?<![\w.+-])(?<!\d )0[1-9]\d{0,3}(?:[ -]\d{2,8}){1,3}(?![\w-])"),
+    re.compile(r"(?<![\w.+-])(?<!\d )0[1-9]\d{0,3}(?:([ -])\d{2,8}(?:\1\d{2,8}){0,2}|"
+               r"(?:\.\d{2,8}){2,3})(?![\w-]|\.\d)"),
     # A trunk prefix in brackets: "(03) 5555 1234", "(020) 7946 0958", "(030) 1234567".
     re.compile(r"(?<![\w(])\(0\d{1,4}\) ?\d{3,4}[ -]?\d{3,4}(?![\w-])"),
     # International as Whisper writes it when it hears the digits: "+9-1-98662-39608".

@@ -64,11 +64,11 @@ _NUMBER_FIRST_STREET = re.compile(
     r"(?<![\w-])(?:\d{1,2} ){0,3}\d{1,4}(?: ?(?:bis|ter))?,? (?:rue|avenue|boulevard|allée|chemin|"
     r"impasse|cours|quai|via|calle|carrer)(?P<name>(?: (?!\d)[\w'’-]+){1,4}?)"
     r"(?:,? (?:\d{4} ?[A-Z]{2}|\d{4,5}|\d(?: \d){3,4}) [^\W\d_]+(?:[ -](?-i:[A-Z])[^\W\d_]+)?"
-    r"|(?=[,.]|$))",
+    r"|(?=[,.?!]|$))",
     re.IGNORECASE)
 # A Japanese block address, number first: "2-14-19 Tenjin", "1-2-17-307 Gion-machi".
 _BLOCK_ADDRESS = re.compile(r"(?<![\w-])\d{1,2}-\d{1,2}-\d{1,3}(?:-\d{1,4})? "
-                            r"(?-i:[A-Z])[\w-]+")
+                            r"[A-Za-z][\w-]+")
 # What follows a street in an address, part by part, each after a comma or a space: a unit
 # ("int. 7", "apto 53", "lgh 1203", "Daire 29", "m. 44"), a district ("Col. Americana",
 # "Chuo-ku", "Jongno gu"), a town, a region or its code ("Jalisco", "MG"), a postcode in any
@@ -97,10 +97,13 @@ _UNIT_THEN_STREET = re.compile(
 # An Irish Eircode: "N37 HAA1", "D09 XTFP".
 _EIRCODE = re.compile(r"(?<![\w-])[AC-FHKNPRTV-Y]\d{2} ?[0-9AC-FHKNPRTV-Y]{4}(?![\w-])")
 # A postcode, not a year ("the 2019 Toyota Corolla"), before a capitalised town.
-_POSTCODE_TOWN = re.compile(r"(?<![\w.,-])(?:\d{2}-\d{3}|\d{3} \d{2}|(?!(?:19|20)\d\d )\d{4,6}) "
+_POSTCODE_TOWN = re.compile(r"(?<![\w.,-])(?:\d{2}-\d{3}|\d{3} \d{2}|\d{4} ?(?-i:[A-Z]{2})|"
+                            r"(?!(?:19|20)\d\d )\d{4,6}) "
                             r"(?P<town>(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])[\w'’-]+)")
 _STREET_BEFORE_CODE = re.compile(r"(?:(?-i:[A-ZÀ-ÖØ-ÞĀ-Ž])[\w'’-]+(?: [\w'’-]+){0,2} "
                                  r"\d{1,4}[a-z]?, ){1,3}$")
+# A part of an address typed in small letters: "saskatoon", "co. galway", "brgy. buhangin".
+_SMALL_PART = re.compile(r",? [a-zß-ÿ][a-zß-ÿ.'’-]*(?: [a-zß-ÿ][a-zß-ÿ.'’-]*){0,2}(?=,| \w)")
 _DISTRICT = re.compile(r"(?:[ -](?:gu|ku|si|shi|dong|machi|cho)|\b(?:county|col\.?|district))\b",
                        re.IGNORECASE)
 # Words that never sit between a house number and the street type: "66 is a famous
@@ -200,9 +203,26 @@ def _tail_end(text: str, position: int) -> int:
             return after_town
         # A town in small letters counts only when a region or postcode follows it.
         if not town.group(1)[0].isupper():
-            break
+            return _small_parts_end(text, position)
         position = town.end()
     return _codes_end(text, position)
+
+
+def _small_parts_end(text: str, position: int) -> int:
+    """Where up to four parts in small letters end when a postcode follows them.
+
+    "…, saskatoon, sk s7k 7b0", "…, galway, co. galway, h 91, k 9 t 5"; else `position`.
+    """
+    end = position
+    for _ in range(4):
+        part = _SMALL_PART.match(text, end)
+        if part is None:
+            break
+        end = part.end()
+        after_code = _postcode_end(text, end)
+        if after_code > end:
+            return after_code
+    return position
 
 
 def _postcodes_before_towns(text: str) -> list[tuple[int, int]]:

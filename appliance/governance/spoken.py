@@ -64,7 +64,8 @@ _SPOKEN_EMAIL = re.compile(
     r" at ((?:(?:[a-z]|zero|oh|one|two|three|four|five|six|seven|eight|nine) ){0,5}"
     r"[\w-]{1,40}(?:(?: dot | dash | hyphen |\.)[\w-]{1,40}){0,4})"
     r"(?: dot |\.)"
-    r"(com|org|net|edu|gov|info|biz|app|dev|mail|online|email|[a-z]{2})\b",
+    r"(com|org|net|edu|gov|info|biz|app|dev|mail|online|email|shop|store|site|cloud|tech|"
+    r"[a-z] [a-z]|[a-z]{2})\b",
     re.IGNORECASE,
 )
 # Words that end a spoken e-mail name from the left: "my email is | bruno patel at …".
@@ -177,4 +178,5 @@ def _email(match: re.Match) -> str:
         return match.group(0)
     written = alpha2digit(join(kept), "en").replace(" ", "")
     # "one six three dot com" is 163.com
+    tld = tld.replace(" ", "")  # "d e" is .de
     return f"{prefix}{written}@{alpha2digit(join(domain), 'en').replace(' ', '')}.{tld}"
