@@ -490,10 +490,11 @@ _TITLED_SMALL = re.compile(rf"\b(?-i:{_TITLE}) (?P<name>[{_LOWER}]+(?:['’-][{_
 # Capitalised words in a row, up to three: "Ploy Sukprasert", "Selin".
 _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})"
                               r"(?![\w-])")
-# Words before a shop or place, and after a business, not a person: "at Dishoom", "the
-# nearest Lidl", "the Uniqlo delivery".
+# Words before a shop, place or thing, and after a business, not a person: "at Dishoom", "the
+# nearest Lidl", "the Uniqlo delivery", "fails Luhn".
 _BEFORE_A_PLACE = re.compile(r"\b(?:at|to|in|into|near|nearest|of|the|a|an|on|via|by|visit|"
-                             r"from)\s+$", re.IGNORECASE)
+                             r"from|fails|passes|uses|using|supports|runs|install|installed|"
+                             r"download|update|buy|bought)\s+$", re.IGNORECASE)
 # A second name after "&" in a shop bought from: "order … from Holland & | Barrett".
 _SHOP_PAIR = re.compile(r"\b(?:order|ordered|bought|delivery|receipt)\b.{0,40}\bfrom "
                         rf"{_CAPITAL_WORD} & $", re.IGNORECASE)

@@ -65,7 +65,7 @@ _PHONE_PATTERNS = (
     # International as Whisper writes it when it hears the digits: "+9-1-98662-39608".
     re.compile(r"(?<![\w+])\+ ?\d{1,3}(?:[ .,-]{1,2}\(?\d{1,6}\)?){1,15}(?![\w])"),
     # International with the "00" prefix most of the world dials: "0027 10 311 6346".
-    re.compile(r"(?<![\w.+-])00[1-9]\d{0,2}(?:[ .-]\d{1,5}){2,5}(?![\w-])"),
+    re.compile(r"(?<![\w.+-])(?<!\d )00[1-9]\d{0,2}(?:[ .-]\d{1,5}){2,5}(?![\w-])"),
 )
 _PHONE_DIGITS = (7, 15)
 # Digit groups separated by single spaces, commas or dashes; each group is checked below.
@@ -546,11 +546,17 @@ def _ibans(text: str) -> list[Finding]:
 _HEARD_IP = re.compile(r"(?<![\w.])\d{1,6}(?:\.\d{1,6}){3,7}(?![\w]|\.\d)")
 
 
+# "not an ip 999.1.1.1", "is 300.1.2.3 a valid address": written on purpose, not misheard.
+_NOT_AN_ADDRESS = re.compile(r"\b(?:not|invalid|valid|fake|example|isn't|bogus)\b",
+                             re.IGNORECASE)
+
+
 def _misheard_ips(text: str) -> list[Finding]:
     found = []
     for match in _HEARD_IP.finditer(text):
         before = text[max(0, match.start() - 40):match.start()]
-        if _VERSION_CUE.search(before) or is_reference(text, match.start()):
+        if _VERSION_CUE.search(before) or is_reference(text, match.start()) or (
+                _NOT_AN_ADDRESS.search(before)):
             continue
         try:  # a well-formed address is `_ip_addresses`' to judge (a netmask is no one's)
             ipaddress.ip_address(match.group())
