@@ -21,7 +21,7 @@ from appliance.audio.volume import SpeakerVolume
 from appliance.config import ConfigError, ProviderSettings, Settings
 from appliance.governance import AuditKeyError, AuditTrail, open_audit_trail
 from appliance.governance.masking import mask_text
-from appliance.governance.names import load_word_lists
+from appliance.governance.word_lists import load_word_lists
 from appliance.intents.chat import CommandStage
 from appliance.intents.stage import Commands, HomeAssistantConfigError, build_commands
 from appliance.modelstore import ModelSpec, ModelStore, ModelStoreError

@@ -31,9 +31,10 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 from stdnum.us import ssn as stdnum_ssn
 
-from appliance.governance.names import find_names, is_uncommon_word
+from appliance.governance.names import find_names
 from appliance.governance.places import find_addresses
 from appliance.governance.spoken import IBAN_COUNTRIES
+from appliance.governance.word_lists import is_uncommon_word
 
 PERSONAL_DATA_KINDS = ("email", "phone", "card", "iban", "us_ssn", "ip_address", "street_address",
                        "person_name")

@@ -14,6 +14,13 @@ import re
 from functools import cache
 
 from appliance.governance.spoken import SINGLE_DIGITS
+from appliance.governance.word_lists import (
+    common_words,
+    first_names,
+    is_uncommon_word,
+    last_names,
+    place_names,
+)
 
 _STREET_SUFFIX = (r"street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|"
                   r"way|place|pl|terrace|tce|parkway|pkwy|circle|cir|highway|hwy|square|sq|"
@@ -230,8 +237,6 @@ def _postcodes_before_towns(text: str) -> list[tuple[int, int]]:
 
     "Calferia 14, Paiso 6, 28016 Madrid": the address when Whisper left no street type.
     """
-    from appliance.governance.names import place_names
-
     spans = []
     for match in _POSTCODE_TOWN.finditer(text):
         if match.group("town").lower() not in place_names():
@@ -264,8 +269,6 @@ def _is_town_or_district(parts: str) -> bool:
 
     "Seoul, Jongno gu, " and "Szeged, " are; "Ignatius de la Cruz, " is not.
     """
-    from appliance.governance.names import first_names, is_uncommon_word, last_names, place_names
-
     def is_place(part: str) -> bool:
         words = [w.lower() for w in part.split()]
         is_no_name = all(is_uncommon_word(w) and w not in first_names() and w not in last_names()
@@ -280,8 +283,6 @@ def _is_plain_words(part: str) -> bool:
 
     Towns ("Madrid"), codes in capitals ("MG") and unit words ("apto") are no such words.
     """
-    from appliance.governance.names import common_words, place_names
-
     words = re.findall(r"[^\W\d_]+", part)
     return bool(words) and all(
         w.lower() in common_words() and w.lower() not in place_names() and not (
