@@ -135,10 +135,8 @@ _ASKED_PREDICATE = (r"(?:say|said|reply|replied|answer|answered|call|called|text
 _ASKED_ABOUT = re.compile(
     r"\b(?:is|was|has|did|does|will|can|where's|where is|who's|who is) (?P<name>"
     rf"{_NAME_WORD}(?: (?!{_ASKED_PREDICATE}\b|ever\b|already\b){_NAME_WORD})?)"
-    r"(?= (?:(?:ever|already|just|still|not|never) )?(?:coming|going|there|here|"
-    r"home|free|available|ok|okay|awake|back|still|at|in|on|up|around|feeling|doing|with|from|say|said|reply|"
-    r"replied|answer|answered|call|called|text|texted|write|wrote|send|sent|get|got|pay|paid|"
-    r"confirm|confirmed|arrive|arrived|leave|left|pick|bring|need|want|like|know)\b)",
+    r"(?= (?:(?:ever|already|just|still|not|never) )?(?:there|here|home|ok|okay|awake|back|"
+    rf"at|in|on|up|around|feeling|doing|with|from|{_ASKED_PREDICATE})\b)",
     re.IGNORECASE)
 _PERSONAL_STATE = re.compile(r" (?:coming|going|free|available|home|awake|back|feeling|here|"
                              r"there|ok|okay|around|up)\b", re.IGNORECASE)
@@ -418,6 +416,7 @@ _SMALL_FULL_NAME = re.compile(rf"(?<![\w'’@.-])(?P<given>[{_LOWER}]{{3,}}) (?P
                               rf"[{_LOWER}]{{3,}}(?:-[{_LOWER}]+)?)(?![\w'’@-])")
 _CAPITALS_NAME = re.compile(r"(?<![\w'’@.-])(?P<given>[A-Z]{3,}) (?P<surname>[A-Z]{3,}(?:-[A-Z]+)?)"
                             r"(?![\w'’@-])")
+_SMALL_WORD = re.compile(rf"(?<![\w'’@.-])[{_LOWER}]{{3,}}(?![\w'’@-]|\.\w)")
 _MENTION = re.compile(rf"(?:^|\s)@ ?(?P<name>{_CAPITAL_WORD})\b")
 # Form labels read out ("Patient: Baker, Rosalind", "Payee: Will Quigley").
 _LABELLED = re.compile(
@@ -560,8 +559,8 @@ def _is_small_full_name(given: str, surname: str) -> bool:
 
     "chloe thistlethwaite", "KOFI OWUSU".
     """
-    return (given in first_names() and given not in common_words() and given not in _NOT_NAMES
-            and surname not in common_words() and surname not in _NOT_NAMES
+    return (given in first_names() and given not in common_words()
+            and surname not in common_words()
             and (surname in last_names() or is_uncommon_word(surname))
             and f"{given} {surname}" not in place_names())
 
@@ -600,7 +599,7 @@ def _is_stranger(word: str) -> bool:
     """A word no English word list knows and no town: "Yetunde", "Somchai", "Chebet"."""
     lower = word.lower()
     return (is_uncommon_word(lower) and lower not in place_names() and lower not in _BUSINESSES
-            and lower not in _NOT_NAMES and lower not in proper_nouns())
+            and lower not in proper_nouns())
 
 
 def _strangers(text: str) -> list[tuple[int, int]]:
@@ -641,11 +640,11 @@ def _small_first_names(text: str) -> list[tuple[int, int]]:
     word, old or new, and no town, outside questions about the famous.
     """
     found = []
-    for match in re.finditer(rf"(?<![\w'’@.-])[{_LOWER}]{{3,}}(?![\w'’@-]|\.\w)", text):
+    for match in _SMALL_WORD.finditer(text):
         word = match.group()
         if (word in first_names() and word not in common_words() and word not in frequent_words()
-                and word not in place_names() and word not in _NOT_NAMES
-                and word not in _BUSINESSES and not _is_general(text, match.start())):
+                and word not in place_names() and word not in _BUSINESSES
+                and not _is_general(text, match.start())):
             found.append((match.start(), match.end()))
     return found
 
