@@ -139,12 +139,16 @@ def test_an_invalid_rule_is_rejected_naming_the_pattern():
                                   "DE89 " * 4_000, "a@b." * 5_000])
 def test_detection_stays_linear_on_a_long_adversarial_conversation(text):
     def seconds(length: int) -> float:
-        started = time.perf_counter()
-        detect_personal_data(text[:length])
-        return time.perf_counter() - started
+        """The best of three runs: a busy CI machine slows single runs, never all three."""
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            detect_personal_data(text[:length])
+            runs.append(time.perf_counter() - started)
+        return min(runs)
 
-    half, full = seconds(len(text) // 2), seconds(len(text))
-    # Twice the text, about twice the time: catastrophic backtracking would be 4x or worse.
-    # A wall-clock limit alone failed on a loaded CI machine (1.7 s for a 0.7 s run).
-    assert full < 3 * half + 0.05
+    quarter, full = seconds(len(text) // 4), seconds(len(text))
+    # Four times the text, about four times the time; catastrophic backtracking would be 16x
+    # or worse. Single runs of a half against the whole flaked on a loaded CI machine (3.8x).
+    assert full < 8 * quarter + 0.05
     assert full < 5.0
