@@ -361,8 +361,9 @@ def load_engines(settings: Settings, progress: LoadProgress | None = None, *,
             engines.commands = build_commands(settings.intents, volume=volume, registry=gates)
         except HomeAssistantConfigError as e:
             raise ConfigError(str(e)) from None
-    # The masker's name, word and place lists load on first use (~1 s): here, with the
-    # models, not on the first turn that mentions a person.
+    # The masker's name, word and place lists and its tagger's model load on first use
+    # (~1 s): here, with the models (the warm-up masks once), not on the first turn that
+    # mentions a person.
     load_word_lists()
     mask_text("warm up: my name is Ann Lee, text Kwame Mensah at 1 Main Street, Leeds LS6 2AB")
     engines.load_seconds = time.monotonic() - started

@@ -92,7 +92,7 @@ class PersonalDataMasker:
         if len(text) > ALIGN_MAX_CHARS:  # long text: mask the written form, in linear time
             text, spans = written, [(f.start, f.end) for f in findings]
         else:
-            spans = _spans_in_original(text, written, [(f.start, f.end) for f in findings])
+            spans = spans_in_original(text, written, [(f.start, f.end) for f in findings])
         parts, cursor = [], 0
         for finding, (start, end) in zip(findings, spans, strict=True):
             if start < cursor:  # two findings inside one rewritten stretch: one label
@@ -109,7 +109,7 @@ class PersonalDataMasker:
         return self.mask(text).text
 
 
-def _spans_in_original(original: str, written: str,
+def spans_in_original(original: str, written: str,
                        spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`spans` of `written` as spans of `original`, widened to whole rewritten stretches.
 

@@ -90,6 +90,7 @@ _ASKS_NAME = re.compile(r"\b(?:name|surname|who)\b[^?]{0,60}\?", re.IGNORECASE)
 _CALLER = re.compile(r" (?:calling|speaking|here|again|from)\b", re.IGNORECASE)
 _TITLE = (r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister|missus|misses|doctor|auntie|"
           r"aunty|uncle|pastor|coach|nana|granny)\.?")
+_TITLE_WORD = re.compile(_TITLE, re.IGNORECASE)
 # Letters of Latin scripts, so "Wiśniewski", "Zoë" and "Núñez" are words too; "O'Connor",
 # "McDonald" and "Al-Sayed" are one word.
 _LOWER = "a-zß-öø-ÿā-ž"
@@ -342,6 +343,28 @@ _NAMED_AFTER = re.compile(
     r"memorial|institute|foundation|prize|award|show|band)\b|"
     r" (?:is|was) (?:a|an|the) (?:\w+ )?(?:song|film|movie|book|show|band|game|album|series|"
     r"play|musical|novel)\b", re.IGNORECASE)
+
+
+def is_title(word: str) -> bool:
+    """Whether `word` is a title ("Dr.", "mrs", "Auntie"), which identifies no one."""
+    return _TITLE_WORD.fullmatch(word) is not None
+
+
+def sentence_cues(text: str) -> list[str]:
+    """What the name rules' guards see in `text`, for the learned tagger (`tagger`).
+
+    "general": a question about the famous; "media": songs, films, books; "bought":
+    orders and shops; "personal": the speaker's own people ("my", "I").
+    """
+    cues = [name for name, pattern in (("general", _GENERAL_QUESTION), ("media", _MEDIA_OR_FAME),
+                                       ("bought", _BOUGHT), ("personal", _PERSONAL_MARKER))
+            if pattern.search(text)]
+    return cues
+
+
+def after_a_business(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is followed by "open", "store", "'s app" …."""
+    return _AFTER_A_BUSINESS.match(text, end) is not None
 
 
 def _names_a_thing(text: str, end: int) -> bool:

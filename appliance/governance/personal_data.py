@@ -34,6 +34,7 @@ from stdnum.us import ssn as stdnum_ssn
 from appliance.governance.names import find_names
 from appliance.governance.places import find_addresses
 from appliance.governance.spoken import IBAN_COUNTRIES
+from appliance.governance.tagger import find_tagged
 from appliance.governance.word_lists import is_uncommon_word
 
 PERSONAL_DATA_KINDS = ("email", "phone", "card", "iban", "us_ssn", "ip_address", "street_address",
@@ -139,7 +140,65 @@ _MAIL_CUE = re.compile(r"\b(?:e-?mail|mail|send|write|cc|contact|share|forward)\
 
 
 def find_personal_data(text: str) -> list[Finding]:
-    """Every piece of personal data in written `text`, in order, overlaps resolved."""
+    """Every piece of personal data in written `text`, in order, overlaps resolved.
+
+    The rules first, then the learned tagger (`tagger`) for the parts of names and
+    addresses the rules left unmasked beside what they found.
+    """
+    found = find_by_rules(text)
+    tagged = find_tagged(text, [(f.kind, f.start, f.end) for f in found])
+    if not tagged:
+        return found
+    data = _Spans(found)
+    # Only beside what the rules found ("Leeds LS6 2AB" after a street, a surname after a
+    # first name): alone, the tagger took shops and the famous for people ("is Aldi open",
+    # "when was Ada Lovelace born"), 2-9 % of negatives, even when 99 % sure.
+    extra = [Finding(kind, a, b) for kind, start, end in tagged
+             if data.overlaps(max(0, start - _BESIDE), end + _BESIDE)
+             for a, b in _uncovered(text, found, start, end)]
+    return _joined(text, sorted(found + [f for f in extra if not data.overlaps(f.start, f.end)],
+                                key=lambda f: f.start))
+
+
+def _joined(text: str, found: list[Finding]) -> list[Finding]:
+    """Findings of one kind with only a space between them as one: "[NAME]", not "[NAME] [NAME]"."""
+    joined: list[Finding] = []
+    for finding in found:
+        last = joined[-1] if joined else None
+        if last and last.kind == finding.kind and not text[last.end:finding.start].strip():
+            joined[-1] = Finding(last.kind, last.start, finding.end)
+        else:
+            joined.append(finding)
+    return joined
+
+
+_SEPARATORS = " ,.-"
+_BESIDE = 3  # characters between a rule's finding and the tagger's: ", " or " - "
+
+
+def _uncovered(text: str, found: list[Finding], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of [start, end) that no finding in `found` covers, without their commas."""
+    parts, cursor = [], start
+    for finding in found:
+        if finding.end <= cursor or finding.start >= end:
+            continue
+        if finding.start > cursor:
+            parts.append((cursor, finding.start))
+        cursor = max(cursor, finding.end)
+    if cursor < end:
+        parts.append((cursor, end))
+    trimmed = []
+    for a, b in parts:
+        piece = text[a:b]
+        inner = piece.strip(_SEPARATORS)
+        if inner:
+            a += len(piece) - len(piece.lstrip(_SEPARATORS))
+            trimmed.append((a, a + len(inner)))
+    return trimmed
+
+
+def find_by_rules(text: str) -> list[Finding]:
+    """What the hand-written rules find in written `text`, in order, overlaps resolved."""
     found = [
         *(Finding("email", m.start(), m.end()) for m in _EMAIL.finditer(text)),
         *_mangled_emails(text),
