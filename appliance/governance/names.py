@@ -394,6 +394,13 @@ _TITLED_SMALL = re.compile(rf"\b(?-i:{_TITLE}) (?P<name>[{_LOWER}]+(?:['’-][{_
 # Capitalised words in a row, up to three: "Ploy Sukprasert", "Selin".
 _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})"
                               r"(?![\w-])")
+# Goods bought, and a model number after a maker's name: "the new Casio", "Dyson V11".
+_BEFORE_A_PRODUCT = re.compile(r"\b(?:new|used|refurbished|second-hand|secondhand)\s+$",
+                               re.IGNORECASE)
+_MODEL_AFTER = re.compile(r" (?=[A-Za-z-]*\d)(?=\d*[A-Za-z])[A-Za-z0-9-]{2,}\b")
+# A question about a shop's hours: "is Sainsbury's on Princes Street open on Friday?"
+_OPENING_HOURS = re.compile(r"^\W*(?:is|are|when|what time|how late)\b.*\b(?:open|opens|close|"
+                            r"closes|closed)\b", re.IGNORECASE)
 # Words before a shop, place or thing, and after a business, not a person: "at Dishoom", "the
 # nearest Lidl", "the Uniqlo delivery", "fails Luhn".
 _BEFORE_A_PLACE = re.compile(r"\b(?:at|to|in|into|near|nearest|of|the|a|an|on|via|by|visit|"
@@ -535,8 +542,9 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
                 pattern is _SUBJECT or _MEDIA_OR_FAME.search(text) is not None)
             # "directions to Addenbrooke's" is a place; "drive to Anneliese's" a home.
             is_shop = (pattern is _FIRST_NAME_POSSESSIVE and given not in first_names()
-                       and _BEFORE_A_SHOP.search(text, max(0, match.start("name") - 12),
-                                                 match.start("name")) is not None)
+                       and (_BEFORE_A_SHOP.search(text, max(0, match.start("name") - 12),
+                                                  match.start("name")) is not None
+                            or _OPENING_HOURS.search(text) is not None))
             if ((_is_plain_first_name(given) or _is_stranger(words[0]) or is_speaker)
                     and given not in _BUSINESSES and not is_shop
                     and match.group("name").lower() not in place_names()
@@ -649,6 +657,9 @@ def _strangers(text: str) -> list[tuple[int, int]]:
                 _AFTER_A_BUSINESS.match(text, match.end())) or _SHOP_PAIR.search(
                 text, max(0, match.start() - 60), match.start()):
             continue  # "go to Legoland", "the Jollibee delivery", "from Holland & Barrett"
+        if _BEFORE_A_PRODUCT.search(text, max(0, match.start() - 20), match.start()) or (
+                _MODEL_AFTER.match(text, match.end())):
+            continue  # "the new Casio watch", "a used KitchenAid 5KSM175": brands
         is_town = match.group("name").lower() in place_names() and not is_named_like_a_town
         if is_town or _names_a_thing(text, match.end()) or _is_general(text, match.start()):
             continue

@@ -10,7 +10,8 @@ at example dot com", "G B eighty one, B A R C …") are turned into written ones
 first by `spoken.to_written`. What Whisper half heard is still masked when the
 sentence is about a card, account, SSN or phone number, and a number grows over the
 digit groups around it. Names follow the context rule in `names`, places are masked
-only as part of an address (`places`).
+only as part of an address (`places`), and a learned tagger (`tagger`) masks the rest
+of a name or address beside what those rules found.
 
 Why not presidio: its analyzer pulls in spaCy (~390 MB here, and several ms per
 sentence where this runs on every turn and log line), its e-mail recognizer
@@ -626,6 +627,9 @@ def _misheard_ips(text: str) -> list[Finding]:
     return found
 
 
+_PUBLIC_SERVICE_CUE = re.compile(r"\b(?:dns|resolvers?|name ?servers?|ntp)\b", re.IGNORECASE)
+
+
 def _ip_addresses(text: str) -> list[Finding]:
     candidates = list(_IPV4.finditer(text))
     # A bare "12::30" parses as IPv6; ask for three colons or a hex letter ("fe80::1").
@@ -644,5 +648,8 @@ def _ip_addresses(text: str) -> list[Finding]:
             continue
         if _VERSION_CUE.search(text, max(0, match.start() - 40), match.start()):
             continue  # "firmware version 2.1.0.4"
+        if address.is_global and _PUBLIC_SERVICE_CUE.search(
+                text, max(0, match.start() - 40), match.start()):
+            continue  # "set the DNS to 9.9.9.9": a public service everyone uses, no one's own
         found.append(Finding("ip_address", match.start(), match.end()))
     return found

@@ -9,7 +9,7 @@ word lists they are in (first names, surnames, places, English words), how frequ
 are in English, and what the rules made of them and of the words around them. So it
 learns how names and addresses sit in a sentence, not which names were in its training
 sentences. Trained by `scripts/train_pii_tagger.py` on the labelled sets' tuning halves;
-the model file (~1 MB) ships in `governance/data`.
+the model file (~260 kB) ships in `governance/data`.
 
 Why a CRF and no neural tagger: no NER model installs here from a package (spaCy's
 models come from a hub), and a CRF tags a sentence in well under a millisecond on one core.

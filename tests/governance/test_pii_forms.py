@@ -177,6 +177,11 @@ def test_each_form_is_masked_whole(text, label, gone):
     "Email Amazon about the return.",
     "text vodafone",
     "Subnet mask is 255.255.255.0 by default, right?",
+    "set the DNS to nine dot nine dot nine dot nine",
+    "Is Waitrose's on King Street open late tonight?",  # a shop's hours
+    "how much is a used Bosch WAN28 washer",  # makers before goods and model numbers
+    "Is it worth buying the new Fitbit watch?",  # a public resolver is no one's own
+    "Set the DNS servers to 1.0.0.1 and 8.8.4.4 on the router",
     "it shows error code eight oh oh seven oh oh oh five",
     "How far is Leeds from London?",
     "Hey Siri",
@@ -194,6 +199,11 @@ def test_each_form_is_masked_whole(text, label, gone):
 ])
 def test_references_quantities_and_public_names_are_left_alone(text):
     assert masker.mask(text).text == text
+
+
+def test_a_home_address_given_as_dns_is_still_masked():
+    assert masker.mask("set the DNS to 192.168.1.2, the Pi-hole").text == (
+        "set the DNS to [IP ADDRESS], the Pi-hole")
 
 
 def test_a_name_is_a_kind_of_its_own_and_is_masked_by_default():

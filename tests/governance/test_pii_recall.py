@@ -1,7 +1,7 @@
-"""The masker on the labelled sets: the team's own and seven written by authors who never
+"""The masker on the labelled sets: the team's own and eight written by authors who never
 saw the masker (`pii_blind*`).
 
-The held-out halves of blind 4-7 were never tuned on; those of the team's set and of
+The held-out halves of blind 4-8 were never tuned on; those of the team's set and of
 blind 1-3 were, once their dev halves were exhausted (`pii_bench.TUNED_SETS`). The floors
 are the figures measured when the masker last changed (see README, "Personal data"); they
 guard against regressions. The targets of the issue (recall 0.98, false positives 2 %) are
@@ -22,16 +22,18 @@ HELD_OUT_FLOORS = {
     ("blind", "typed"): 0.98, ("blind", "spoken_text"): 0.98, ("blind", "whisper"): 0.71,
     ("blind2", "typed"): 0.98, ("blind2", "spoken_text"): 0.95, ("blind2", "whisper"): 0.71,
     ("blind3", "typed"): 0.97, ("blind3", "spoken_text"): 0.98, ("blind3", "whisper"): 0.72,
-    ("blind4", "typed"): 0.90, ("blind4", "spoken_text"): 0.86, ("blind4", "whisper"): 0.67,
-    ("blind5", "typed"): 0.92, ("blind5", "spoken_text"): 0.94, ("blind5", "whisper"): 0.70,
-    ("blind6", "typed"): 0.94, ("blind6", "spoken_text"): 0.91, ("blind6", "whisper"): 0.69,
-    ("blind7", "typed"): 0.93, ("blind7", "spoken_text"): 0.93, ("blind7", "whisper"): 0.68,
+    ("blind4", "typed"): 0.95, ("blind4", "spoken_text"): 0.95, ("blind4", "whisper"): 0.69,
+    ("blind5", "typed"): 0.92, ("blind5", "spoken_text"): 0.95, ("blind5", "whisper"): 0.72,
+    ("blind6", "typed"): 0.95, ("blind6", "spoken_text"): 0.94, ("blind6", "whisper"): 0.73,
+    ("blind7", "typed"): 0.96, ("blind7", "spoken_text"): 0.96, ("blind7", "whisper"): 0.72,
+    ("blind8", "typed"): 0.91, ("blind8", "spoken_text"): 0.91, ("blind8", "whisper"): 0.72,
 }
 # Blind 6 counts NHS and medical record numbers as negatives; the masker masks them as the
 # personal identifiers they are (9 of its 14), so its rate is above the 2 % target.
 HELD_OUT_MAX_FALSE_POSITIVES = {"team": 0.02, "blind": 0.02, "blind2": 0.02, "blind3": 0.02,
-                                "blind4": 0.02, "blind5": 0.02, "blind6": 0.12, "blind7": 0.04}
-BLIND_SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")
+                                "blind4": 0.02, "blind5": 0.02, "blind6": 0.12, "blind7": 0.04,
+                                "blind8": 0.04}
+BLIND_SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +71,9 @@ def test_dev_recall_and_false_positives_meet_the_targets(reports):
         assert figures["typed"] >= 0.98, (name, figures)
         assert figures["spoken_text"] >= 0.96, (name, figures)
         assert figures["false_positive_rate"] <= 0.02, (name, figures)
-    # Blind 4, 6 and 7's dev halves hold shapes no rule reads yet (Thai sois, Irish
-    # townlands, names in small letters that are also words).
-    for name in ("blind4", "blind6", "blind7"):
+    # Blind 4, 6, 7 and 8's dev halves hold shapes no rule reads yet (Thai sois, Irish
+    # townlands, names in small letters that are also words, names taken back mid-sentence).
+    for name, typed in (("blind4", 0.94), ("blind6", 0.94), ("blind7", 0.94), ("blind8", 0.91)):
         figures = split_figures(reports[name], "dev")
-        assert figures["typed"] >= 0.94 and figures["spoken_text"] >= 0.91, (name, figures)
+        assert figures["typed"] >= typed and figures["spoken_text"] >= 0.91, (name, figures)
         assert figures["false_positive_rate"] <= 0.02, (name, figures)
