@@ -82,10 +82,24 @@ def test_every_training_label_is_found_in_its_sentence(training):
 
 
 def test_the_shipped_model_is_what_training_gives_today(training, tmp_path):
-    """Retrain after changing the rules, features or sets: the shipped file must match."""
+    """Retrain after changing the rules, features or sets: the shipped model must agree.
+
+    Compared by what the two models tag, not byte for byte: a newer word-list package
+    on a fresh machine may move a feature or two without the model being stale.
+    """
+    import pycrfsuite
+
     out = tmp_path / "model.crfsuite"
     training.main(["--out", str(out)])
     shipped = ROOT / "appliance" / "governance" / tagger.MODEL_FILE
-    assert out.read_bytes() == shipped.read_bytes(), (
-        "appliance/governance/data/pii_tagger.crfsuite is stale: run "
+    fresh_tagger, shipped_tagger = pycrfsuite.Tagger(), pycrfsuite.Tagger()
+    fresh_tagger.open(str(out))
+    shipped_tagger.open(str(shipped))
+    items = training.training_items()
+    same = sum(fresh_tagger.tag(features) == shipped_tagger.tag(features)
+               for features, _labels in map(training.labelled_sequence, items))
+    # The model before blind set 8 was added to training agreed on 99.0 %.
+    assert same >= 0.998 * len(items), (
+        f"only {same} of {len(items)} sentences tagged alike: "
+        "appliance/governance/data/pii_tagger.crfsuite is stale, run "
         ".venv/bin/python scripts/train_pii_tagger.py")
