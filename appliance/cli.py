@@ -129,8 +129,8 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
 
     def load() -> Settings:
         return _settings(
-            args, audio={"input_device": args.input_device, "output_device": args.output_device}
-        )
+            args, audio={"input_device": args.input_device, "output_device": args.output_device},
+            kiosk=_kiosk_overrides(args))
 
     try:
         return asyncio.run(run_kiosk(load(), load))
@@ -141,15 +141,28 @@ def cmd_kiosk(args: argparse.Namespace) -> int:
         return 0
 
 
+def _kiosk_overrides(args: argparse.Namespace) -> dict:
+    return {"wake_word": "off" if args.no_wake_word else args.wake_word,
+            "push_to_talk": True if args.push_to_talk else None}
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Run the headless service."""
+    """Run the headless service (with `--kiosk`, the microphone loop in the same process)."""
     from appliance.service.server import run_service
 
     def load() -> Settings:
         return _settings(args, service={"host": args.host, "port": args.port,
-                                        "max_sessions": args.max_sessions})
+                                        "max_sessions": args.max_sessions},
+                         audio={"input_device": args.input_device,
+                                "output_device": args.output_device},
+                         kiosk=_kiosk_overrides(args))
 
-    return run_service(load(), load)
+    from appliance.audio.devices import AudioDeviceError
+
+    try:
+        return run_service(load(), load, kiosk=args.kiosk)
+    except AudioDeviceError as e:
+        return _fail(str(e))
 
 
 def cmd_wyoming(args: argparse.Namespace) -> int:
@@ -396,6 +409,18 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging")
 
 
+def _add_wake_options(parser: argparse.ArgumentParser) -> None:
+    from appliance.kiosk.wake_word import PHRASES
+
+    wake = parser.add_mutually_exclusive_group()
+    wake.add_argument("--wake-word", choices=PHRASES,
+                      help="the phrase that wakes the kiosk (default: kiosk.wake_word, alexa)")
+    wake.add_argument("--no-wake-word", action="store_true",
+                      help="listen to everything said, no wake word")
+    wake.add_argument("--push-to-talk", action="store_true",
+                      help="press Enter in the terminal to talk, instead of a wake word")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line."""
     from appliance.governance.commands import add_audit_commands, add_tokens_commands
@@ -419,6 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
     kiosk = sub.add_parser("kiosk", help="live conversation on the microphone and speaker")
     kiosk.add_argument("--input-device", help="microphone: index or name (see `devices`)")
     kiosk.add_argument("--output-device", help="speaker: index or name (see `devices`)")
+    _add_wake_options(kiosk)
     kiosk.set_defaults(func=cmd_kiosk)
 
     devices = sub.add_parser("devices", help="list audio devices")
@@ -429,6 +455,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="listen port (default 8765)")
     serve.add_argument("--max-sessions", type=int,
                        help="most simultaneous conversations (default from settings: 4)")
+    serve.add_argument("--kiosk", action="store_true",
+                       help="also run the kiosk on this machine's microphone and speaker")
+    serve.add_argument("--input-device", help="with --kiosk: microphone (see `devices`)")
+    serve.add_argument("--output-device", help="with --kiosk: speaker (see `devices`)")
+    _add_wake_options(serve)
     serve.set_defaults(func=cmd_serve)
 
     wyoming = sub.add_parser("wyoming", help="serve Home Assistant through the Wyoming "

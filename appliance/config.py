@@ -160,6 +160,22 @@ class AudioSettings(_Section):
     output_sample_rate_hz: int = Field(22050, ge=8000, le=48000)
 
 
+class KioskSettings(_Section):
+    """When the kiosk listens: after its wake phrase, or a key with `push_to_talk`."""
+
+    # One of the phrases that ship ("alexa", "okay_nabu", "hey_jarvis", "hey_mycroft"), or
+    # "off" to treat everything heard as a turn (as `converse` and the WebSocket do).
+    wake_word: Literal["alexa", "okay_nabu", "hey_jarvis", "hey_mycroft", "off"] = "alexa"
+    # The model's own cut-off when unset (0.9 for "alexa"); lower wakes more easily.
+    wake_threshold: float | None = Field(None, gt=0.0, lt=1.0)
+    # Once woken: seconds to wait for speech; after a reply: seconds to speak again
+    # without the phrase.
+    listen_s: float = Field(8.0, ge=1.0, le=120.0)
+    follow_up_s: float = Field(5.0, ge=0.0, le=120.0)
+    # Enter in the terminal wakes it instead of the phrase.
+    push_to_talk: bool = False
+
+
 class ServiceSettings(_Section):
     """The headless HTTP/WebSocket service."""
 
@@ -316,6 +332,7 @@ class Settings(_Section):
     llm: LLMSettings = LLMSettings()
     tts: TTSSettings = TTSSettings()
     audio: AudioSettings = AudioSettings()
+    kiosk: KioskSettings = KioskSettings()
     service: ServiceSettings = ServiceSettings()
     models: ModelSettings = Field(default_factory=ModelSettings)
     providers: ProvidersSettings = ProvidersSettings()

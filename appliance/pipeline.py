@@ -22,6 +22,7 @@ from pipecat.processors.aggregators.llm_response_universal import (
     LLMContextAggregatorPair,
     LLMUserAggregatorParams,
 )
+from pipecat.processors.frame_processor import FrameProcessor
 from pipecat.transports.base_transport import BaseTransport
 
 from appliance.engines import Engines, load_engines
@@ -106,6 +107,7 @@ def build_conversation(
     on_timer: TimerRing | None = None,
     place: str | None = None,
     caller: str | None = None,
+    gate: FrameProcessor | None = None,
 ) -> Conversation:
     """Wire a full voice pipeline around `transport`; its turns go to the audit trail.
 
@@ -113,6 +115,7 @@ def build_conversation(
     spoken into whichever conversation of that place runs when they end; `on_timer`
     hears of them too (the WebSocket session sends a `timer` event). Tool limits are
     counted for `caller` (a token), else for the place, else for this conversation.
+    `gate` sits between the microphone and speech recognition (the kiosk's wake word).
     """
     settings = engines.settings
     context = LLMContext()
@@ -141,6 +144,7 @@ def build_conversation(
     pipeline = Pipeline(
         [
             transport.input(),
+            *([gate] if gate is not None else []),
             ProviderSTTService(
                 RoutedSpeechToText(engines.router, route_log),
                 pauses=vad if settings.turns.speculative_stt else None,

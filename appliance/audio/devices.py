@@ -82,6 +82,16 @@ def list_devices() -> list[AudioDevice]:
     ]
 
 
+def refresh_devices() -> None:
+    """Make PortAudio read the device list again: it reads it once, at start.
+
+    Only while no stream is open (a device plugged back in then shows up).
+    """
+    sounddevice = load_sounddevice()
+    sounddevice._terminate()
+    sounddevice._initialize()
+
+
 def resolve_device(spec: str | int | None, kind: DeviceKind) -> int:
     """Turn a device setting into a PortAudio device index.
 

@@ -205,6 +205,8 @@ def status_document(state) -> dict:
         "uptime_s": round(time.monotonic() - state.started_at, 1),
         "sessions": state.sessions,
         "turns_per_minute": state.series.snapshot(60),
+        # With `serve --kiosk`: "listening", "awake", "asleep", "device lost", "device back".
+        "kiosk": state.kiosk_status,
     }
     if engines is not None:
         document.update(

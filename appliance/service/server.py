@@ -21,6 +21,7 @@ from loguru import logger
 from opentelemetry.sdk.trace.export import SpanExporter
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from appliance.audio.volume import SpeakerVolume
 from appliance.config import ConfigError, ServiceSettings, Settings
 from appliance.modelstore import ModelStoreError
 from appliance.ops.feed import EventFeed
@@ -65,6 +66,10 @@ class ServiceState:
     tracer: TurnTracer | None = None
     # Model loading as the console shows it: {"done", "total", "step"}.
     load_progress: dict = field(default_factory=dict)
+    # With `serve --kiosk`: the microphone loop's speaker volume, its stop, its last state.
+    kiosk_volume: SpeakerVolume | None = None
+    kiosk_stop: asyncio.Event = field(default_factory=asyncio.Event)
+    kiosk_status: str | None = None
 
     @property
     def sessions(self) -> int:
@@ -103,7 +108,8 @@ async def _load(state: ServiceState, notifier: SystemdNotifier,
         state.load_progress.update(done=done, total=total + 1, step=step)  # +1: warm-up
 
     try:
-        engines = await asyncio.to_thread(load_engines, state.settings, progress)
+        engines = await asyncio.to_thread(load_engines, state.settings, progress,
+                                          volume=state.kiosk_volume)
         await engines.start()
         progress(engines.local.expected, engines.local.expected, "warming up")
         await warm_up(engines)
@@ -122,6 +128,24 @@ async def _load(state: ServiceState, notifier: SystemdNotifier,
     state.ready_seconds = time.monotonic() - state.started_at
     logger.info(f"ready in {state.ready_seconds:.1f} s")
     notifier.ready(f"ready in {state.ready_seconds:.1f} s")
+    if state.kiosk_volume is not None:
+        await _run_kiosk(state, engines, notifier)
+
+
+async def _run_kiosk(state: ServiceState, engines: Engines, notifier: SystemdNotifier) -> None:
+    """The microphone loop beside the HTTP side: its turns reach the same metrics and console."""
+    from appliance.kiosk.run import converse_at_the_kiosk
+
+    def on_status(kind: str, detail: str) -> None:
+        state.kiosk_status = kind
+        state.feed.publish({"type": "kiosk", "event": kind, "detail": detail})
+        if kind in ("device lost", "device back"):
+            logger.warning(f"kiosk: {kind}: {detail}")
+            notifier.status(f"kiosk: {kind}: {detail}")
+
+    state.kiosk_status = "listening"
+    await converse_at_the_kiosk(engines, state.kiosk_volume, state.kiosk_stop,
+                                on_status=on_status)
 
 
 def create_app(
@@ -130,6 +154,7 @@ def create_app(
     notifier: SystemdNotifier | None = None,
     load_settings: SettingsLoader | None = None,
     span_exporter: SpanExporter | None = None,
+    kiosk: bool = False,
 ) -> FastAPI:
     """The ASGI app; models start loading when the app starts.
 
@@ -138,6 +163,7 @@ def create_app(
         notifier: systemd notification (a no-op outside systemd).
         load_settings: Re-reads the settings for a reload (SIGHUP, POST /admin/reload).
         span_exporter: Where turn traces go instead of `ops.tracing.exporter` (tests).
+        kiosk: Also converse on this machine's microphone and speaker once ready.
     """
     notifier = notifier or SystemdNotifier()
     load_settings = load_settings or (lambda: settings)
@@ -145,6 +171,8 @@ def create_app(
                          console_sessions=ConsoleSessions(settings.ops.console.session_hours),
                          admission=Admission(settings.service))
     state.metrics = ApplianceMetrics(lambda: state.engines, lambda: state.sessions)
+    if kiosk:
+        state.kiosk_volume = SpeakerVolume()
     if span_exporter is not None or settings.ops.tracing.exporter != "none":
         state.tracer = TurnTracer(settings.ops.tracing, exporter=span_exporter)
 
@@ -154,6 +182,8 @@ def create_app(
         try:
             yield
         finally:
+            state.kiosk_stop.set()  # the kiosk ends its conversation and returns
+            await asyncio.wait({loader}, timeout=10)
             loader.cancel()
             await asyncio.gather(loader, return_exceptions=True)
             await notifier.stopping()
@@ -263,9 +293,21 @@ def server_config(app: FastAPI, service: ServiceSettings) -> uvicorn.Config:
     )
 
 
-def run_service(settings: Settings, load_settings: SettingsLoader | None = None) -> int:
-    """Serve until SIGINT/SIGTERM; exit non-zero if the models cannot be loaded."""
-    app = create_app(settings, load_settings=load_settings)
+def run_service(settings: Settings, load_settings: SettingsLoader | None = None, *,
+                kiosk: bool = False) -> int:
+    """Serve until SIGINT/SIGTERM; exit non-zero if the models cannot be loaded.
+
+    With `kiosk`, also converse on the microphone and speaker; a missing device at start
+    is an error (exit 2), one unplugged later is waited for.
+
+    Raises:
+        AudioDeviceError: with `kiosk`, no usable microphone or speaker.
+    """
+    if kiosk:
+        from appliance.kiosk.run import resolve_devices
+
+        resolve_devices(settings)  # fail fast, before the socket opens
+    app = create_app(settings, load_settings=load_settings, kiosk=kiosk)
     service = settings.service
     tls = bool(service.tls_certfile and service.tls_keyfile)
     if not tls and not is_loopback(service.host):

@@ -91,7 +91,9 @@ def wait_for_line(process, prefix: str, timeout_s: float, lines: list[str]) -> s
     raise AssertionError(f"no line starting {prefix!r}; got {lines}")
 
 
-def test_kiosk_answers_out_loud_and_ctrl_c_ends_it_cleanly(sound_card, engines):
+def test_kiosk_wakes_on_its_phrase_answers_out_loud_and_ctrl_c_ends_it(sound_card, engines,
+                                                                       speak):
+    """Talk without the phrase is ignored; "Alexa." then the question is answered."""
     import asyncio
 
     recording = sound_card["home"] / "speaker.raw"
@@ -117,10 +119,16 @@ def test_kiosk_answers_out_loud_and_ctrl_c_ends_it_cleanly(sound_card, engines):
     )
     lines: list[str] = []
     try:
-        wait_for_line(kiosk, "listening", 60, lines)
-        question = np.concatenate([np.zeros(16000, np.int16), read_wav(EXAMPLE)])
-        speaker = threading.Thread(target=speak_into, args=(sound_card["fifo"], question, 10))
+        listening = wait_for_line(kiosk, "listening", 60, lines)
+        question = read_wav(EXAMPLE)
+        pause = np.zeros(int(16000 * 0.6), np.int16)
+        said = np.concatenate([np.zeros(16000, np.int16), question, np.zeros(3 * 16000, np.int16),
+                               speak("Alexa."), pause, question])
+        speaker = threading.Thread(target=speak_into, args=(sound_card["fifo"], said, 10))
         speaker.start()
+        wait_for_line(kiosk, "[awake]", 30, lines)
+        # The question said before the phrase never became a turn.
+        assert not [line for line in lines if line.startswith(("you:", "appliance:"))], lines
         heard = wait_for_line(kiosk, "you:", 30, lines)
         answer = wait_for_line(kiosk, "appliance:", 30, lines)
         speaker.join()
@@ -131,7 +139,8 @@ def test_kiosk_answers_out_loud_and_ctrl_c_ends_it_cleanly(sound_card, engines):
         recorder.terminate()
         recorder.wait(timeout=5)
 
-    assert "capital of france" in heard.lower()
+    assert 'say "Alexa", then speak' in listening
+    assert "capital of france" in heard.lower() and "alexa" not in heard.lower()
     assert "paris" in answer.lower()
     assert kiosk.returncode == 0 and "bye" in out, err
     assert "Traceback" not in err
@@ -179,7 +188,7 @@ def test_a_timer_set_at_the_kiosk_rings_out_loud(sound_card, speak, engines):
         ["parec", "-d", "speaker.monitor", "--format=s16le", f"--rate={SPEAKER_RATE}",
          "--channels=1", "--raw", str(recording)], env=sound_card["env"])
     kiosk = subprocess.Popen(
-        [sys.executable, "-m", "appliance.cli", "kiosk"],
+        [sys.executable, "-m", "appliance.cli", "kiosk", "--no-wake-word"],
         env=sound_card["env"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     lines: list[str] = []
     try:

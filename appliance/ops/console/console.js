@@ -182,13 +182,26 @@ function onFeedEvent(event, replay = false) {
       settle(`bench-${event.job.job_id}`);
       renderSessions();
     }
+  } else if (event.type === "kiosk") {
+    renderKiosk(event.event, event.detail);
   } else if (event.type === "provider" && !replay) {
     api("/console/status").then(renderStatus).catch(showError);
   }
 }
 
+// The microphone loop of `serve --kiosk`: asleep, awake, or its device unplugged.
+function renderKiosk(state, detail) {
+  const pill = $("#kiosk");
+  pill.hidden = !state;
+  if (!state) return;
+  pill.textContent = `kiosk: ${state}`;
+  if (detail) pill.title = detail;
+  pill.className = state === "device lost" ? "pill bad" : state === "awake" ? "pill ok" : "pill";
+}
+
 // ---------------------------------------------------------------- status: readiness, providers, costs, rates
 function renderStatus(status) {
+  renderKiosk(status.kiosk);
   const pill = $("#readiness");
   const loading = status.loading || {};
   if (status.ready) {
@@ -496,7 +509,7 @@ function start(who) {
     renderStatus(hello.status);
   });
   feed.addEventListener("status", (message) => renderStatus(JSON.parse(message.data)));
-  for (const type of ["turn", "transcript", "reply", "approval", "provider", "session", "playground", "bench"]) {
+  for (const type of ["turn", "transcript", "reply", "approval", "provider", "session", "playground", "bench", "kiosk"]) {
     feed.addEventListener(type, (message) => onFeedEvent(JSON.parse(message.data)));
   }
   feed.onerror = () => {
