@@ -130,6 +130,12 @@ def place_names() -> frozenset[str]:
                                          *_HOME_NATIONS))
 
 
+def _is_word(lower: str) -> bool:
+    # Only a dictionary word in small letters: today's frequent words include names
+    # ("andrea", "thai"), whose plural-looking forms are names ("Andreas", "Thais").
+    return lower in common_words() and lower not in first_names()
+
+
 def is_uncommon_word(word: str) -> bool:
     """No common English word and longer than two letters: "Kwame", "deshawn".
 
@@ -138,4 +144,9 @@ def is_uncommon_word(word: str) -> bool:
     lower = word.lower()
     if lower in common_words() or len(lower) < 3:
         return False
-    return lower not in frequent_words() or lower in first_names() or lower in last_names()
+    if lower in first_names() or lower in last_names():
+        return True
+    # A plural the word lists lack: "verifiers", "dishes" (but "Rogers" is a surname).
+    is_plural = lower.endswith("s") and (_is_word(lower[:-1]) or (
+        lower.endswith("es") and _is_word(lower[:-2])))
+    return lower not in frequent_words() and not is_plural

@@ -22,7 +22,8 @@ from appliance.reloading import Reloader, SettingsLoader
 from appliance.turns import TurnRecord
 
 DEVICE_POLL_S = 2.0  # how often an unplugged device is looked for again
-# Told what the kiosk is doing: "awake", "asleep", "device lost", "device back".
+# Told what the kiosk is doing: "listening" (its conversation started), "awake", "asleep",
+# "device lost", "device back".
 StatusListener = Callable[[str, str], None]
 
 
@@ -61,7 +62,8 @@ def how_to_wake(settings: Settings, gate: WakeGate | None) -> str:
 
 
 def _print_status(kind: str, detail: str) -> None:
-    print(f"[{kind}] {detail}", flush=True)
+    if kind != "listening":  # the kiosk says how to wake it once, at start
+        print(f"[{kind}] {detail}", flush=True)
 
 
 async def run_kiosk(settings: Settings, load_settings: SettingsLoader | None = None) -> int:
@@ -115,7 +117,7 @@ async def converse_at_the_kiosk(engines: Engines, volume: SpeakerVolume, stop: a
             if devices is None:
                 return
             on_status("device back", "microphone and speaker found; listening again")
-        lost = await _converse(engines, settings, volume, devices, stop, gate, on_turn)
+        lost = await _converse(engines, settings, volume, devices, stop, gate, on_turn, on_status)
         if lost is None:
             return
         logger.warning(f"audio device lost: {lost}")
@@ -125,7 +127,7 @@ async def converse_at_the_kiosk(engines: Engines, volume: SpeakerVolume, stop: a
 
 async def _converse(engines: Engines, settings: Settings, volume: SpeakerVolume,
                     devices: tuple[int, int], stop: asyncio.Event, gate: WakeGate | None,
-                    on_turn) -> str | None:
+                    on_turn, on_status: StatusListener) -> str | None:
     """One conversation on these devices; returns why a device failed, or None at `stop`."""
     input_device, output_device = devices
     try:
@@ -146,6 +148,10 @@ async def _converse(engines: Engines, settings: Settings, volume: SpeakerVolume,
     if on_turn is not None:
         conversation.timeline.on_event = on_turn
     failures: list[str] = []
+
+    @conversation.worker.event_handler("on_pipeline_started")
+    async def on_started(worker, frame):
+        on_status("listening", how_to_wake(settings, gate))
 
     @conversation.worker.event_handler("on_pipeline_error")
     async def on_error(worker, frame):

@@ -143,9 +143,16 @@ async def _run_kiosk(state: ServiceState, engines: Engines, notifier: SystemdNot
             logger.warning(f"kiosk: {kind}: {detail}")
             notifier.status(f"kiosk: {kind}: {detail}")
 
-    state.kiosk_status = "listening"
+    from appliance.audio.devices import AudioDeviceError
+    from appliance.kiosk.run import resolve_devices
+
+    try:
+        devices = resolve_devices(state.settings)
+    except AudioDeviceError as e:  # there at start, gone by now: wait for it
+        on_status("device lost", f"{e}; waiting for it to come back")
+        devices = None
     await converse_at_the_kiosk(engines, state.kiosk_volume, state.kiosk_stop,
-                                on_status=on_status)
+                                devices=devices, on_status=on_status)
 
 
 def create_app(
@@ -235,12 +242,15 @@ def create_app(
             reason = ("models failed to load; see the service log" if state.load_error
                       else "loading models")
             return JSONResponse({"ready": False, "reason": reason}, status_code=503)
-        return {
+        ready = {
             "ready": True,
             "ready_seconds": round(state.ready_seconds or 0.0, 2),
             "sessions": state.sessions,
             "max_sessions": settings.service.max_sessions,
         }
+        if state.kiosk_volume is not None:  # `serve --kiosk`: is the microphone loop up?
+            ready["kiosk"] = state.kiosk_status
+        return ready
 
     @app.websocket("/ws")
     async def conversation(websocket: WebSocket):

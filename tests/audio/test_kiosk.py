@@ -5,7 +5,9 @@ PortAudio → ALSA → the pulse plugin, exactly as it would a USB headset. The 
 into the microphone FIFO at real-time pace and records what the speaker played.
 """
 
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -215,3 +217,74 @@ def test_a_timer_set_at_the_kiosk_rings_out_loud(sound_card, speak, engines):
     assert any("Your 5 second timer is done." in line and "[timer]" in line
                for line in said), lines
     assert "Traceback" not in err
+
+
+def _start_pulseaudio(sound_card) -> None:
+    subprocess.run(["pulseaudio", "-n", "-F", str(sound_card["home"] / "pulse.pa"),
+                    "--exit-idle-time=-1", "--daemonize=yes", "--log-target=stderr"],
+                   env=sound_card["env"], check=True, capture_output=True)
+
+
+def test_an_unplugged_sound_card_is_waited_for_and_the_kiosk_talks_again(sound_card, speak):
+    """The sound server goes away (every device with it) and comes back: no restart needed."""
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "appliance.cli", "kiosk", "--no-wake-word"],
+        env=sound_card["env"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    try:
+        wait_for_line(kiosk, "listening", 60, lines)
+        subprocess.run(["pulseaudio", "--kill"], env=sound_card["env"], capture_output=True)
+        lost = wait_for_line(kiosk, "[device lost]", 30, lines)
+        time.sleep(3)
+        assert kiosk.poll() is None, "the kiosk ended instead of waiting for its devices"
+        _start_pulseaudio(sound_card)
+        wait_for_line(kiosk, "[device back]", 30, lines)
+        question = np.concatenate([np.zeros(16000, np.int16), read_wav(EXAMPLE)])
+        speaker = threading.Thread(target=speak_into, args=(sound_card["fifo"], question, 8))
+        speaker.start()
+        answer = wait_for_line(kiosk, "appliance:", 40, lines)
+        speaker.join()
+        kiosk.send_signal(signal.SIGINT)
+        _, err = kiosk.communicate(timeout=20)
+    finally:
+        kiosk.kill()
+    assert "paris" in answer.lower()
+    assert "waiting for it to come back" in lost
+    assert kiosk.returncode == 0 and "Traceback" not in err
+
+
+def test_serve_with_the_kiosk_answers_the_microphone_into_the_same_metrics_and_audit(
+        sound_card):
+    """One process: the microphone loop's turns are counted and audited like the service's."""
+    import httpx
+
+    from tests.remote.servers import free_port, start_until_ok, stop
+
+    port, token = free_port(), "kiosk-service-token-0123456789"
+    env = {**sound_card["env"], "APPLIANCE_API_TOKEN": token}
+    service = start_until_ok([sys.executable, "-m", "appliance.cli", "serve", "--kiosk",
+                              "--no-wake-word", "--port", str(port)],
+                             f"http://127.0.0.1:{port}/readyz", env=env, timeout_s=120)
+    base, headers = f"http://127.0.0.1:{port}", {"Authorization": f"Bearer {token}"}
+    try:
+        deadline = time.monotonic() + 30
+        while httpx.get(f"{base}/readyz").json().get("kiosk") != "listening":
+            assert time.monotonic() < deadline, "the kiosk never started listening"
+            time.sleep(0.2)
+        question = np.concatenate([np.zeros(16000, np.int16), read_wav(EXAMPLE)])
+        speak_into(sound_card["fifo"], question, 1)
+        deadline, turns = time.monotonic() + 40, []
+        while not turns and time.monotonic() < deadline:
+            speak_into(sound_card["fifo"], np.zeros(16000, np.int16), 0)  # the room, quiet
+            found = httpx.get(f"{base}/audit", params={"q": "capital", "kind": "turn"},
+                              headers=headers).json()
+            turns = found["records"]
+        metrics = httpx.get(f"{base}/metrics", headers=headers).text
+    finally:
+        stop(service)
+    assert turns, "the kiosk's turn never reached the audit trail"
+    assert "paris" in json.dumps(turns[0]).lower()  # the reply, in the sensitive part
+    assert re.search(r'^appliance_turns_total\{[^}]*\} [1-9]', metrics, re.MULTILINE), metrics
+    # Stopped by SIGTERM in time, not killed: uvicorn re-raises the signal once shut down,
+    # which systemd counts as a clean stop.
+    assert service.returncode in (0, -signal.SIGTERM)

@@ -177,11 +177,12 @@ def test_each_form_is_masked_whole(text, label, gone):
     "Email Amazon about the return.",
     "text vodafone",
     "Subnet mask is 255.255.255.0 by default, right?",
-    "set the DNS to nine dot nine dot nine dot nine",
+    "set the DNS to nine dot nine dot nine dot nine",  # a public resolver is no one's own
+    "Set the DNS servers to 1.0.0.1 and 8.8.4.4 on the router",
     "Is Waitrose's on King Street open late tonight?",  # a shop's hours
     "how much is a used Bosch WAN28 washer",  # makers before goods and model numbers
-    "Is it worth buying the new Fitbit watch?",  # a public resolver is no one's own
-    "Set the DNS servers to 1.0.0.1 and 8.8.4.4 on the router",
+    "Is it worth buying the new Fitbit watch?",
+    "Give verifiers its public half.",  # a plural the word lists lack is no stranger's name
     "it shows error code eight oh oh seven oh oh oh five",
     "How far is Leeds from London?",
     "Hey Siri",
