@@ -12,7 +12,8 @@ from appliance.service.systemd import SystemdNotifier
 
 pytestmark = pytest.mark.unit
 UNITS = [Path(__file__).parents[1] / "systemd" / name
-         for name in ("appliance.service", "appliance-wyoming.service")]
+         for name in ("appliance.service", "appliance-wyoming.service",
+                      "appliance-kiosk.service")]
 
 
 @pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="systemd-analyze not installed")
@@ -33,6 +34,13 @@ def test_unit_is_notify_type_with_watchdog_restart_and_hardening(source):
                  "NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes",
                  "PrivateTmp=yes", "CapabilityBoundingSet="):
         assert line in text
+
+
+def test_the_kiosk_unit_runs_the_microphone_loop_with_the_sound_card():
+    text = (UNITS[0].parent / "appliance-kiosk.service").read_text()
+    assert "appliance serve --kiosk" in text
+    assert "SupplementaryGroups=audio" in text and "DeviceAllow=char-alsa rw" in text
+    assert "Conflicts=appliance.service" in text  # one of the two owns the port
 
 
 async def test_ready_and_watchdog_messages_reach_the_notify_socket(tmp_path, monkeypatch):
