@@ -236,6 +236,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if args.pii:
         return _bench_pii()
+    if args.wake:
+        return _bench_wake(args)
     if args.soak is not None:
         return _bench_soak(args)
     if args.sessions is not None and args.sessions < 1:
@@ -329,6 +331,28 @@ def _bench_soak(args: argparse.Namespace) -> int:
     print(format_soak(document["summary"]))
     print(f"written: {folder / 'soak.json'}, plot: {folder / 'soak.png'}")
     return 0 if document["summary"]["passed"] else 1
+
+
+def _bench_wake(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from appliance.benchmark.corpus import voice_onnx
+    from appliance.benchmark.wake_bench import RESULTS_FILE, format_report, run_wake_benchmark
+
+    if args.wake_hours <= 0:
+        return _fail(f"--wake-hours must be above 0, got {args.wake_hours}")
+    bars: dict[str, tqdm] = {}
+
+    def progress(step: str, done: int, total: int) -> None:
+        bar = bars.get(step) or bars.setdefault(step, tqdm(total=total, desc=step))
+        bar.update(done - bar.n)
+
+    report = run_wake_benchmark(voice_onnx(_settings(args)), args.wake_hours, progress)
+    for bar in bars.values():
+        bar.close()
+    print(format_report(report))
+    print(f"written to {RESULTS_FILE}")
+    return 0
 
 
 def _bench_pii() -> int:
@@ -497,6 +521,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--soak", type=float, metavar="MINUTES",
                        help="instead: spoken conversations through `appliance serve` for MINUTES "
                             "(30 for the verdict): memory growth, descriptors, every turn answered")
+    bench.add_argument("--wake", action="store_true",
+                       help="instead: the kiosk's wake phrases heard across voices and noise, "
+                            "false wakes in hours of other speech, wake latency")
+    bench.add_argument("--wake-hours", type=float, default=10.0, metavar="HOURS",
+                       help="with --wake: hours of other speech and noise (default 10)")
     bench.add_argument("--pii", action="store_true",
                        help="instead: personal-data masking recall and false positives on the "
                             "labelled set (dev and held-out, typed and spoken)")

@@ -288,3 +288,42 @@ def test_serve_with_the_kiosk_answers_the_microphone_into_the_same_metrics_and_a
     # Stopped by SIGTERM in time, not killed: uvicorn re-raises the signal once shut down,
     # which systemd counts as a clean stop.
     assert service.returncode in (0, -signal.SIGTERM)
+
+
+def test_push_to_talk_listens_only_after_enter(sound_card):
+    """`--push-to-talk`: talk is ignored until Enter is pressed in the kiosk's terminal."""
+    import pty
+
+    terminal, kiosk_side = pty.openpty()
+    kiosk = subprocess.Popen(
+        [sys.executable, "-m", "appliance.cli", "kiosk", "--push-to-talk"],
+        env=sound_card["env"], stdin=kiosk_side, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    os.close(kiosk_side)
+    lines: list[str] = []
+    question = np.concatenate([np.zeros(16000, np.int16), read_wav(EXAMPLE)])
+    try:
+        listening = wait_for_line(kiosk, "listening", 60, lines)
+        speak_into(sound_card["fifo"], question, 3)
+        assert not [line for line in lines if line.startswith("you:")]
+        os.write(terminal, b"\n")
+        wait_for_line(kiosk, "[awake] key", 10, lines)
+        speaker = threading.Thread(target=speak_into, args=(sound_card["fifo"], question, 8))
+        speaker.start()
+        answer = wait_for_line(kiosk, "appliance:", 40, lines)
+        speaker.join()
+        kiosk.send_signal(signal.SIGINT)
+        _, err = kiosk.communicate(timeout=20)
+    finally:
+        kiosk.kill()
+        os.close(terminal)
+    assert "press Enter, then speak" in listening
+    assert "paris" in answer.lower() and "Traceback" not in err
+
+
+def test_push_to_talk_without_a_terminal_says_what_to_do(sound_card):
+    done = subprocess.run([sys.executable, "-m", "appliance.cli", "kiosk", "--push-to-talk"],
+                          env=sound_card["env"], stdin=subprocess.DEVNULL, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2
+    assert "push_to_talk needs a terminal" in done.stderr and "Traceback" not in done.stderr

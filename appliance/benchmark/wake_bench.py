@@ -1,0 +1,174 @@
+"""`bench --wake`: each shipped wake phrase heard, false wakes, and how soon it listens.
+
+Detection: each phrase said by the Piper voice at five speeds and by seven espeak-ng
+voices, alone ("Alexa.") and run into a request ("Alexa, what's the weather?"), in a
+quiet room, with room noise (20 dB below the speech) and in a noisy one (10 dB): 72
+takes per phrase. A take counts as heard if the detector fires from the phrase's start to
+one second after it ends; the delay from its end is the wake-to-listening latency.
+
+False wakes: hours of other speech and noise, built from the answer-quality benchmark's
+questions and conversations said by the same twelve voices and mixed again and again at
+random speeds (±15 %), levels and noise (5-30 dB), with pauses and stretches of noise
+alone. Each detector is reset after it fires, as the kiosk does. The speech is a remix
+of ~500 clips, so 10 hours of it are not 10 hours of different talk.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import soxr
+
+from appliance.benchmark.conversations import CONVERSATIONS
+from appliance.benchmark.corpus import speech_end, synthesize
+from appliance.benchmark.questions import QUESTIONS
+from appliance.kiosk.wake_word import PHRASES, WakeWordDetector
+
+RATE = 16000
+RESULTS_FILE = Path(__file__).resolve().parents[2] / "bench" / "results" / "wake-word.json"
+SAID = {"alexa": "Alexa", "okay_nabu": "Okay Nabu", "hey_jarvis": "Hey Jarvis",
+        "hey_mycroft": "Hey Mycroft"}
+VOICES = ("piper:0.8", "piper:0.9", "piper:1.0", "piper:1.1", "piper:1.25", "espeak:en-us",
+          "espeak:en-gb", "espeak:en-us+f3", "espeak:en-gb-x-rp", "espeak:en-gb+f4",
+          "espeak:en-us+m3", "espeak:en-029")
+CONDITIONS = {"quiet": None, "room": 20.0, "noisy": 10.0}  # speech-to-noise ratio, dB
+CHUNK = 320  # 20 ms, as the microphone delivers it
+Progress = Callable[[str, int, int], None]
+
+
+def _noise(rng: np.random.Generator, size: int, *, pink: bool) -> np.ndarray:
+    white = rng.standard_normal(size)
+    if not pink:
+        return white.astype(np.float32)
+    spectrum = np.fft.rfft(white)
+    spectrum /= np.sqrt(np.maximum(np.arange(spectrum.size), 1))
+    shaped = np.fft.irfft(spectrum, size)
+    return (shaped / (np.std(shaped) or 1)).astype(np.float32)
+
+
+def _with_noise(audio: np.ndarray, snr_db: float | None, rng: np.random.Generator) -> np.ndarray:
+    """int16 audio with noise `snr_db` below its speech (pink or white, at random)."""
+    signal = audio.astype(np.float32) / 32768
+    if snr_db is not None:
+        level = np.sqrt(np.mean(signal[np.abs(signal) > 0.01] ** 2) or 1e-4)
+        noise = _noise(rng, signal.size, pink=bool(rng.integers(2)))
+        signal = signal + noise * level * 10 ** (-snr_db / 20)
+    return (np.clip(signal, -1, 1) * 32767).astype(np.int16)
+
+
+def _fired_at(detector: WakeWordDetector, audio: np.ndarray) -> list[float]:
+    """Seconds (end of the 20 ms chunk) at which the detector fired; reset after each."""
+    fired = []
+    for i in range(0, len(audio) - CHUNK + 1, CHUNK):
+        if detector.heard(audio[i:i + CHUNK].tobytes()):
+            fired.append((i + CHUNK) / RATE)
+            detector.reset()
+    return fired
+
+
+def detection(voice_onnx: Path, phrases=PHRASES, progress: Progress | None = None) -> dict:
+    """Per phrase: takes heard, per condition and voice, and the latency after the phrase."""
+    rng = np.random.default_rng(11)
+    results = {}
+    for phrase in phrases:
+        detector = WakeWordDetector(phrase)
+        heard, latencies, per = 0, [], {}
+        takes = [(voice, condition, run_on) for voice in VOICES for condition in CONDITIONS
+                 for run_on in (False, True)]
+        for n, (voice, condition, run_on) in enumerate(takes):
+            said = SAID[phrase] + (", what's the weather like tomorrow?" if run_on else ".")
+            phrase_only, _ = synthesize(voice_onnx, SAID[phrase] + ".", voice, lead_s=1.0)
+            end_s = speech_end(phrase_only)
+            audio, _ = synthesize(voice_onnx, said, voice, lead_s=1.0)
+            audio = np.concatenate([audio, np.zeros(RATE, np.int16)])
+            detector.reset()
+            fired = [t for t in _fired_at(detector, _with_noise(audio, CONDITIONS[condition],
+                                                                 rng))
+                     if 1.0 <= t <= end_s + 1.0]
+            key = f"{condition}/{voice.split(':')[0]}"
+            per.setdefault(key, [0, 0])
+            per[key][1] += 1
+            if fired:
+                heard += 1
+                per[key][0] += 1
+                latencies.append(fired[0] - end_s)
+            if progress:
+                progress(f"detection {phrase}", n + 1, len(takes))
+        results[phrase] = {
+            "heard": heard, "takes": len(takes), "rate": round(heard / len(takes), 3),
+            "by_condition_and_engine": {k: f"{a}/{b}" for k, (a, b) in sorted(per.items())},
+            "latency_ms_p50": round(float(np.median(latencies)) * 1000) if latencies else None,
+            "latency_ms_p90": round(float(np.percentile(latencies, 90)) * 1000)
+            if latencies else None,
+        }
+    return results
+
+
+def _clips(voice_onnx: Path, progress: Progress | None) -> list[np.ndarray]:
+    texts = [q.text for q in QUESTIONS] + [t.text for c in CONVERSATIONS for t in c.turns]
+    clips = []
+    for n, text in enumerate(texts):
+        audio, _ = synthesize(voice_onnx, text, VOICES[n % len(VOICES)], lead_s=0.0)
+        clips.append(audio.astype(np.float32) / 32768)
+        if progress:
+            progress("other speech", n + 1, len(texts))
+    return clips
+
+
+def false_wakes(voice_onnx: Path, hours: float, phrases=PHRASES,
+                progress: Progress | None = None) -> dict:
+    """Wakes per phrase over `hours` of remixed other speech and noise."""
+    rng = np.random.default_rng(5)
+    clips = _clips(voice_onnx, progress)
+    detectors = {phrase: WakeWordDetector(phrase) for phrase in phrases}
+    wakes = {phrase: [] for phrase in phrases}
+    total_s, target_s, started = 0.0, hours * 3600, time.perf_counter()
+    while total_s < target_s:
+        if rng.random() < 0.1:  # noise alone: a fan, traffic, a kettle
+            piece = _noise(rng, int(RATE * rng.uniform(2, 20)), pink=bool(rng.integers(2)))
+            piece *= 10 ** (rng.uniform(-50, -20) / 20)
+        else:
+            clip = clips[rng.integers(len(clips))]
+            speed = rng.uniform(0.85, 1.15)
+            piece = soxr.resample(clip, RATE, RATE / speed) * 10 ** (rng.uniform(-20, 0) / 20)
+            snr = rng.uniform(5, 30)
+            level = np.sqrt(np.mean(piece ** 2) or 1e-6)
+            piece = piece + _noise(rng, piece.size, pink=True) * level * 10 ** (-snr / 20)
+            piece = np.concatenate([piece, np.zeros(int(RATE * rng.uniform(0.2, 2.0)))])
+        audio = (np.clip(piece, -1, 1) * 32767).astype(np.int16)
+        for phrase, detector in detectors.items():
+            wakes[phrase] += [round(total_s + t, 1) for t in _fired_at(detector, audio)]
+        total_s += audio.size / RATE
+        if progress:
+            progress("false wakes", int(total_s), int(target_s))
+    cpu_s = time.perf_counter() - started
+    return {"hours": round(total_s / 3600, 2), "clips": len(clips),
+            "wakes": {p: len(w) for p, w in wakes.items()},
+            "per_10_hours": {p: round(len(w) * 36000 / total_s, 2) for p, w in wakes.items()},
+            "seconds_into_the_audio": wakes, "wall_seconds": round(cpu_s, 1)}
+
+
+def run_wake_benchmark(voice_onnx: Path, hours: float = 10.0,
+                       progress: Progress | None = None) -> dict:
+    """Both measurements, written to bench/results/wake-word.json."""
+    report = {"detection": detection(voice_onnx, progress=progress),
+              "false_wakes": false_wakes(voice_onnx, hours, progress=progress)}
+    RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS_FILE.write_text(json.dumps(report, indent=1) + "\n")
+    return report
+
+
+def format_report(report: dict) -> str:
+    """A table per phrase: heard, latency, false wakes per 10 hours."""
+    wakes = report["false_wakes"]
+    lines = [f"{'phrase':12} {'heard':>10} {'latency p50/p90':>16} "
+             f"{'false wakes':>12} (in {wakes['hours']} h)"]
+    for phrase, d in report["detection"].items():
+        lines.append(f"{phrase:12} {d['heard']:>4}/{d['takes']:<3} {d['rate']:>5.0%} "
+                     f"{d['latency_ms_p50']!s:>7}/{d['latency_ms_p90']!s:<6} ms "
+                     f"{wakes['wakes'][phrase]:>6} ({wakes['per_10_hours'][phrase]} per 10 h)")
+    return "\n".join(lines)
