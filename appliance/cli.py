@@ -438,7 +438,7 @@ def _add_wake_options(parser: argparse.ArgumentParser) -> None:
 
     wake = parser.add_mutually_exclusive_group()
     wake.add_argument("--wake-word", choices=PHRASES,
-                      help="the phrase that wakes the kiosk (default: kiosk.wake_word, alexa)")
+                      help="the phrase that wakes the kiosk (default: kiosk.wake_word, okay_nabu)")
     wake.add_argument("--no-wake-word", action="store_true",
                       help="listen to everything said, no wake word")
     wake.add_argument("--push-to-talk", action="store_true",

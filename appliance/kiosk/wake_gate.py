@@ -57,7 +57,7 @@ class WakeGate(FrameProcessor):
 
     @property
     def wake_phrase(self) -> str:
-        """The phrase that wakes it, as said ("Alexa"); empty when only a key does."""
+        """The phrase that wakes it, as said ("Okay Nabu"); empty when only a key does."""
         return self._detector.phrase if self._detector is not None else ""
 
     @property
