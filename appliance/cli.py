@@ -125,7 +125,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
 def cmd_kiosk(args: argparse.Namespace) -> int:
     """Talk to the appliance through the microphone and speaker."""
     from appliance.audio.devices import AudioDeviceError
-    from appliance.kiosk import run_kiosk
+    from appliance.kiosk.run import run_kiosk
 
     def load() -> Settings:
         return _settings(

@@ -1,5 +1,6 @@
-"""The kiosk: a live conversation on a microphone and speaker, woken by a phrase or a key."""
+"""The kiosk: a live conversation on a microphone and speaker, woken by a phrase or a key.
 
-from appliance.kiosk.run import run_kiosk
-
-__all__ = ["run_kiosk"]
+`run.run_kiosk` is the loop; `wake_word` hears the phrase; `wake_gate` keeps the
+microphone shut until woken. Nothing is imported here, so the CLI can list the phrases
+without loading pipecat.
+"""
