@@ -259,6 +259,11 @@ def test_an_unplugged_sound_card_is_waited_for_and_the_kiosk_talks_again(sound_c
     assert kiosk.returncode == 0 and "Traceback" not in err
 
 
+def counted(metrics: str) -> bool:
+    """Whether the Prometheus text counts at least one finished turn."""
+    return re.search(r"^appliance_turns_total\{[^}]*\} [1-9]", metrics, re.MULTILINE) is not None
+
+
 def test_serve_with_the_kiosk_answers_the_microphone_into_the_same_metrics_and_audit(
         sound_card):
     """One process: the microphone loop's turns are counted and audited like the service's."""
@@ -282,15 +287,19 @@ def test_serve_with_the_kiosk_answers_the_microphone_into_the_same_metrics_and_a
         deadline, turns = time.monotonic() + 60, []
         while not turns and time.monotonic() < deadline:
             speak_into(sound_card["fifo"], np.zeros(16000, np.int16), 0)  # the room, quiet
-            found = httpx.get(f"{base}/audit", params={"q": "capital", "kind": "turn"},
-                              headers=headers).json()
-            turns = found["records"]
-        metrics = httpx.get(f"{base}/metrics", headers=headers).text
+            turns = httpx.get(f"{base}/audit", params={"kind": "turn"},
+                              headers=headers).json()["records"]
+        # The audit record and the metrics are written by two listeners of the same turn.
+        deadline, metrics = time.monotonic() + 10, ""
+        while not counted(metrics) and time.monotonic() < deadline:
+            metrics = httpx.get(f"{base}/metrics", headers=headers).text
+            time.sleep(0.1)
     finally:
         stop(service)
-    assert turns, "the kiosk's turn never reached the audit trail"
-    assert "paris" in json.dumps(turns[0]).lower()  # the reply, in the sensitive part
-    assert re.search(r'^appliance_turns_total\{[^}]*\} [1-9]', metrics, re.MULTILINE), metrics
+    log = service.output()
+    assert turns, f"the kiosk's turn never reached the audit trail; its log:\n{log}"
+    assert "paris" in json.dumps(turns[0]).lower(), (turns[0], log)  # the reply, sensitive part
+    assert counted(metrics), metrics
     # Stopped by SIGTERM in time, not killed: uvicorn re-raises the signal once shut down,
     # which systemd counts as a clean stop.
     assert service.returncode in (0, -signal.SIGTERM)

@@ -31,6 +31,7 @@ def start_until_ok(command: list[str], url: str, *, env: dict | None = None,
         log.seek(0)
         return log.read()[-4000:]
 
+    process.output = output  # the server's log so far, for a failing test's message
     deadline = time.monotonic() + timeout_s
     while True:
         assert process.poll() is None, output()
