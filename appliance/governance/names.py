@@ -356,10 +356,9 @@ def sentence_cues(text: str) -> list[str]:
     "general": a question about the famous; "media": songs, films, books; "bought":
     orders and shops; "personal": the speaker's own people ("my", "I").
     """
-    cues = [name for name, pattern in (("general", _GENERAL_QUESTION), ("media", _MEDIA_OR_FAME),
+    return [name for name, pattern in (("general", _GENERAL_QUESTION), ("media", _MEDIA_OR_FAME),
                                        ("bought", _BOUGHT), ("personal", _PERSONAL_MARKER))
             if pattern.search(text)]
-    return cues
 
 
 def after_a_business(text: str, end: int) -> bool:

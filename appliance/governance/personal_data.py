@@ -147,6 +147,8 @@ def find_personal_data(text: str) -> list[Finding]:
     addresses the rules left unmasked beside what they found.
     """
     found = find_by_rules(text)
+    if not found:  # the tagger only adds beside a finding: most log lines need no tagging
+        return found
     tagged = find_tagged(text, [(f.kind, f.start, f.end) for f in found])
     if not tagged:
         return found
@@ -157,8 +159,8 @@ def find_personal_data(text: str) -> list[Finding]:
     extra = [Finding(kind, a, b) for kind, start, end in tagged
              if data.overlaps(max(0, start - _BESIDE), end + _BESIDE)
              for a, b in _uncovered(text, found, start, end)]
-    return _joined(text, sorted(found + [f for f in extra if not data.overlaps(f.start, f.end)],
-                                key=lambda f: f.start))
+    # `_uncovered` leaves no overlap with the rules' findings to resolve.
+    return _joined(text, sorted(found + extra, key=lambda f: f.start))
 
 
 def _joined(text: str, found: list[Finding]) -> list[Finding]:

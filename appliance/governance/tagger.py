@@ -157,9 +157,9 @@ def find_tagged(text: str, findings: list[tuple[str, int, int]]) -> list[tuple[s
     tagger.set(sentence_features(text, spans, rule_tags(spans, findings)))
     found: list[tuple[str, int, int]] = []
     for i, (start, end) in enumerate(spans):
-        label = max(LABELS, key=lambda name: tagger.marginal(name, i))
+        sure, label = max((tagger.marginal(name, i), name) for name in LABELS)
         word = _POSSESSIVE.sub("", text[start:end])  # "Kofi's share": the 's stays
-        if tagger.marginal(label, i) < THRESHOLD or not word or is_title(word):
+        if sure < THRESHOLD or not word or is_title(word):
             continue
         end = start + len(word)
         kind = LABELS[label]

@@ -134,7 +134,8 @@ async def _load(state: ServiceState, notifier: SystemdNotifier,
 
 async def _run_kiosk(state: ServiceState, engines: Engines, notifier: SystemdNotifier) -> None:
     """The microphone loop beside the HTTP side: its turns reach the same metrics and console."""
-    from appliance.kiosk.run import converse_at_the_kiosk
+    from appliance.audio.devices import AudioDeviceError
+    from appliance.kiosk.run import converse_at_the_kiosk, resolve_devices
 
     def on_status(kind: str, detail: str) -> None:
         state.kiosk_status = kind
@@ -142,9 +143,6 @@ async def _run_kiosk(state: ServiceState, engines: Engines, notifier: SystemdNot
         if kind in ("device lost", "device back"):
             logger.warning(f"kiosk: {kind}: {detail}")
             notifier.status(f"kiosk: {kind}: {detail}")
-
-    from appliance.audio.devices import AudioDeviceError
-    from appliance.kiosk.run import resolve_devices
 
     try:
         devices = resolve_devices(state.settings)
@@ -189,8 +187,9 @@ def create_app(
         try:
             yield
         finally:
-            state.kiosk_stop.set()  # the kiosk ends its conversation and returns
-            await asyncio.wait({loader}, timeout=10)
+            if state.kiosk_volume is not None:  # the kiosk ends its conversation and returns
+                state.kiosk_stop.set()
+                await asyncio.wait({loader}, timeout=10)
             loader.cancel()
             await asyncio.gather(loader, return_exceptions=True)
             await notifier.stopping()
