@@ -44,7 +44,7 @@ from appliance.governance.word_lists import (
     proper_nouns,
 )
 
-_INTRO_CUE = (r"my name is|my name's|my name it is|the name is|name is|name:|call me|"
+_INTRO_CUE = (r"my name is|name's|my name it is|the name is|name is|name:|call me|"
               r"in the name of|name on (?:the )?(?:card|account)|cardholder(?: name)?:?|"
               r"(?:first|last|given|family|full|"
               r"middle) name(?: is)?:?|surname(?: is)?:?")
@@ -466,8 +466,9 @@ _UNDER = re.compile(r"\b(?:booking|reservation|table|order|appointment|room|it|t
                     re.IGNORECASE)
 _LABELLED_NAMES = (_LABELLED, _OWN_NAME, _UNDER, _WHERE_LIVES, _SAVE_AS)
 # A word followed by its spelling: "gill, g i l l", "Kaczmarek, K-A-C-Z-M-A-R-E-K".
+# Spoken spelling comes out of `spoken.to_written` as one word in capitals: "Hart, HART".
 _SPELLED_AFTER = re.compile(r"\b(?P<word>[^\W\d_]{3,})[,.:]? (?:that's |as in )?"
-                            r"(?P<letters>[^\W\d_](?:[ -][^\W\d_]){2,})\b")
+                            r"(?P<letters>[^\W\d_](?:[ -][^\W\d_]){2,}|[A-Z]{3,})\b")
 # A first name in small letters opening a chat line: "omg priya just moved", "lol ottilie".
 _CHAT_SUBJECT = re.compile(
     rf"(?:^|[.!?] |\b(?:omg|lol|btw|fyi|so|oh|and|also|guess what),? )(?P<name>[{_LOWER}]+) "

@@ -133,6 +133,13 @@ masker = PersonalDataMasker()
     ("please transfer the deposit to FI08.0932.9503.4557.70", "[IBAN]", "0932"),
     ("leave a message at eight four four, uh, five five one, uh, oh oh five six", "[PHONE]",
      "five five one"),
+    # a name spelled out after it; a number said straight after a name; a card Whisper
+    # heard as one run with a digit wrong
+    ("her name's Alba, A L B A", "[NAME]", "Alba"),
+    ("the surname for the form is Hart, that's H A R T", "[NAME]", "H A R T"),
+    ("If anything happens call Hope on 666437564", "[PHONE]", "666437564"),
+    ("the care home's contact is Makana on 312, 939, 9654 Ext. 64", "[PHONE]", "9654"),
+    ("Um the card is 4567126845460306, the reader failed", "[CARD NUMBER]", "4567"),
 ])
 def test_each_form_is_masked_whole(text, label, gone):
     masked = masker.mask(text).text
@@ -183,6 +190,8 @@ def test_each_form_is_masked_whole(text, label, gone):
     "how much is a used Bosch WAN28 washer",  # makers before goods and model numbers
     "Is it worth buying the new Fitbit watch?",
     "Give verifiers its public half.",  # a plural the word lists lack is no stranger's name
+    "That user name's already taken, try the BBC, BBC news",  # no name, no spelling
+    "the code 4111111111111112 fails the check",  # a run failing Luhn, not said as a card
     "it shows error code eight oh oh seven oh oh oh five",
     "How far is Leeds from London?",
     "Hey Siri",
@@ -219,10 +228,13 @@ def test_a_name_is_a_kind_of_its_own_and_is_masked_by_default():
     "1 2 sorry " * 2000, "x.y.gmail.com " * 1400, "1 dot 2 dot " * 1700,
 ])
 def test_masking_20k_characters_of_adversarial_text_takes_linear_time(text):
-    def seconds(length: int) -> float:
-        started = time.perf_counter()
-        masker.mask(text[:length])
-        return time.perf_counter() - started
+    def seconds(length: int) -> float:  # best of two: a busy machine only adds time
+        runs = []
+        for _ in range(2):
+            started = time.perf_counter()
+            masker.mask(text[:length])
+            runs.append(time.perf_counter() - started)
+        return min(runs)
 
     half, full = seconds(10000), seconds(20000)
     # Twice the text, about twice the time (catastrophic backtracking would be 4x or

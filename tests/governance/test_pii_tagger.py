@@ -42,6 +42,14 @@ def test_a_name_right_beside_an_address_is_masked(monkeypatch):
     assert "Malik" in _rules_alone(monkeypatch).mask_text(text)
 
 
+def test_names_away_from_the_findings_are_masked_when_it_is_sure(monkeypatch):
+    text = ("kwabena osei and ines duarte are coming to mine tonight, "
+            "I'm at 4 Mill Road, Leeds LS6 2AB")
+    assert PersonalDataMasker().mask_text(text) == (
+        "[NAME] and [NAME] are coming to mine tonight, I'm at [ADDRESS]")
+    assert "kwabena osei" in _rules_alone(monkeypatch).mask_text(text)
+
+
 @pytest.mark.parametrize("text", [
     "is Aldi open after half past two", "when was Ada Lovelace born",
     "put on Freddie Mercury's new album", "what time does Lidl close on Sunday",
@@ -54,7 +62,7 @@ def test_the_tagger_never_masks_on_its_own(text):
 def test_titles_and_possessive_endings_stay_outside_what_it_tags():
     text = "send Dr Kofi Boateng's share to the usual account"
     found = [(f.kind, f.start, f.end) for f in find_by_rules(text)]
-    tagged = [text[a:b] for _kind, a, b in tagger.find_tagged(text, found)]
+    tagged = [text[t.start:t.end] for t in tagger.find_tagged(text, found)]
     assert any("Boateng" in piece for piece in tagged)
     assert not any(piece.endswith("'s") or piece.startswith("Dr") for piece in tagged)
     assert PersonalDataMasker().mask_text(text).startswith("send Dr [NAME]")
