@@ -238,6 +238,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return _bench_pii()
     if args.wake:
         return _bench_wake(args)
+    if args.echo:
+        return _bench_echo(args)
     if args.soak is not None:
         return _bench_soak(args)
     if args.sessions is not None and args.sessions < 1:
@@ -348,6 +350,35 @@ def _bench_wake(args: argparse.Namespace) -> int:
         bar.update(done - bar.n)
 
     report = run_wake_benchmark(voice_onnx(_settings(args)), args.wake_hours, progress)
+    for bar in bars.values():
+        bar.close()
+    print(format_report(report))
+    print(f"written to {RESULTS_FILE}")
+    return 0
+
+
+def _bench_echo(args: argparse.Namespace) -> int:
+    import shutil
+
+    from tqdm import tqdm
+
+    from appliance.benchmark.corpus import voice_onnx
+    from appliance.benchmark.echo_bench import RESULTS_FILE, format_report, run_echo_benchmark
+
+    if args.echo_replies < 1:
+        return _fail(f"--echo-replies must be at least 1, got {args.echo_replies}")
+    if not (shutil.which("pulseaudio") and shutil.which("parec")):
+        return _fail("--echo simulates a room on a PulseAudio test card: install pulseaudio "
+                     "and pulseaudio-utils (scripts/install-system-deps.sh)")
+    bars: dict[str, tqdm] = {}
+
+    def progress(step: str, done: int, total: int) -> None:
+        bar = bars.get(step) or bars.setdefault(step, tqdm(total=total, desc=step))
+        bar.update(done - bar.n)
+
+    settings = _settings(args)
+    report = run_echo_benchmark(voice_onnx(settings), settings.models.dir, args.echo_replies,
+                                max(1, args.echo_replies * 2 // 5), progress)
     for bar in bars.values():
         bar.close()
     print(format_report(report))
@@ -526,6 +557,12 @@ def build_parser() -> argparse.ArgumentParser:
                             "false wakes in hours of other speech, wake latency")
     bench.add_argument("--wake-hours", type=float, default=10.0, metavar="HOURS",
                        help="with --wake: hours of other speech and noise (default 10)")
+    bench.add_argument("--echo", action="store_true",
+                       help="instead: the kiosk in a simulated room, with and without echo "
+                            "cancellation: replies cut by its own voice, barge-in time")
+    bench.add_argument("--echo-replies", type=int, default=50, metavar="N",
+                       help="with --echo: questions answered per run (default 50; "
+                            "2/5 as many are talked over)")
     bench.add_argument("--pii", action="store_true",
                        help="instead: personal-data masking recall and false positives on the "
                             "labelled set (dev and held-out, typed and spoken)")

@@ -158,6 +158,12 @@ class AudioSettings(_Section):
     output_device: str | int | None = None
     input_sample_rate_hz: Literal[16000] = 16000
     output_sample_rate_hz: int = Field(22050, ge=8000, le=48000)
+    # The sound server's echo canceller (WebRTC) between the kiosk and the room, so a reply
+    # on an open speaker does not interrupt itself (README "Echo cancellation"): "auto"
+    # uses it when a PulseAudio or PipeWire server answers, true requires it.
+    echo_cancellation: Literal["auto"] | bool = "auto"
+    # WebRTC's noise suppression on the cancelled microphone.
+    noise_suppression: bool = False
 
 
 class KioskSettings(_Section):

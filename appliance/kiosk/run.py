@@ -12,6 +12,7 @@ from loguru import logger
 from pipecat.workers.runner import WorkerRunner
 
 from appliance.audio.devices import AudioDeviceError, refresh_devices, resolve_device
+from appliance.audio.echo_cancel import EchoCancelError, ServerEchoCanceller, server_is_reachable
 from appliance.audio.sounddevice_transport import SoundDeviceTransport, SoundDeviceTransportParams
 from appliance.audio.volume import SpeakerVolume
 from appliance.config import ConfigError, Settings
@@ -110,19 +111,48 @@ async def converse_at_the_kiosk(engines: Engines, volume: SpeakerVolume, stop: a
     gate = make_gate(settings, on_status)
     if gate is not None and settings.kiosk.push_to_talk:
         _wake_on_enter(gate)
+    canceller = echo_canceller(settings)
     print(f"listening: {how_to_wake(settings, gate)}; Ctrl-C to stop", flush=True)
-    while not stop.is_set():
-        if devices is None:
-            devices = await _wait_for_devices(settings, stop)
+    try:
+        while not stop.is_set():
             if devices is None:
+                devices = await _wait_for_devices(settings, stop)
+                if devices is None:
+                    return
+                on_status("device back", "microphone and speaker found; listening again")
+            try:  # the server drops its canceller with an unplugged device: load it again
+                if canceller is not None:
+                    await asyncio.to_thread(canceller.ensure)
+                lost = await _converse(engines, settings, volume, devices, stop, gate, on_turn,
+                                       on_status)
+            except EchoCancelError as e:
+                lost = str(e)
+            if lost is None:
                 return
-            on_status("device back", "microphone and speaker found; listening again")
-        lost = await _converse(engines, settings, volume, devices, stop, gate, on_turn, on_status)
-        if lost is None:
-            return
-        logger.warning(f"audio device lost: {lost}")
-        on_status("device lost", f"{lost}; waiting for it to come back")
-        devices = None
+            logger.warning(f"audio device lost: {lost}")
+            on_status("device lost", f"{lost}; waiting for it to come back")
+            devices = None
+    finally:
+        if canceller is not None:
+            await asyncio.to_thread(canceller.close)
+
+
+def echo_canceller(settings: Settings) -> ServerEchoCanceller | None:
+    """The sound server's echo canceller as `audio.echo_cancellation` asks; None when off.
+
+    Raises:
+        EchoCancelError: it is required (true) and cannot be set up.
+    """
+    wanted = settings.audio.echo_cancellation
+    if wanted is False:
+        return None
+    if wanted == "auto" and not server_is_reachable():
+        logger.info("echo cancellation off: no PulseAudio or PipeWire server answers "
+                    "(audio.echo_cancellation = \"auto\")")
+        return None
+    canceller = ServerEchoCanceller(noise_suppression=settings.audio.noise_suppression)
+    canceller.ensure()  # a required canceller that cannot load fails the start, clearly
+    return canceller
 
 
 async def _converse(engines: Engines, settings: Settings, volume: SpeakerVolume,

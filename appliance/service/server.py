@@ -149,8 +149,12 @@ async def _run_kiosk(state: ServiceState, engines: Engines, notifier: SystemdNot
     except AudioDeviceError as e:  # there at start, gone by now: wait for it
         on_status("device lost", f"{e}; waiting for it to come back")
         devices = None
-    await converse_at_the_kiosk(engines, state.kiosk_volume, state.kiosk_stop,
-                                devices=devices, on_status=on_status)
+    try:
+        await converse_at_the_kiosk(engines, state.kiosk_volume, state.kiosk_stop,
+                                    devices=devices, on_status=on_status)
+    except AudioDeviceError as e:  # a required echo canceller the sound server refused
+        logger.error(f"kiosk stopped: {e}")
+        on_status("stopped", str(e))
 
 
 def create_app(
