@@ -134,12 +134,18 @@ def _settle(kiosk: _Kiosk, room: Room, limit_s: float = 90.0) -> list[str]:
 
 
 def run_echo_session(voice_onnx: Path, models_dir: Path, *, cancel: bool, replies: int,
-                     barge_ins: int, progress: Progress | None = None, seed: int = 11) -> dict:
-    """One kiosk in one room: `replies` questions left to finish, then `barge_ins` talked over."""
+                     barge_ins: int, progress: Progress | None = None, seed: int = 11,
+                     noise_snr_db: float | None = None, noise_suppression: bool = False
+                     ) -> dict:
+    """One kiosk in one room: `replies` questions left to finish, then `barge_ins` talked over.
+
+    `noise_snr_db` fills the room with steady pink noise that far below the person's voice.
+    """
     rng = np.random.default_rng(seed)
     card = VirtualSoundCard()
     config = card.folder / "appliance.toml"
-    config.write_text(f"[audio]\necho_cancellation = {str(cancel).lower()}\n")
+    config.write_text(f"[audio]\necho_cancellation = {str(cancel).lower()}\n"
+                      f"noise_suppression = {str(noise_suppression).lower()}\n")
     kiosk = _Kiosk(card, config, models_dir)
     room = None
     results: dict = {"replies": [], "barge_ins": []}
@@ -148,7 +154,12 @@ def run_echo_session(voice_onnx: Path, models_dir: Path, *, cancel: bool, replie
         if started is None:
             raise RuntimeError("the kiosk did not start on the virtual sound card: "
                                + kiosk.log.read_text()[-2000:])
-        room = Room(card.env, card.fifo, room_response(rng))
+        noise_rms = 0.0
+        if noise_snr_db is not None:  # against the voice's level while it speaks
+            voice, _ = synthesize(voice_onnx, PROMPTS[0], VOICE, rng=np.random.default_rng(1))
+            spoken = voice[np.abs(voice) > 300].astype(np.float64)
+            noise_rms = float(np.sqrt(np.mean(spoken ** 2))) * 10 ** (-noise_snr_db / 20)
+        room = Room(card.env, card.fifo, room_response(rng), noise_rms=noise_rms, rng=rng)
         time.sleep(1.0)
         for n in range(replies):
             prompt = PROMPTS[n % len(PROMPTS)]
@@ -219,6 +230,10 @@ def _summary(results: dict) -> dict:
     stops = [b["stop_ms"] for b in barge_ins if b["stop_ms"] is not None]
     return {
         "replies": len(replies),
+        # How well the person's questions were heard (through the canceller, or not).
+        "question_wer": float(np.mean([word_error_rate(r["prompt"], r["heard"][0])
+                                       if r["heard"] else 1.0 for r in replies]))
+        if replies else None,
         "self_interruptions": sum(r["self_interrupted"] for r in replies),
         "barge_ins": len(barge_ins),
         "barge_ins_after_the_reply": len(results["barge_ins"]) - len(barge_ins),
@@ -243,6 +258,14 @@ def run_echo_benchmark(voice_onnx: Path, models_dir: Path, replies: int = 50,
                 5, replies // 5), barge_ins=barge_ins if cancel else 0,
             progress=(lambda stage, n, total, name=name: progress(f"{name}: {stage}", n, total))
             if progress else None)
+    # Noise suppression is kept only if it lowers the word error rate in a noisy room.
+    for suppress in (False, True):
+        name = f"noisy_room_5db_noise_suppression_{'on' if suppress else 'off'}"
+        report[name] = run_echo_session(
+            voice_onnx, models_dir, cancel=True, replies=max(5, replies * 2 // 5),
+            barge_ins=0, noise_snr_db=5.0, noise_suppression=suppress,
+            progress=(lambda stage, n, total, name=name: progress(f"{name}: {stage}", n, total))
+            if progress else None)
     RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
     RESULTS_FILE.write_text(json.dumps(report, indent=1) + "\n")
     return report
@@ -253,7 +276,8 @@ def format_report(report: dict) -> str:
     lines = []
     for name, figures in report.items():
         text = (f"{name}: {figures['self_interruptions']} self-interruptions in "
-                f"{figures['replies']} replies")
+                f"{figures['replies']} replies; questions heard with WER "
+                f"{figures['question_wer']:.3f}")
         stop = figures["barge_in_stop_ms"]
         if figures["barge_ins"]:
             text += (f"; barge-in stopped {figures['barge_ins_stopped']}/{figures['barge_ins']}"

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from appliance.benchmark.wake_bench import noise
+
 RATE = 16000
 BLOCK = 320  # 20 ms
 SPEAKER_RATE = 22050
@@ -73,8 +75,15 @@ def room_response(rng: np.random.Generator, *, delay_ms: int = 30, tail_ms: int 
 class Room:
     """Runs until `close`; `say` queues what the person says."""
 
-    def __init__(self, env: dict, fifo: Path, response: np.ndarray | None):
+    def __init__(self, env: dict, fifo: Path, response: np.ndarray | None, *,
+                 noise_rms: float = 0.0, rng: np.random.Generator | None = None):
+        """Start the room: the speaker through `response` (None: not heard) into the microphone.
+
+        `noise_rms` adds steady pink noise (16-bit RMS) to the microphone, as a room has.
+        """
         self._response = response
+        self._noise = (noise(rng or np.random.default_rng(5), RATE * 10, pink=True) * noise_rms
+                       if noise_rms else None)
         self._person: deque[np.ndarray] = deque()
         self._lock = threading.Lock()
         self.blocks = 0  # 20 ms blocks handled so far: the room's clock
@@ -134,6 +143,9 @@ class Room:
                     self._starting = False
                 while pending.size < block.size and self._person:
                     pending = np.concatenate([pending, self._person.popleft()])
+            if self._noise is not None:
+                at = self.blocks * BLOCK % (self._noise.size - BLOCK)
+                block += self._noise[at:at + block.size]
             take = min(pending.size, block.size)
             block[:take] += pending[:take]
             pending = pending[take:]

@@ -40,7 +40,8 @@ CHUNK = 320  # 20 ms, as the microphone delivers it
 Progress = Callable[[str, int, int], None]
 
 
-def _noise(rng: np.random.Generator, size: int, *, pink: bool) -> np.ndarray:
+def noise(rng: np.random.Generator, size: int, *, pink: bool) -> np.ndarray:
+    """Unit-RMS white or pink (1/f) noise."""
     white = rng.standard_normal(size)
     if not pink:
         return white.astype(np.float32)
@@ -55,8 +56,8 @@ def _with_noise(audio: np.ndarray, snr_db: float | None, rng: np.random.Generato
     signal = audio.astype(np.float32) / 32768
     if snr_db is not None:
         level = np.sqrt(np.mean(signal[np.abs(signal) > 0.01] ** 2) or 1e-4)
-        noise = _noise(rng, signal.size, pink=bool(rng.integers(2)))
-        signal = signal + noise * level * 10 ** (-snr_db / 20)
+        hiss = noise(rng, signal.size, pink=bool(rng.integers(2)))
+        signal = signal + hiss * level * 10 ** (-snr_db / 20)
     return (np.clip(signal, -1, 1) * 32767).astype(np.int16)
 
 
@@ -129,7 +130,7 @@ def false_wakes(voice_onnx: Path, hours: float, phrases=PHRASES,
     total_s, target_s, started = 0.0, hours * 3600, time.perf_counter()
     while total_s < target_s:
         if rng.random() < 0.1:  # noise alone: a fan, traffic, a kettle
-            piece = _noise(rng, int(RATE * rng.uniform(2, 20)), pink=bool(rng.integers(2)))
+            piece = noise(rng, int(RATE * rng.uniform(2, 20)), pink=bool(rng.integers(2)))
             piece *= 10 ** (rng.uniform(-50, -20) / 20)
         else:
             clip = clips[rng.integers(len(clips))]
@@ -137,7 +138,7 @@ def false_wakes(voice_onnx: Path, hours: float, phrases=PHRASES,
             piece = soxr.resample(clip, RATE, RATE / speed) * 10 ** (rng.uniform(-20, 0) / 20)
             snr = rng.uniform(5, 30)
             level = np.sqrt(np.mean(piece ** 2) or 1e-6)
-            piece = piece + _noise(rng, piece.size, pink=True) * level * 10 ** (-snr / 20)
+            piece = piece + noise(rng, piece.size, pink=True) * level * 10 ** (-snr / 20)
             piece = np.concatenate([piece, np.zeros(int(RATE * rng.uniform(0.2, 2.0)))])
         audio = (np.clip(piece, -1, 1) * 32767).astype(np.int16)
         for phrase, detector in detectors.items():

@@ -152,6 +152,13 @@ def echo_canceller(settings: Settings) -> ServerEchoCanceller | None:
         return None
     canceller = ServerEchoCanceller(noise_suppression=settings.audio.noise_suppression)
     canceller.ensure()  # a required canceller that cannot load fails the start, clearly
+    for kind in ("input", "output"):
+        chosen = getattr(settings.audio, f"{kind}_device")
+        if chosen is not None and not any(name in str(chosen).lower()
+                                          for name in ("pulse", "default", "pipewire")):
+            logger.warning(f"echo cancellation works through the sound server: audio."
+                           f"{kind}_device = {chosen!r} bypasses it if that is a hardware "
+                           "device (leave it unset, or pick the sound server's device)")
     return canceller
 
 
