@@ -162,7 +162,8 @@ class AudioSettings(_Section):
     # on an open speaker does not interrupt itself (README "Echo cancellation"): "auto"
     # uses it when a PulseAudio or PipeWire server answers, true requires it.
     echo_cancellation: Literal["auto"] | bool = "auto"
-    # WebRTC's noise suppression on the cancelled microphone.
+    # WebRTC's noise suppression on the cancelled microphone: off, as in a noisy room it
+    # did not lower the word error rate (README "Echo cancellation").
     noise_suppression: bool = False
 
 

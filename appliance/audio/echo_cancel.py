@@ -120,7 +120,9 @@ def _pactl(*arguments: str) -> str:
         raise EchoCancelError(f"the sound server did not answer `pactl {arguments[0]}` within "
                               f"{_PACTL_TIMEOUT_S} s") from None
     if done.returncode != 0:
-        reason = (done.stderr or done.stdout).strip() or f"exit status {done.returncode}"
+        # One line: pactl says why on several ("Connection failure …", "pa_context_connect …").
+        said = (done.stderr or done.stdout).strip().splitlines()
+        reason = said[0] if said else f"exit status {done.returncode}"
         raise EchoCancelError(f"`pactl {' '.join(arguments[:2])}` failed: {reason}. Is the sound "
                               "server running? Or set audio.echo_cancellation = false")
     return done.stdout.strip()
