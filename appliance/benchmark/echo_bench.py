@@ -58,9 +58,11 @@ class _Kiosk:
     """`appliance kiosk --no-wake-word` on the virtual card, its printed lines in a queue."""
 
     def __init__(self, card: VirtualSoundCard, config: Path, models_dir: Path):
-        # The card's HOME is its own folder: the models are where this process has them.
+        # The card's HOME is its own folder: the models are where this process has them,
+        # and the bench's turns go to a state folder of its own, never the user's audit trail.
         env = {**card.env, "APPLIANCE_CONFIG": str(config), "PYTHONUNBUFFERED": "1",
-               "APPLIANCE_MODELS_DIR": str(models_dir)}
+               "APPLIANCE_MODELS_DIR": str(models_dir),
+               "APPLIANCE_STATE_DIR": str(card.folder / "state")}
         self.log = card.folder / "kiosk.log"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "appliance.cli", "kiosk", "--no-wake-word"], env=env,
