@@ -51,13 +51,22 @@ class VirtualSoundCard:
         (self.folder / ".asoundrc").write_text(
             "pcm.!default { type pulse }\nctl.!default { type pulse }\n")
         self.env = {**os.environ, "HOME": str(self.folder), "XDG_RUNTIME_DIR": str(runtime)}
-        subprocess.run(["pulseaudio", "-n", "-F", str(config), "--exit-idle-time=-1",
+        self._config = config
+        self.start()
+
+    def start(self) -> None:
+        """Start the server (again, after `stop`: the devices come back)."""
+        subprocess.run(["pulseaudio", "-n", "-F", str(self._config), "--exit-idle-time=-1",
                         "--daemonize=yes", "--log-target=stderr"],
                        env=self.env, check=True, capture_output=True)
 
+    def stop(self) -> None:
+        """Stop the server: both devices go away at once."""
+        subprocess.run(["pulseaudio", "--kill"], env=self.env, capture_output=True)
+
     def close(self) -> None:
         """Stop the server (and remove its folder if this made it)."""
-        subprocess.run(["pulseaudio", "--kill"], env=self.env, capture_output=True)
+        self.stop()
         if self._own_folder:
             shutil.rmtree(self.folder, ignore_errors=True)
 

@@ -236,7 +236,8 @@ def find_by_rules(text: str) -> list[Finding]:
 
 
 # A number right after a person's name is theirs, whatever its shape: "call Hope on
-# 666437564", "Nikau Mizrahi (516 80316)", "Makana on 312, 939, 9654".
+# 666437564", "Nikau Mizrahi (516 80316)", "Makana on 312, 939, 9654". The run ends at its
+# last digit, before the words after it: "083, 175, 1628, m.srisai…".
 _AFTER_A_NAME = re.compile(
     r"(?:['’]s)?(?:,? (?:on|at|is|number|mobile|phone|cell|tel)\b){0,2}[ ,:(]{0,3}"
     r"(?P<run>\+?\d[\d ,.()-]*\d)")
@@ -250,7 +251,6 @@ def _numbers_after_names(text: str, names: list[Finding]) -> list[Finding]:
         if match is None:
             continue
         run = match.group("run")
-        # Stop at a comma that starts a new group of words: "083, 175, 1628, m.srisai…".
         groups = re.findall(r"\d+", run)
         if 7 <= sum(map(len, groups)) <= 15 and not _is_counting(run, groups) and not (
                 is_reference(text, match.start("run"))):

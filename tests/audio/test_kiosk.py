@@ -20,55 +20,22 @@ import numpy as np
 import pytest
 
 from appliance.audio.wav import read_wav
+from appliance.benchmark.room import SPEAKER_RATE, VirtualSoundCard
 from appliance.benchmark.wer import character_error_rate
 
 pytestmark = [pytest.mark.hw, pytest.mark.models]
 
 EXAMPLE = Path(__file__).parents[2] / "appliance" / "examples" / "what-is-the-capital-of-france.wav"
-SPEAKER_RATE = 22050
 
 
 @pytest.fixture
 def sound_card(tmp_path, settings):
     if not shutil.which("pulseaudio"):
         pytest.skip("pulseaudio is not installed (scripts/install-system-deps.sh installs it)")
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
-    fifo = tmp_path / "mic.fifo"
-    config = tmp_path / "pulse.pa"
-    config.write_text(
-        "load-module module-native-protocol-unix\n"
-        f"load-module module-null-sink sink_name=speaker rate={SPEAKER_RATE} channels=1\n"
-        f"load-module module-pipe-source source_name=mic file={fifo} format=s16le "
-        "rate=16000 channels=1\n"
-        "set-default-sink speaker\nset-default-source mic\n"
-    )
-    (tmp_path / ".asoundrc").write_text(
-        "pcm.!default { type pulse }\nctl.!default { type pulse }\n"
-    )
-    env = {
-        **os.environ,
-        "HOME": str(tmp_path),
-        "XDG_RUNTIME_DIR": str(runtime),
-        "APPLIANCE_MODELS_DIR": str(settings.models.dir),
-        "PYTHONUNBUFFERED": "1",
-    }
-    subprocess.run(
-        [
-            "pulseaudio",
-            "-n",
-            "-F",
-            str(config),
-            "--exit-idle-time=-1",
-            "--daemonize=yes",
-            "--log-target=stderr",
-        ],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    yield {"env": env, "fifo": fifo, "home": tmp_path}
-    subprocess.run(["pulseaudio", "--kill"], env=env, capture_output=True)
+    card = VirtualSoundCard(tmp_path)
+    env = {**card.env, "APPLIANCE_MODELS_DIR": str(settings.models.dir), "PYTHONUNBUFFERED": "1"}
+    yield {"env": env, "fifo": card.fifo, "home": tmp_path, "card": card}
+    card.close()
 
 
 def speak_into(fifo: Path, samples: np.ndarray, trailing_silence_s: float) -> None:
@@ -231,12 +198,6 @@ def ask_then_stop(kiosk, sound_card, lines: list[str]) -> tuple[str, str]:
     return answer, err
 
 
-def _start_pulseaudio(sound_card) -> None:
-    subprocess.run(["pulseaudio", "-n", "-F", str(sound_card["home"] / "pulse.pa"),
-                    "--exit-idle-time=-1", "--daemonize=yes", "--log-target=stderr"],
-                   env=sound_card["env"], check=True, capture_output=True)
-
-
 def test_an_unplugged_sound_card_is_waited_for_and_the_kiosk_talks_again(sound_card, speak):
     """The sound server goes away (every device with it) and comes back: no restart needed."""
     kiosk = subprocess.Popen(
@@ -245,11 +206,11 @@ def test_an_unplugged_sound_card_is_waited_for_and_the_kiosk_talks_again(sound_c
     lines: list[str] = []
     try:
         wait_for_line(kiosk, "listening", 60, lines)
-        subprocess.run(["pulseaudio", "--kill"], env=sound_card["env"], capture_output=True)
+        sound_card["card"].stop()
         lost = wait_for_line(kiosk, "[device lost]", 30, lines)
         time.sleep(3)
         assert kiosk.poll() is None, "the kiosk ended instead of waiting for its devices"
-        _start_pulseaudio(sound_card)
+        sound_card["card"].start()
         wait_for_line(kiosk, "[device back]", 30, lines)
         answer, err = ask_then_stop(kiosk, sound_card, lines)
     finally:
