@@ -160,9 +160,8 @@ class AudioSettings(_Section):
     output_sample_rate_hz: int = Field(22050, ge=8000, le=48000)
     # The sound server's echo canceller (WebRTC) between the kiosk and the room, so a reply
     # on an open speaker does not interrupt itself (README "Echo cancellation"): "auto"
-    # uses it when a PulseAudio or PipeWire server answers, true requires it. Off by
-    # default until a first question garbled right after it loads is understood.
-    echo_cancellation: Literal["auto"] | bool = False
+    # uses it when a PulseAudio or PipeWire server answers, true requires it.
+    echo_cancellation: Literal["auto"] | bool = "auto"
     # WebRTC's noise suppression on the cancelled microphone: off, as in a noisy room it
     # did not lower the word error rate (README "Echo cancellation").
     noise_suppression: bool = False
