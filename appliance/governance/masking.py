@@ -10,12 +10,16 @@ twenty eight" stays in words, and no digit of a spoken card survives the mapping
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
 from appliance.governance.personal_data import (
     PERSONAL_DATA_KINDS,
+    Finding,
     find_personal_data,
 )
 from appliance.governance.spoken import to_written
@@ -83,10 +87,20 @@ class PersonalDataMasker:
                     "use \"mask\" or \"local\"")
         self.actions: dict[str, Action] = DEFAULT_ACTIONS | actions
 
-    def mask(self, text: str) -> MaskResult:
-        """`text` with every piece of personal data replaced by its kind's label."""
+    def mask(self, text: str, *, said: frozenset[str] | None = None) -> MaskResult:
+        """`text` with every piece of personal data replaced by its kind's label.
+
+        `said`, for text the assistant wrote (a reply, a past answer in the history): the
+        `said_words` of what the user and the tools said in the conversation. Then names, and places
+        without a number, are masked only when they came from there or stand beside
+        other personal data: "Einstein's theory" or "Notre Dame" in an answer is no
+        one's data, and masking them garbles what the user hears and what a remote
+        model reads next.
+        """
         written = to_written(text)
         findings = find_personal_data(written)
+        if findings and said is not None:
+            findings = users_own(written, findings, said)
         if not findings:
             return MaskResult(text)
         if len(text) > ALIGN_MAX_CHARS:  # long text: mask the written form, in linear time
@@ -104,9 +118,50 @@ class PersonalDataMasker:
         local = tuple(k for k in kinds if self.actions[k] == "local")
         return MaskResult("".join(parts), kinds, local)
 
-    def mask_text(self, text: str) -> str:
+    def mask_text(self, text: str, *, said: frozenset[str] | None = None) -> str:
         """Just the masked text (the same whatever the actions)."""
-        return self.mask(text).text
+        return self.mask(text, said=said).text
+
+
+# Kinds an answer names in public ("Neil Armstrong", "Notre Dame Cathedral") as often as
+# a user names their own; a place with a number (a house, a postcode) is always masked.
+_PUBLIC_KINDS = frozenset({"person_name", "street_address"})
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def said_words(said: Iterable[str]) -> frozenset[str]:
+    """The words of the names and places found in what the user and the tools said.
+
+    Found once per conversation and passed to `mask(…, said=…)` for each answer.
+    """
+    words: set[str] = set()
+    for text in said:
+        written = to_written(text)
+        words.update(w.lower() for f in find_personal_data(written) if f.kind in _PUBLIC_KINDS
+                     for w in _WORD.findall(written[f.start:f.end]))
+    return frozenset(words)
+
+
+def users_own(text: str, findings: list[Finding], words: frozenset[str]) -> list[Finding]:
+    """The findings in assistant-written `text` that are the user's data.
+
+    Every number, address with a number, e-mail and the like; a name or place only when
+    the user (or a tool) said one of its words, or when its sentence holds other data
+    ("Priya's number is [PHONE]").
+    """
+    def is_data(f: Finding) -> bool:
+        return f.kind not in _PUBLIC_KINDS or (
+            f.kind == "street_address" and any(ch.isdigit() for ch in text[f.start:f.end]))
+
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+
+    def sentence(position: int) -> int:
+        return bisect.bisect_right(ends, position)
+
+    with_data = {sentence(f.start) for f in findings if is_data(f)}
+    return [f for f in findings if is_data(f) or sentence(f.start) in with_data
+            or any(w.lower() in words for w in _WORD.findall(text[f.start:f.end]))]
 
 
 def spans_in_original(original: str, written: str,
@@ -140,9 +195,13 @@ def spans_in_original(original: str, written: str,
 _MASKER = PersonalDataMasker()
 
 
-def mask_text(text: str) -> str:
-    """`text` with every piece of personal data replaced by its kind's label."""
-    return _MASKER.mask(text).text
+def mask_text(text: str, *, said: frozenset[str] | None = None) -> str:
+    """`text` with every piece of personal data replaced by its kind's label.
+
+    `said`: for text the assistant wrote, `said_words` of what the user said (see
+    `PersonalDataMasker.mask`).
+    """
+    return _MASKER.mask(text, said=said).text
 
 
 def detect_personal_data(text: str) -> list[str]:

@@ -38,6 +38,7 @@ from appliance.governance.word_lists import (
     common_words,
     first_names,
     frequent_words,
+    is_plural_of_a_word,
     is_uncommon_word,
     last_names,
     place_names,
@@ -57,6 +58,9 @@ _PERSON_VERB = (r"ask for|speak to|speak with|talk to|talk with|spoke to|spoke w
 # "meet Kenji at 5", "visit London"): the word must look like a name, and a town is a town.
 _ACTION_VERB = (r"send|show|give|bring|meet|visit|pay|wish|owe|help|inform|notify|update|save|"
                 r"warn|hug|kiss|introduce|welcome")
+# The cue verbs said first in a request, capitalised at its start ("Tell Priya …").
+_CUE_VERBS = frozenset(w for w in re.findall(r"[a-z]+", f"{_PERSON_VERB}|{_ACTION_VERB}|remind")
+                       if w not in {"to", "with", "for", "in", "e", "mail", "copy"})
 _STRONG_CUE = (r"contact|phone|remind|congratulate|"
                r"(?:for|to)(?= (?-i:[A-Z]))|for(?= [a-z]+ [a-z]+)|(?:with|from)(?= (?-i:[A-Z])|"
                r" [a-z]+ [a-z]+)|meeting with|appointment with|"
@@ -232,7 +236,10 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
             # "uh so it's grace again": a first name before a caller's word.
             is_caller = first in first_names() and _CALLER.match(
                 text, match.start("name") + len(kept[0]))
-            if ((match.group("weak") and not is_greeted) or not _is_uncommon(first)) and (
+            # "collect from flowers": in small letters a plural is the word's, though
+            # "Flowers" is a surname.
+            is_stranger = _is_uncommon(first) and not is_plural_of_a_word(first)
+            if ((match.group("weak") and not is_greeted) or not is_stranger) and (
                     not is_caller):
                 return None
     elif match.group("weak"):
@@ -328,6 +335,7 @@ def _full_name_span(match: re.Match, text: str, *,
         is_named = (given in _NAMES_TOO and surname in last_names() and _is_uncommon(surname)
                     and is_mid_sentence)
         if ((is_given and given not in _NOT_NAMES or is_named) and given not in _BUSINESSES
+                and given not in _CUE_VERBS  # "Tell | Kwame Mensah", though Tell is a name
                 and all(_looks_like_name(w, surname=True) for w in name[1:])
                 and " ".join(name).lower() not in place_names()
                 and not _names_a_thing(text, match.end())

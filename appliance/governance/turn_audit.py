@@ -9,13 +9,14 @@ from pipecat.frames.frames import ErrorFrame
 from pipecat.observers.base_observer import BaseObserver, FramePushed
 
 from appliance.governance.audit import AuditChainError, AuditTrail
+from appliance.governance.masking import said_words
 from appliance.turns.timeline import TurnRecord
 
 
 class TurnAuditor:
     """One conversation's recorder: `await auditor(turn)` appends the turn, masked."""
 
-    def __init__(self, trail: AuditTrail, mask: Callable[[str], str], session_id: str):
+    def __init__(self, trail: AuditTrail, mask: Callable[..., str], session_id: str):
         """Record into `trail`, passing every transcript and reply through `mask` first."""
         self.trail = trail
         self.mask = mask
@@ -33,7 +34,9 @@ class TurnAuditor:
         if turn.stt_confidence is not None:
             data["stt"] = {"avg_logprob": turn.stt_confidence.avg_logprob,
                            "no_speech_prob": turn.stt_confidence.no_speech_prob}
-        sensitive = {"transcript": self.mask(turn.transcript), "reply": self.mask(turn.reply)}
+        # The reply's names are masked when the user said them, not when it names the famous.
+        sensitive = {"transcript": self.mask(turn.transcript),
+                     "reply": self.mask(turn.reply, said=said_words([turn.transcript]))}
         try:
             await self.trail.append_async("turn", data, sensitive=sensitive,
                                           session_id=self.session_id, turn_id=turn.turn_id)

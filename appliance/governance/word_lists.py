@@ -15,6 +15,8 @@ from functools import cache
 from importlib import resources
 
 _FREQUENT_ZIPF = 3.1  # "firmware" 3.2 is a word; "astrid" 3.0, "priya" 2.9 are names
+# "we're", "they've", "you'll", "isn't": a pronoun or verb, never a name ("O'Brien" is).
+_CONTRACTION = re.compile(r"['’](?:re|ve|ll|m|d)$|n['’]t$")
 _FIRST_COLUMN = re.compile(r"^([a-z]+) ", re.MULTILINE)
 _NAM_DICT = re.compile(r"^[MF?1-4 ]{2} ([^\W\d_]+) ", re.MULTILINE)
 # Capitalised words that follow a cue but are not names ("call Me Maybe", "text Mom").
@@ -142,11 +144,14 @@ def is_uncommon_word(word: str) -> bool:
     Nor a word people say every day that old dictionaries lack ("firmware", "podcast").
     """
     lower = word.lower()
-    if lower in common_words() or len(lower) < 3:
+    if lower in common_words() or len(lower) < 3 or _CONTRACTION.search(lower):
         return False
     if lower in first_names() or lower in last_names():
         return True
-    # A plural the word lists lack: "verifiers", "dishes" (but "Rogers" is a surname).
-    is_plural = lower.endswith("s") and (_is_word(lower[:-1]) or (
+    return lower not in frequent_words() and not is_plural_of_a_word(lower)
+
+
+def is_plural_of_a_word(lower: str) -> bool:
+    """A plural the word lists lack: "verifiers", "dishes" (but "Rogers" is a surname)."""
+    return lower.endswith("s") and (_is_word(lower[:-1]) or (
         lower.endswith("es") and _is_word(lower[:-2])))
-    return lower not in frequent_words() and not is_plural

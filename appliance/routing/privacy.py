@@ -15,6 +15,7 @@ from appliance.governance.masking import (
     Action,
     PersonalDataMasker,
     detect_personal_data,
+    said_words,
 )
 from appliance.governance.personal_data import PERSONAL_DATA_KINDS, luhn_valid
 
@@ -78,6 +79,14 @@ class PrivacyPolicy:
         return self.masker.mask_text(text)
 
     def mask_messages(self, messages: list[dict]) -> list[dict]:
-        """Chat messages as they may leave the device, every text content masked."""
-        return [m | {"content": self.mask(m["content"])} if isinstance(m.get("content"), str)
-                else m for m in messages]
+        """Chat messages as they may leave the device, every text content masked.
+
+        The assistant's past answers lose only the names and places the user or a tool
+        said (and data of every other kind): the famous names it answered with stay, so
+        the remote model reads the conversation it is continuing.
+        """
+        said = said_words(m["content"] for m in messages
+                          if m.get("role") != "assistant" and isinstance(m.get("content"), str))
+        return [m | {"content": self.masker.mask_text(
+                    m["content"], said=said if m.get("role") == "assistant" else None)}
+                if isinstance(m.get("content"), str) else m for m in messages]

@@ -284,3 +284,23 @@ async def test_fault_matrix_every_turn_is_answered(engines, reset_proxy, capsys)
         for fault, after, answered in rows:
             print(f"  {fault:17s} {after:3d}  {answered}/3")
     assert all(answered == len(MATRIX_QUESTIONS) for _, _, answered in rows), rows
+
+
+async def test_past_answers_reach_the_remote_with_their_famous_names_and_without_the_users(
+        engines, reset_proxy):
+    router = make_router(engines, reset_proxy,
+                         actions=dict.fromkeys(PERSONAL_DATA_KINDS, "mask"))
+    history = [SYSTEM,
+               {"role": "user", "content": "Who was the first person to walk on the moon?"},
+               {"role": "assistant", "content": "That was Neil Armstrong, in 1969."},
+               {"role": "user", "content": "Remind me to text Bruno Patel about it."},
+               {"role": "assistant", "content": "Okay, I'll remind you to text Bruno Patel."},
+               {"role": "user", "content": "Explain what else he did."}]
+    _, route = await ask(router, history)
+    assert route["provider"] == "cloud", route
+    sent = reset_proxy.user_texts()
+    # The answer the remote continues is the one the user heard, famous name and all ...
+    assert "That was Neil Armstrong, in 1969." in sent, sent
+    # ... while the name the user gave stays masked in their turn and in the answer.
+    assert "Okay, I'll remind you to text [NAME]." in sent, sent
+    assert not any("patel" in text.lower() for text in sent), sent
