@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from appliance.settings_agents import AgentSettings
 from appliance.settings_base import (  # noqa: F401  (re-exported)
     MODELS_DIR_ENV,
     STATE_DIR_ENV,
@@ -350,6 +351,24 @@ class Settings(_Section):
     tools: ToolsSettings = Field(default_factory=ToolsSettings)
     ops: OpsSettings = OpsSettings()
     intents: IntentSettings = Field(default_factory=IntentSettings)
+    agents: list[AgentSettings] = Field(default_factory=list)
+
+    @field_validator("agents")
+    @classmethod
+    def _one_name_one_default(cls, agents: list[AgentSettings]) -> list[AgentSettings]:
+        names = [a.name for a in agents]
+        if twice := sorted({n for n in names if names.count(n) > 1}):
+            raise ValueError(f"agent names must differ; {', '.join(twice)} is used twice")
+        if sum(a.default for a in agents) > 1:
+            raise ValueError("only one agent may be the default; "
+                             f"{', '.join(a.name for a in agents if a.default)} all say so")
+        return agents
+
+    @property
+    def default_agent(self) -> AgentSettings | None:
+        """The agent for turns no other fits: the one marked default, else the first."""
+        return next((a for a in self.agents if a.default), self.agents[0] if self.agents
+                    else None)
 
     def providers_for(self, role: Literal["stt", "llm", "tts"]) -> list[ProviderSettings]:
         """The role's providers; by default its configured on-device model alone."""

@@ -8,6 +8,7 @@ which picks the actual one per turn.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import uuid
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ from pipecat.processors.aggregators.llm_response_universal import (
 from pipecat.processors.frame_processor import FrameProcessor
 from pipecat.transports.base_transport import BaseTransport
 
+from appliance.agents import AgentMemory, SupervisedChatModel, Supervisor
 from appliance.engines import Engines, load_engines
 from appliance.governance.masking import mask_text
 from appliance.governance.turn_audit import ErrorAuditor, TurnAuditor
@@ -57,23 +59,40 @@ class Conversation:
 def build_llm_stage(engines: Engines, route_log: RouteLog, *,
                     first_clause: FirstClauseRule | None = None,
                     call_context: Callable[[], CallContext] = CallContext,
-                    session_id: str | None = None) -> ChatModelLLMService:
-    """The LLM stage of one conversation: intents, then tools, then the routed model.
+                    session_id: str | None = None,
+                    agent_memory: AgentMemory | None = None) -> ChatModelLLMService:
+    """The LLM stage of one conversation: intents, then the agents, tools, the routed model.
 
-    `session_id` is where timers set in this conversation ring.
+    `session_id` is where timers set in this conversation ring; `agent_memory` what the
+    conversation's agents keep across turns (who served what, the slots), when the
+    stage is built again for each turn.
 
     The benchmark's typed answer-quality run uses this same stage without audio.
     """
     settings = engines.settings
     chat_model = RoutedChatModel(engines.router, route_log)
+    supervised: list[SupervisedChatModel] = []  # built below; tool calls name its agent
+
+    def context() -> CallContext:
+        asked = call_context()
+        return dataclasses.replace(asked, agent=supervised[0].current.name) if supervised \
+            else asked
+
     if engines.tools is not None:
         chat_model = ToolCallingChatModel(
             chat_model, engines.tool_proposer, engines.tools,
-            context=call_context,
+            context=context,
             max_calls=settings.tools.max_calls_per_turn,
             outbound=lambda messages: engines.router("llm").privacy.mask_messages(messages),
             on_tool_turn=lambda reason: route_log.record(
                 "llm", RouteRecord(provider=settings.tools.model, reason=reason)))
+    if settings.agents:
+        # The agent choice, when the word classifier is unsure, by a local model.
+        chooser = engines.tool_proposer or engines.llm
+        supervised.append(SupervisedChatModel(
+            chat_model, Supervisor(settings.agents, settings.default_agent, chooser),
+            agent_memory or AgentMemory(), route_log))
+        chat_model = supervised[0]
     # Computable questions (arithmetic, units, calendar facts, the time) are answered
     # exactly before any model, tool or remote sees them.
     # With tools on, requests it cannot carry out itself are left to the tools (an MCP

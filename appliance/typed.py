@@ -14,6 +14,7 @@ from pipecat.frames.frames import LLMContextFrame, LLMTextFrame
 from pipecat.processors.aggregators.llm_context import LLMContext
 from pipecat.tests.utils import run_test
 
+from appliance.agents import AgentMemory
 from appliance.engines import Engines
 from appliance.pipeline import build_llm_stage
 from appliance.routing.router import RouteLog
@@ -21,22 +22,26 @@ from appliance.tools.registry import CallContext
 
 
 async def answer_typed(engines: Engines, context: LLMContext, text: str, *,
-                       session_id: str | None = None,
-                       caller: str | None = None) -> tuple[str, float, dict]:
+                       session_id: str | None = None, caller: str | None = None,
+                       agent_memory: AgentMemory | None = None) -> tuple[str, float, dict]:
     """Add `text` as the user turn, answer it and keep the answer in `context`.
 
     Returns the reply, how long it took (ms) and the LLM stage's route record
-    (`provider` "intents" when a command or computed answer gave it). Tool limits
-    are counted for `caller`, else for the session.
+    (`provider` "intents" when a command or computed answer gave it; with agents
+    configured, `agent` holds the supervisor's choice). Tool limits
+    are counted for `caller`, else for the session. Keep one `agent_memory` per
+    conversation for its agents to know who served the turns before.
     """
     context.add_message({"role": "user", "content": text})
     log = RouteLog()
     llm = build_llm_stage(engines, log, session_id=session_id, call_context=lambda: CallContext(
-        session_id=session_id, caller=caller))
+        session_id=session_id, caller=caller), agent_memory=agent_memory)
     started = time.monotonic()
     # pipecat's own harness runs one processor on one frame: the stage needs no transport.
     down, _ = await run_test(llm, frames_to_send=[LLMContextFrame(context=context)])
     reply = "".join(f.text for f in down if isinstance(f, LLMTextFrame)).strip()
     ms = 1000 * (time.monotonic() - started)
     context.add_message({"role": "assistant", "content": reply})
-    return reply, ms, log.take(("llm",)).get("llm", {})
+    routes = log.take(("agent", "llm"))
+    route = routes.get("llm", {})
+    return reply, ms, ({**route, "agent": routes["agent"]} if "agent" in routes else route)

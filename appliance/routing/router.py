@@ -116,7 +116,7 @@ class RouteLog:
         """Drop the role's record of this turn: the role is being served again."""
         self._records.pop(role, None)
 
-    def take(self, roles: tuple[str, ...] = ("llm", "tts")) -> dict[str, dict]:
+    def take(self, roles: tuple[str, ...] = ("agent", "llm", "tts")) -> dict[str, dict]:
         """Hand over and forget the records of `roles`."""
         return {role: self._records.pop(role).to_json() for role in roles if role in self._records}
 

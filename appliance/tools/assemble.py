@@ -24,10 +24,17 @@ def build_tool_registry(settings: Settings, audit: AuditTrail | None,
         registry.register(time_tool())
     if "issue_refund" in settings.tools.builtin:
         registry.register(refund_tool(settings.tools.refunds_ledger))
+    registry.agent_tools = agent_tools(settings)
     return registry
+
+
+def agent_tools(settings: Settings) -> dict[str, frozenset[str]]:
+    """Which tools each configured agent may use."""
+    return {agent.name: frozenset(agent.tools) for agent in settings.agents}
 
 
 def apply_policy(registry: ToolRegistry, settings: Settings) -> None:
     """Swap in reloaded policy rules; calls already waiting keep their decision."""
     registry.policy = PolicyEngine(settings.governance.policy.rules)
     registry.approval_timeout_s = settings.governance.policy.approval_timeout_s
+    registry.agent_tools = agent_tools(settings)

@@ -88,6 +88,9 @@ class ToolRegistry:
     mask: Callable[[str], str] = lambda text: text
     approval_timeout_s: float = 120.0
     tools: dict[str, Tool] = field(default_factory=dict)
+    # Per configured agent, the tools it may use (`[[agents]] tools`); agents not named
+    # here are limited only by each tool's own `agents`.
+    agent_tools: dict[str, frozenset[str]] = field(default_factory=dict)
     _recent: dict[tuple[str, str], deque] = field(default_factory=lambda: defaultdict(deque))
 
     def register(self, tool: Tool) -> None:
@@ -100,7 +103,12 @@ class ToolRegistry:
 
     def specs(self, agent: str = "assistant") -> list[dict]:
         """The tools `agent` may call, in the OpenAI tool format."""
-        return [t.spec() for t in self.tools.values() if "*" in t.agents or agent in t.agents]
+        return [t.spec() for t in self.tools.values() if self._may_use(agent, t)]
+
+    def _may_use(self, agent: str, tool: Tool) -> bool:
+        allowed = self.agent_tools.get(agent)
+        return ("*" in tool.agents or agent in tool.agents) and (
+            allowed is None or tool.name in allowed)
 
     async def call(self, name: str, arguments: dict | str, context: CallContext) -> ToolOutcome:
         """Run every gate, then the handler; audit what happened."""
@@ -115,7 +123,7 @@ class ToolRegistry:
         tool = self.tools.get(name)
         if tool is None:
             return ToolOutcome("not_found", message=f"I don't have a tool called {name}.")
-        if "*" not in tool.agents and context.agent not in tool.agents:
+        if not self._may_use(context.agent, tool):
             return ToolOutcome("not_allowed",
                                message=f"I'm not allowed to use {_spoken(name)} here.")
         if not isinstance(arguments, dict):

@@ -1,0 +1,134 @@
+"""The LLM stage under a supervisor: each turn served by one agent, seeing only its share.
+
+The chosen agent's instructions follow the appliance's system prompt; its history is
+its own turns, every turn, or none (`context`); the values it declared as slots
+(order number, amount, name) come from what the user said earlier, typed, and
+nothing else of the other agents' turns does. Its tier keeps the turn on the device
+or asks for a stronger model. The choice is recorded as the turn's `agent` route.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+
+from appliance.agents.slots import read_slots
+from appliance.agents.supervisor import Choice, Supervisor
+from appliance.llm.interface import ESCALATION, ChatModel, TokenChunk
+from appliance.routing.router import RouteLog, RouteRecord
+from appliance.settings_agents import AgentSettings
+
+
+@dataclass
+class AgentMemory:
+    """What one conversation keeps across turns: who served each request, and the slots."""
+
+    served: dict[str, str] = field(default_factory=dict)  # user message -> agent name
+    slots: dict[str, str | float] = field(default_factory=dict)
+    last_agent: str | None = None
+    _read: set[str] = field(default_factory=set)
+
+    def read(self, said: list[str]) -> None:
+        """Read the slots of user messages not read before (each message once)."""
+        for text in said:
+            if text not in self._read:
+                self._read.add(text)
+                self.slots.update(read_slots(text))
+
+
+class SupervisedChatModel(ChatModel):
+    """Hands each turn to the agent the supervisor picks, with that agent's context."""
+
+    name = "agents"
+
+    def __init__(self, inner: ChatModel, supervisor: Supervisor, memory: AgentMemory,
+                 route_log: RouteLog, *,
+                 on_choice: Callable[[Choice], None] = lambda choice: None):
+        """`inner` answers (tools, routing); `route_log` gets the turn's `agent` record."""
+        self.inner = inner
+        self.supervisor = supervisor
+        self.memory = memory
+        self.route_log = route_log
+        self.on_choice = on_choice
+        self.current: AgentSettings = supervisor.default
+        self._kept_local: str | None = None
+
+    @property
+    def is_local(self) -> bool:  # type: ignore[override]
+        """As the model it wraps."""
+        return self.inner.is_local
+
+    def prepare(self, messages: list[dict]) -> None:
+        """The wrapped model's (the next agent is not known yet)."""
+        self.inner.prepare(messages)
+
+    def count_tokens(self, text: str) -> int:
+        """As the wrapped model counts."""
+        return self.inner.count_tokens(text)
+
+    async def stream(self, messages: list[dict], *, max_tokens: int,
+                     temperature: float) -> AsyncIterator[TokenChunk]:
+        """Choose the agent, then stream its answer to its scoped messages."""
+        said = [m["content"] for m in messages
+                if m.get("role") == "user" and isinstance(m.get("content"), str)]
+        question = said[-1] if said else ""
+        self.memory.read(said)
+        choice = await self.supervisor.choose(question, self.memory.last_agent)
+        agent = self.current = choice.agent
+        self.memory.served[question] = agent.name
+        self.memory.last_agent = agent.name
+        self.route_log.record("agent", RouteRecord(provider=agent.name,
+                                                   reason=f"{choice.how}: {choice.why}"))
+        self.on_choice(choice)
+        self._apply_tier(agent)
+        token = ESCALATION.set(f"agent {agent.name} is served by a stronger model") if (
+            agent.tier == "remote") else None
+        try:
+            async for chunk in self.inner.stream(self.scoped(messages, agent),
+                                                 max_tokens=max_tokens,
+                                                 temperature=temperature):
+                yield chunk
+        finally:
+            if token is not None:
+                ESCALATION.reset(token)
+
+    def _apply_tier(self, agent: AgentSettings) -> None:
+        # A turn of a "local" agent never leaves the device, its voice included; the mark
+        # is taken off again at the next turn unless something else set the reason since.
+        if self._kept_local and self.route_log.local_only_reason == self._kept_local:
+            self.route_log.local_only_reason = None
+        self._kept_local = None
+        if agent.tier == "local" and not self.route_log.local_only_reason:
+            self._kept_local = f"agent {agent.name} is served on the device"
+            self.route_log.local_only_reason = self._kept_local
+
+    def scoped(self, messages: list[dict], agent: AgentSettings) -> list[dict]:
+        """The messages `agent` sees: instructions, its share of the history, this turn."""
+        lead = 0
+        while lead < len(messages) and messages[lead].get("role") == "system":
+            lead += 1
+        system = "\n\n".join(str(m.get("content") or "") for m in messages[:lead])
+        if agent.instructions:
+            system = f"{system}\n\n{agent.instructions}".strip()
+        known = {name: self.memory.slots[name] for name in agent.slots
+                 if name in self.memory.slots}
+        if known:
+            system += "\nKnown from earlier in the conversation: " + "; ".join(
+                f"{name} = {value}" for name, value in known.items()) + "."
+        turns: list[list[dict]] = []
+        for message in messages[lead:]:
+            if message.get("role") == "user" or not turns:
+                turns.append([])
+            turns[-1].append(message)
+        current = turns.pop() if turns else []
+        if agent.context == "none":
+            history = []
+        else:
+            history = [t for t in turns if agent.context == "all" or self.memory.served.get(
+                str(t[0].get("content"))) == agent.name]
+            history = history[-agent.max_history_turns:] if agent.max_history_turns else []
+        return [{"role": "system", "content": system},
+                *[m for turn in history for m in turn], *current]
+
+    async def aclose(self) -> None:
+        """The wrapped model is closed by its owner."""

@@ -1,0 +1,31 @@
+"""Typed values a handoff carries: read once from what the user said, never from answers.
+
+Only the slots an agent declares reach it, so a specialist learns the order number
+without the rest of the conversation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from appliance.governance.names import find_names
+from appliance.governance.spoken import to_written
+
+_ORDER = re.compile(r"\border(?:\s+(?:number|no\.?|id))?\s*#?\s*(?P<id>[A-Z]*-?\d[A-Z0-9-]*)\b",
+                    re.IGNORECASE)
+_AMOUNT = re.compile(r"\$\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?)\s*"
+                     r"(?:dollars?|usd|bucks)\b", re.IGNORECASE)
+
+
+def read_slots(text: str) -> dict[str, str | float]:
+    """The slot values in one user message, in written form: order_id, amount_usd, person_name."""
+    written = to_written(text)
+    found: dict[str, str | float] = {}
+    if order := _ORDER.search(written):
+        found["order_id"] = order.group("id").upper()
+    if amount := _AMOUNT.search(written):
+        found["amount_usd"] = float((amount.group("a") or amount.group("b")).replace(",", ""))
+    if names := find_names(written):
+        start, end = names[0]
+        found["person_name"] = written[start:end]
+    return found

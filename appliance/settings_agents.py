@@ -1,0 +1,38 @@
+"""Agent settings: the specialists a supervisor hands each turn to.
+
+See README "Agents". With no `[[agents]]`, one assistant serves every turn as before.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from appliance.settings_base import Section as _Section
+
+# What a handoff may carry: typed values read once from what the user said.
+SlotName = Literal["order_id", "amount_usd", "person_name"]
+
+
+class AgentSettings(_Section):
+    """One specialist: what it is told, what it may do, what it sees, who serves it."""
+
+    name: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,31}$")]
+    # Its own instructions, said to the model after the appliance's system prompt.
+    instructions: str = ""
+    # Requests it serves, as a user would say them: the supervisor compares each turn
+    # with these first (fast, local) and asks a model only when that is unsure.
+    handles: list[str] = Field(default_factory=list)
+    # The tools it may propose and call (the registry refuses the others for it).
+    tools: list[str] = Field(default_factory=list)
+    # "local": never leaves the device; "remote": a stronger (remote) model when the
+    # routing has one; "auto": the routing decides, as for any turn.
+    tier: Literal["auto", "local", "remote"] = "auto"
+    # What of the conversation it sees: its own turns, every turn, or only this one.
+    context: Literal["own", "all", "none"] = "own"
+    max_history_turns: int = Field(4, ge=0, le=50)
+    # Values from earlier turns it is handed (order number, amount, name), and no others.
+    slots: list[SlotName] = Field(default_factory=list)
+    # The agent for turns no other clearly fits (the first agent when none says so).
+    default: bool = False
