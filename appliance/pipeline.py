@@ -75,8 +75,11 @@ def build_llm_stage(engines: Engines, route_log: RouteLog, *,
 
     def context() -> CallContext:
         asked = call_context()
-        return dataclasses.replace(asked, agent=supervised[0].current.name) if supervised \
-            else asked
+        if not supervised:
+            return asked
+        slots = supervised[0].handed_slots()
+        return dataclasses.replace(asked, agent=supervised[0].current.name,
+                                   handed={k: _said(v) for k, v in slots.items()})
 
     if engines.tools is not None:
         chat_model = ToolCallingChatModel(
@@ -114,6 +117,11 @@ def build_llm_stage(engines: Engines, route_log: RouteLog, *,
         # The local LLM pauses where the TTS cuts the first clause: one rule for both.
         spoken_first_chunk=first_clause.complete if first_clause else None,
     )
+
+
+def _said(value: str | float) -> str:
+    """A slot's value as the user would have said it: 20.0 dollars was "20"."""
+    return f"{value:g}" if isinstance(value, float) else value
 
 
 def build_conversation(

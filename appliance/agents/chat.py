@@ -18,6 +18,10 @@ from appliance.llm.interface import ESCALATION, ChatModel, TokenChunk
 from appliance.routing.router import RouteLog, RouteRecord
 from appliance.settings_agents import AgentSettings
 
+# A slot as the agent's instructions say it: small models repeat "order_id = A17" aloud.
+_SAID_AS = {"order_id": "the order number is {}", "amount_usd": "the amount is {:g} dollars",
+            "person_name": "the customer's name is {}"}
+
 
 @dataclass
 class AgentMemory:
@@ -92,6 +96,11 @@ class SupervisedChatModel(ChatModel):
             if token is not None:
                 ESCALATION.reset(token)
 
+    def handed_slots(self) -> dict[str, str | float]:
+        """The slot values the current agent declared and the user has said."""
+        return {name: self.memory.slots[name] for name in self.current.slots
+                if name in self.memory.slots}
+
     def _apply_tier(self, agent: AgentSettings) -> None:
         # A turn of a "local" agent never leaves the device, its voice included; the mark
         # is taken off again at the next turn unless something else set the reason since.
@@ -111,10 +120,10 @@ class SupervisedChatModel(ChatModel):
         if agent.instructions:
             system = f"{system}\n\n{agent.instructions}".strip()
         known = {name: self.memory.slots[name] for name in agent.slots
-                 if name in self.memory.slots}
+                 if name in self.memory.slots}  # `agent` is `current` once chosen
         if known:
-            system += "\nKnown from earlier in the conversation: " + "; ".join(
-                f"{name} = {value}" for name, value in known.items()) + "."
+            system += "\nFrom earlier in the conversation: " + "; ".join(
+                _SAID_AS[name].format(value) for name, value in known.items()) + "."
         turns: list[list[dict]] = []
         for message in messages[lead:]:
             if message.get("role") == "user" or not turns:

@@ -89,8 +89,16 @@ class ToolCallingChatModel(ChatModel):
                      if m.get("role") == "user"), "")
         if specs and isinstance(said, str) and said.strip():
             # The proposer sees the conversation under its own instructions.
-            asked = [{"role": "system", "content": PROPOSER_PROMPT},
-                     *[m for m in messages if m.get("role") != "system"]]
+            handed = self.context().handed
+            instructions = PROPOSER_PROMPT + ("" if not handed else " The user said earlier: "
+                                              + "; ".join(f"{k} {v}" for k, v in handed.items())
+                                              + ".")
+            # Handed values stand for the turns before: with those turns in view too,
+            # Qwen proposed nothing for "refund 20 dollars for it" (and did, given the
+            # order number alone).
+            history = [m for m in messages if m.get("role") != "system"]
+            asked = [{"role": "system", "content": instructions},
+                     *(history[-1:] if handed else history)]
             if not self.proposer.is_local:
                 asked = self.outbound(asked)
             try:
@@ -98,7 +106,9 @@ class ToolCallingChatModel(ChatModel):
             except (ProviderError, NotImplementedError, ValueError) as e:
                 logger.warning(f"tool proposer unavailable ({e}); answering without tools")
                 proposed = []
-            calls = _grounded(_usable(proposed, specs), said)[:self.max_calls]
+            # An argument may also be a value the user said before, handed to this agent.
+            heard = " ".join([said, *handed.values()])
+            calls = _grounded(_usable(proposed, specs), heard)[:self.max_calls]
         if not calls:
             async for chunk in self.answerer.stream(messages, max_tokens=max_tokens,
                                                     temperature=temperature):

@@ -70,6 +70,9 @@ class CallContext:
     # Whom limits are counted for: a token's id, or the place of a kiosk or satellite.
     # Without one, the conversation itself.
     caller: str | None = None
+    # Values the user said in earlier turns that the agent was handed (its slots, by
+    # name): a tool's argument may be one ("refund the shipping fee" after "check order 12").
+    handed: dict[str, str] = field(default_factory=dict)
 
     @property
     def counted_as(self) -> str:

@@ -71,7 +71,7 @@ async def test_each_agent_sees_its_instructions_its_own_turns_and_its_slots():
     assert [m["content"] for m in orders_saw[1:]] == [
         "Where is my order B-77?", "(orders) OK.", "Refund 20 dollars for that order please"]
     assert orders_saw[0]["content"].endswith(
-        "Known from earlier in the conversation: order_id = B-77; amount_usd = 20.0.")
+        "From earlier in the conversation: the order number is B-77; the amount is 20 dollars.")
 
 
 async def test_an_agent_with_all_the_context_sees_every_turn_and_its_tier_applies():
