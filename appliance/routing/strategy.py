@@ -247,6 +247,11 @@ _REASON_KINDS = (
     ("tool call:", "tool_call"),
     ("computed answer:", "computed"),
     ("command:", "command"),
+    # The supervisor's agent choices (the `agent` role): how the agent was picked.
+    ("classifier: closest to", "agent_classifier"),
+    ("model: the classifier was unsure", "agent_model"),
+    ("follow-up: a short follow-up", "agent_follow_up"),
+    ("default: no agent clearly fits", "agent_default"),
 )
 
 

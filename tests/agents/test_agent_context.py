@@ -10,6 +10,7 @@ from appliance.governance.policy import PolicyEngine
 from appliance.llm.fake import FakeChatModel
 from appliance.llm.interface import ESCALATION
 from appliance.routing.router import RouteLog
+from appliance.routing.strategy import reason_kind
 from appliance.tools.assemble import agent_tools
 from appliance.tools.builtin import refund_tool, time_tool
 from appliance.tools.registry import CallContext, ToolRegistry
@@ -102,3 +103,9 @@ async def test_an_agent_may_use_only_its_tools(tmp_path):
     # without agents configured, every tool is open to the one assistant, as before
     registry.agent_tools = {}
     assert len(registry.specs("assistant")) == 2
+
+
+async def test_the_agent_choice_is_a_metric_label_of_its_own():
+    _, routes = await converse(["Where is my order A1?", "ok", "What year is it on Mars?"])
+    kinds = [reason_kind(route["reason"]) for route, _ in routes]
+    assert kinds == ["agent_classifier", "agent_follow_up", "agent_default"]
