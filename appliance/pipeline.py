@@ -94,7 +94,7 @@ def build_llm_stage(engines: Engines, route_log: RouteLog, *,
         chooser = engines.tool_proposer or engines.llm
         supervised.append(SupervisedChatModel(
             chat_model, Supervisor(settings.agents, settings.default_agent, chooser),
-            agent_memory or AgentMemory(), route_log))
+            agent_memory or AgentMemory(), route_log, session=session_id or ""))
         chat_model = supervised[0]
     # Computable questions (arithmetic, units, calendar facts, the time) are answered
     # exactly before any model, tool or remote sees them.

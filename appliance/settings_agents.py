@@ -5,9 +5,10 @@ See README "Agents". With no `[[agents]]`, one assistant serves every turn as be
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, HttpUrl, StringConstraints
 
 from appliance.settings_base import Section as _Section
 
@@ -36,3 +37,12 @@ class AgentSettings(_Section):
     slots: list[SlotName] = Field(default_factory=list)
     # The agent for turns no other clearly fits (the first agent when none says so).
     default: bool = False
+    # Served by another appliance (`appliance serve` at this base URL) instead of here:
+    # only this turn's words (masked) and the declared slots cross; that appliance's
+    # policy and audit apply there, this one's here. If it fails, the default answers.
+    url: HttpUrl | None = None
+    remote_name: str | None = None  # its name there (default: the same)
+    # A client token of that appliance: this environment variable, else `token_file` (0600).
+    token_env: str = "APPLIANCE_FEDERATION_TOKEN"
+    token_file: Path | None = None
+    timeout_s: float = Field(30.0, gt=0, le=300)

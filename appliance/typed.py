@@ -8,11 +8,16 @@ appliance answers in text) use it.
 
 from __future__ import annotations
 
+import asyncio
 import time
 
-from pipecat.frames.frames import LLMContextFrame, LLMTextFrame
+from pipecat.frames.frames import EndFrame, Frame, LLMContextFrame, LLMTextFrame
+from pipecat.pipeline.pipeline import Pipeline
+from pipecat.pipeline.worker import PipelineWorker
 from pipecat.processors.aggregators.llm_context import LLMContext
-from pipecat.tests.utils import run_test
+from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
+from pipecat.tests.utils import QueuedFrameProcessor
+from pipecat.workers.runner import WorkerRunner
 
 from appliance.agents import AgentMemory
 from appliance.engines import Engines
@@ -37,11 +42,41 @@ async def answer_typed(engines: Engines, context: LLMContext, text: str, *,
     llm = build_llm_stage(engines, log, session_id=session_id, call_context=lambda: CallContext(
         session_id=session_id, caller=caller), agent_memory=agent_memory)
     started = time.monotonic()
-    # pipecat's own harness runs one processor on one frame: the stage needs no transport.
-    down, _ = await run_test(llm, frames_to_send=[LLMContextFrame(context=context)])
+    down = await _run_stage(llm, LLMContextFrame(context=context))
     reply = "".join(f.text for f in down if isinstance(f, LLMTextFrame)).strip()
     ms = 1000 * (time.monotonic() - started)
     context.add_message({"role": "assistant", "content": reply})
     routes = log.take(("agent", "llm"))
     route = routes.get("llm", {})
     return reply, ms, ({**route, "agent": routes["agent"]} if "agent" in routes else route)
+
+
+async def _run_stage(stage: FrameProcessor, frame: Frame) -> list[Frame]:
+    """Run `stage` alone on `frame`; the frames it sent on.
+
+    As pipecat's `run_test` harness does, but without taking over SIGINT: a typed turn
+    runs inside `appliance serve` (the Wyoming service, the agent API), on any thread,
+    and Ctrl-C must still stop the service.
+    """
+    received: asyncio.Queue = asyncio.Queue()
+    sink = QueuedFrameProcessor(queue=received, queue_direction=FrameDirection.DOWNSTREAM)
+    worker = PipelineWorker(Pipeline([stage, sink]), cancel_on_idle_timeout=False,
+                            enable_rtvi=False)
+    started = asyncio.Event()
+
+    @worker.event_handler("on_pipeline_started")
+    async def _started(_worker, _frame):
+        started.set()
+
+    async def send() -> None:
+        await asyncio.wait_for(started.wait(), timeout=30)
+        await worker.queue_frame(frame)
+        await worker.queue_frame(EndFrame())
+
+    runner = WorkerRunner(handle_sigint=False)
+    await runner.add_workers(worker)
+    await asyncio.gather(runner.run(), send())
+    frames = []
+    while not received.empty():
+        frames.append(received.get_nowait())
+    return frames

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 
+from appliance.agents.federation import FederationError, RemoteAgent
 from appliance.agents.slots import read_slots
 from appliance.agents.supervisor import Choice, Supervisor
 from appliance.llm.interface import ESCALATION, ChatModel, TokenChunk
@@ -30,6 +31,8 @@ class AgentMemory:
     served: dict[str, str] = field(default_factory=dict)  # user message -> agent name
     slots: dict[str, str | float] = field(default_factory=dict)
     last_agent: str | None = None
+    # Set when another appliance asked for one agent by name: no choice is made.
+    pinned: str | None = None
     _read: set[str] = field(default_factory=set)
 
     def read(self, said: list[str]) -> None:
@@ -46,10 +49,14 @@ class SupervisedChatModel(ChatModel):
     name = "agents"
 
     def __init__(self, inner: ChatModel, supervisor: Supervisor, memory: AgentMemory,
-                 route_log: RouteLog, *,
+                 route_log: RouteLog, *, session: str = "",
                  on_choice: Callable[[Choice], None] = lambda choice: None):
-        """`inner` answers (tools, routing); `route_log` gets the turn's `agent` record."""
+        """`inner` answers (tools, routing); `route_log` gets the turn's `agent` record.
+
+        `session` names the conversation to an agent served by another appliance.
+        """
         self.inner = inner
+        self.session = session
         self.supervisor = supervisor
         self.memory = memory
         self.route_log = route_log
@@ -77,13 +84,26 @@ class SupervisedChatModel(ChatModel):
                 if m.get("role") == "user" and isinstance(m.get("content"), str)]
         question = said[-1] if said else ""
         self.memory.read(said)
-        choice = await self.supervisor.choose(question, self.memory.last_agent)
+        if self.memory.pinned:
+            choice = Choice(self.supervisor.agents[self.memory.pinned], "asked",
+                            "asked for by name by another appliance")
+        else:
+            choice = await self.supervisor.choose(question, self.memory.last_agent)
         agent = self.current = choice.agent
-        self.memory.served[question] = agent.name
-        self.memory.last_agent = agent.name
-        self.route_log.record("agent", RouteRecord(provider=agent.name,
-                                                   reason=f"{choice.how}: {choice.why}"))
-        self.on_choice(choice)
+        if agent.url is not None:
+            try:
+                reply = await RemoteAgent(agent).ask(question, self.handed_slots(),
+                                                     self.session)
+            except FederationError as e:
+                default = self.supervisor.default
+                choice = Choice(default, choice.how, f"{choice.why}; {agent.name} failed "
+                                f"({e}), so {default.name} answered")
+                agent = self.current = default
+            else:
+                self._chosen(question, choice, f"served by the appliance at {agent.url}")
+                yield TokenChunk(reply, exact=True)  # said as that appliance said it
+                return
+        self._chosen(question, choice)
         self._apply_tier(agent)
         token = ESCALATION.set(f"agent {agent.name} is served by a stronger model") if (
             agent.tier == "remote") else None
@@ -95,6 +115,14 @@ class SupervisedChatModel(ChatModel):
         finally:
             if token is not None:
                 ESCALATION.reset(token)
+
+    def _chosen(self, question: str, choice: Choice, served: str = "") -> None:
+        """Remember and record who serves the turn, and why."""
+        self.memory.served[question] = choice.agent.name
+        self.memory.last_agent = choice.agent.name
+        reason = f"{choice.how}: {choice.why}" + (f"; {served}" if served else "")
+        self.route_log.record("agent", RouteRecord(provider=choice.agent.name, reason=reason))
+        self.on_choice(choice)
 
     def handed_slots(self) -> dict[str, str | float]:
         """The slot values the current agent declared and the user has said."""

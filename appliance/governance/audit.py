@@ -54,7 +54,7 @@ __all__ = ["GENESIS", "RECORD_KINDS", "AuditChainError", "AuditRecord", "AuditTr
            "VerifyReport", "open_audit_trail"]
 
 RECORD_KINDS = ("turn", "route", "tool_call", "approval", "policy_block", "error", "prune", "note",
-                "operator_action", "wyoming")
+                "operator_action", "wyoming", "agent_turn")
 _COLUMNS = "seq, at, kind, session_id, turn_id, data, secret, prev, chain"
 _BATCH = 500  # rows read per hold of the lock
 

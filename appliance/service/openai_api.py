@@ -172,6 +172,7 @@ def openai_router(state) -> APIRouter:
                                          headers={"Retry-After": "5"})
             except OpenAIAPIError as e:
                 return e.response()
+            request.state.caller = caller  # whose limits and audit a handler's work is
             streaming = None
             try:
                 response = await handler(state.engines, request)
@@ -193,6 +194,9 @@ def openai_router(state) -> APIRouter:
     add("POST", "/chat/completions", chat_completions)
     add("POST", "/audio/transcriptions", transcriptions)
     add("POST", "/audio/speech", speech)
+    from appliance.service.agents_api import agent_turn  # it builds on this module
+
+    add("POST", "/agents/{name}/turn", agent_turn)
     return router
 
 
