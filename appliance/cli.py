@@ -240,6 +240,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
         return _bench_wake(args)
     if args.echo:
         return _bench_echo(args)
+    if args.agents:
+        return _bench_agents(args)
     if args.soak is not None:
         return _bench_soak(args)
     if args.sessions is not None and args.sessions < 1:
@@ -350,6 +352,26 @@ def _bench_wake(args: argparse.Namespace) -> int:
         bar.update(done - bar.n)
 
     report = run_wake_benchmark(voice_onnx(_settings(args)), args.wake_hours, progress)
+    for bar in bars.values():
+        bar.close()
+    print(format_report(report))
+    print(f"written to {RESULTS_FILE}")
+    return 0
+
+
+def _bench_agents(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from appliance.benchmark.agents_bench import RESULTS_FILE, format_report, run_agents_benchmark
+    from appliance.benchmark.corpus import voice_onnx
+
+    bars: dict[str, tqdm] = {}
+
+    def progress(step: str, done: int, total: int) -> None:
+        bar = bars.get(step) or bars.setdefault(step, tqdm(total=total, desc=f"{step}: tasks"))
+        bar.update(done - bar.n)
+
+    report = run_agents_benchmark(voice_onnx(_settings(args)), args.models_dir, progress)
     for bar in bars.values():
         bar.close()
     print(format_report(report))
@@ -563,6 +585,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--echo-replies", type=int, default=50, metavar="N",
                        help="with --echo: questions answered per run (default 50; "
                             "2/5 as many are talked over)")
+    bench.add_argument("--agents", action="store_true",
+                       help="instead: 20 spoken multi-step tasks with the front-desk agents and "
+                            "with one assistant: tasks done, prompt tokens, handoff latency")
     bench.add_argument("--pii", action="store_true",
                        help="instead: personal-data masking recall and false positives on the "
                             "labelled set (dev and held-out, typed and spoken)")

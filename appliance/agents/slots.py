@@ -11,7 +11,9 @@ import re
 from appliance.governance.names import find_names
 from appliance.governance.spoken import to_written
 
-_ORDER = re.compile(r"\border(?:\s+(?:number|no\.?|id))?\s*#?\s*(?P<id>[A-Z]*-?\d[A-Z0-9-]*)\b",
+# Whisper writes "order 4,021": a thousands comma is no end of the number.
+_ORDER = re.compile(r"\border(?:\s+(?:number|no\.?|id))?\s*#?\s*"
+                    r"(?P<id>[A-Z]*-?\d{1,3}(?:,\d{3})+(?!\d)|[A-Z]*-?\d[A-Z0-9-]*)\b",
                     re.IGNORECASE)
 _AMOUNT = re.compile(r"\$\s?(?P<a>\d[\d,]*(?:\.\d+)?)|(?P<b>\d[\d,]*(?:\.\d+)?)\s*"
                      r"(?:dollars?|usd|bucks)\b", re.IGNORECASE)
@@ -22,7 +24,7 @@ def read_slots(text: str) -> dict[str, str | float]:
     written = to_written(text)
     found: dict[str, str | float] = {}
     if order := _ORDER.search(written):
-        found["order_id"] = order.group("id").upper()
+        found["order_id"] = order.group("id").replace(",", "").upper()
     if amount := _AMOUNT.search(written):
         found["amount_usd"] = float((amount.group("a") or amount.group("b")).replace(",", ""))
     if names := find_names(written):

@@ -86,8 +86,12 @@ class Supervisor:
         return {word: n * self._idf.get(word, self._rarest) for word, n in words.items()}
 
     def scores(self, text: str) -> dict[str, float]:
-        """Each agent's closeness to `text`: the best TF-IDF cosine over its examples."""
-        said = self._weighted(_words(text))
+        """Each agent's closeness to `text`: the best TF-IDF cosine over its examples.
+
+        Words no example holds ("$12", a name) say nothing about the agent, so they are
+        left out rather than diluting every score alike.
+        """
+        said = {w: v for w, v in self._weighted(_words(text)).items() if w in self._idf}
         return {name: max((_cosine(said, e) for e in examples), default=0.0)
                 for name, examples in self._examples.items()}
 

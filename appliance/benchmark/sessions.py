@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 import numpy as np
@@ -50,6 +51,7 @@ class ServiceProcess:
         self.ready_s: float | None = None
         # Its own state: the benchmark's turns, timers and tokens stay out of the user's.
         self._state = tempfile.TemporaryDirectory(prefix="appliance-bench-state-")
+        self.state_dir = Path(self._state.name)  # its audit trail, refunds ledger, tokens
 
     def __enter__(self) -> ServiceProcess:
         started = time.monotonic()

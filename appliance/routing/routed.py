@@ -186,7 +186,9 @@ class RoutedChatModel(ChatModel):
         """Stream the routed answer (the fallback line when no provider can answer)."""
         router = self._routers("llm")
         decision = self._decide(router, messages)
-        record = RouteRecord(provider="none", reason=decision.reason)
+        record = RouteRecord(provider="none", reason=decision.reason,
+                             prompt_tokens=self.count_tokens("\n".join(
+                                 str(m.get("content") or "") for m in messages)))
         if ESCALATION.get():
             self._log.forget("llm")  # a second answer: its route is the turn's
         self._log.record("llm", record)

@@ -83,6 +83,8 @@ class RouteRecord:
     ms: float | None = None
     attempts: list[Attempt] = field(default_factory=list)
     cost_usd: float = 0.0
+    # The LLM's prompt, in the local model's tokens: what a turn's context costs.
+    prompt_tokens: int | None = None
 
     def to_json(self) -> dict:
         """The `route` entry of `converse --json` and of WebSocket turn events."""
@@ -92,6 +94,7 @@ class RouteRecord:
             "ms": None if self.ms is None else round(self.ms, 1),
             "attempts": [a.to_json() for a in self.attempts],
             "cost_usd": round(self.cost_usd, 6),
+            **({} if self.prompt_tokens is None else {"prompt_tokens": self.prompt_tokens}),
         }
 
 
