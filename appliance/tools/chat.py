@@ -243,7 +243,7 @@ def _was_said(value, words: set[str], numbers: set[float], *, name: str = "") ->
 
 
 def _usable(proposed: list[ToolCall], specs: list[dict]) -> list[ToolCall]:
-    """Proposals naming a real tool, with keys the tool does not take dropped.
+    """Proposals naming a real tool, with keys the tool does not take dropped, each once.
 
     A small model sometimes invents a tool ("Joke") for a plain request: that means
     "no tool", not an error to say out loud. It also echoes schema words as
@@ -262,5 +262,8 @@ def _usable(proposed: list[ToolCall], specs: list[dict]) -> list[ToolCall]:
             # A null means "not given": dropped, so the schema decides whether it was needed.
             call = ToolCall(call.name, {k: v for k, v in call.arguments.items()
                                         if k in known and v is not None})
-        usable.append(call)
+        # The same call twice in one proposal is one request: Qwen proposed the refund
+        # of order 900 twice, and both ran.
+        if call not in usable:
+            usable.append(call)
     return usable

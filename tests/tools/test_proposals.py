@@ -76,3 +76,9 @@ def test_null_arguments_count_as_not_given():
     assert _usable(proposed, SPECS) == [ToolCall("issue_refund", {"order_id": "A1"})]
     assert _grounded([ToolCall("issue_refund", {"order_id": "A1", "amount_usd": None})],
                      "refund order A1") == []
+
+
+def test_the_same_call_proposed_twice_runs_once():
+    refund = ToolCall("issue_refund", {"order_id": "900", "amount_usd": 40})
+    other = ToolCall("issue_refund", {"order_id": "901", "amount_usd": 40})
+    assert _usable([refund, refund, other], SPECS) == [refund, other]
