@@ -44,7 +44,9 @@ def settings_in(state: Path, overrides: dict):
 def shop(settings, tmp_path_factory):
     """Appliance B: serves the orders agent, with the refund tool and the default policy."""
     state = tmp_path_factory.mktemp("shop")
+    # The service section's defaults are fixed at import: its token store is named here.
     shop_settings = settings_in(state, {"models": {"dir": str(settings.models.dir)},
+                                        "service": {"tokens_path": str(state / "tokens.db")},
                                         "tools": {"enabled": True}, "agents": [ORDERS]})
     token = TokenStore(shop_settings.service.tokens_path).create("client", "front desk")[1]
     with running_service(shop_settings) as base:
