@@ -33,6 +33,9 @@ class AgentSettings(_Section):
     # What of the conversation it sees: its own turns, every turn, or only this one.
     context: Literal["own", "all", "none"] = "own"
     max_history_turns: int = Field(4, ge=0, le=50)
+    # Its turns before those are summarised in a line each (what was asked, the first
+    # sentence of the answer), the latest this many; 0: forgotten.
+    summarised_turns: int = Field(8, ge=0, le=50)
     # Values from earlier turns it is handed (order number, amount, name), and no others.
     slots: list[SlotName] = Field(default_factory=list)
     # The agent for turns no other clearly fits (the first agent when none says so).

@@ -9,6 +9,7 @@ or asks for a stronger model. The choice is recorded as the turn's `agent` route
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 
@@ -33,7 +34,19 @@ class AgentMemory:
     last_agent: str | None = None
     # Set when another appliance asked for one agent by name: no choice is made.
     pinned: str | None = None
+    # user message -> that exchange in a line, for agents whose history no longer holds it
+    digests: dict[str, str] = field(default_factory=dict)
     _read: set[str] = field(default_factory=set)
+
+    def remember(self, turns: list[list[dict]]) -> None:
+        """Keep a line of each exchange: the conversation's context drops the oldest."""
+        for turn in turns:
+            asked = str(turn[0].get("content") or "")
+            if turn[0].get("role") == "user" and len(turn) > 1 and asked not in self.digests:
+                self.digests[asked] = _digest(turn)
+        for kept in (self.digests, self.served):
+            while len(kept) > _REMEMBERED:
+                del kept[next(iter(kept))]
 
     def read(self, said: list[str]) -> None:
         """Read the slots of user messages not read before (each message once)."""
@@ -158,14 +171,55 @@ class SupervisedChatModel(ChatModel):
                 turns.append([])
             turns[-1].append(message)
         current = turns.pop() if turns else []
+        self.memory.remember(turns)
         if agent.context == "none":
             history = []
         else:
             history = [t for t in turns if agent.context == "all" or self.memory.served.get(
                 str(t[0].get("content"))) == agent.name]
             history = history[-agent.max_history_turns:] if agent.max_history_turns else []
+            older = self._older(agent, shown={str(t[0].get("content")) for t in history},
+                                current=str(current[0].get("content")) if current else "")
+            if older:
+                system += "\nEarlier in the conversation: " + " ".join(older)
         return [{"role": "system", "content": system},
                 *[m for turn in history for m in turn], *current]
 
+    def _older(self, agent: AgentSettings, shown: set[str], current: str) -> list[str]:
+        """The agent's earlier exchanges not shown in full, each in a line, the latest ones."""
+        if not agent.summarised_turns:
+            return []
+        older = [line for asked, line in self.memory.digests.items()
+                 if asked not in shown and asked != current
+                 and (agent.context == "all" or self.memory.served.get(asked) == agent.name)]
+        return older[-agent.summarised_turns:]
+
     async def aclose(self) -> None:
         """The wrapped model is closed by its owner."""
+
+
+def _digest(turn: list[dict]) -> str:
+    """One older exchange in a line: the request, and the first sentence of the answer.
+
+    Extractive rather than written by a model: a summary by the small local model
+    costs about a second of this box's CPU every turn and adds what nobody said.
+    """
+    asked = _shortened(str(turn[0].get("content") or ""), _DIGEST_WORDS)
+    answers = [str(m.get("content") or "") for m in turn[1:] if m.get("role") == "assistant"]
+    answer = _first_sentence(answers[-1]) if answers else ""
+    told = f' and was told "{_shortened(answer, _DIGEST_WORDS)}"' if answer else ""
+    return f'The user said "{asked}"{told}.'
+
+
+_DIGEST_WORDS = 20
+_REMEMBERED = 200  # exchanges a conversation keeps a line of (and who served them)
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"(.+?[.!?])(\s|$)", text.strip(), re.S)
+    return match.group(1) if match else text.strip()
+
+
+def _shortened(text: str, words: int) -> str:
+    said = text.split()
+    return " ".join(said[:words]) + (" ..." if len(said) > words else "")

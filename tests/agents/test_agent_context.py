@@ -41,13 +41,15 @@ class _Recording(FakeChatModel):
             yield chunk
 
 
-async def converse(turns: list[str]):
+async def converse(turns: list[str], settings: Settings = SETTINGS, window: int = 100):
+    """Talk through the supervised model; the context holds the latest `window` turns."""
     inner, log, memory = _Recording(), RouteLog(), AgentMemory()
-    model = SupervisedChatModel(inner, Supervisor(SETTINGS.agents, SETTINGS.default_agent),
+    model = SupervisedChatModel(inner, Supervisor(settings.agents, settings.default_agent),
                                 memory, log)
     messages, routes = [SYSTEM], []
     for said in turns:
         messages.append({"role": "user", "content": said})
+        messages[1:] = messages[1:][-(2 * window + 1):]
         answer = "".join([c.text async for c in model.stream(messages, max_tokens=20,
                                                              temperature=0.0)])
         messages.append({"role": "assistant", "content": f"({model.current.name}) {answer}"})
@@ -109,3 +111,40 @@ async def test_the_agent_choice_is_a_metric_label_of_its_own():
     _, routes = await converse(["Where is my order A1?", "ok", "Zebras gallop quickly today."])
     kinds = [reason_kind(route["reason"]) for route, _ in routes]
     assert kinds == ["agent_classifier", "agent_follow_up", "agent_default"]
+
+
+async def test_a_long_conversation_is_summarised_for_the_agent_that_needs_its_history():
+    settings = Settings.model_validate({"agents": [
+        {"name": "facts", "default": True, "handles": ["what is the capital of France"]},
+        {"name": "orders", "max_history_turns": 1, "summarised_turns": 2,
+         "handles": ["where is my order", "refund 20 dollars for order A17"]},
+    ]})
+    inner, routes = await converse([
+        "Where is my order B-77? It was a lamp I bought last week in the big spring sale "
+        "with free delivery to my house",
+        "What is the capital of France?",
+        "Where is my order C-12?",
+        "What is the capital of Spain?",
+        "Where is my order D-3?",
+        "Where is my order E-5?",
+    ], settings, window=2)  # the conversation's context keeps two turns: B-77's is gone
+    assert [r["provider"] for r, _ in routes] == ["orders", "facts"] * 2 + ["orders"] * 2
+    last = inner.calls[-1]
+    # its latest turn in full, the two before in a line each, the oldest forgotten
+    assert [m["content"] for m in last[1:]] == [
+        "Where is my order D-3?", "(orders) OK.", "Where is my order E-5?"]
+    assert last[0]["content"].endswith(
+        'Earlier in the conversation: The user said "Where is my order B-77? It was a lamp '
+        'I bought last week in the big spring sale with free ..." and was told '
+        '"(orders) OK.". The user said "Where is my order C-12?" and was told "(orders) OK.".')
+    # the facts agent's turns are in no line of it
+    assert "France" not in last[0]["content"] and "Spain" not in last[0]["content"]
+
+
+async def test_an_agent_whose_summary_is_off_forgets_what_its_history_drops():
+    settings = Settings.model_validate({"agents": [
+        {"name": "orders", "default": True, "max_history_turns": 1, "summarised_turns": 0}]})
+    inner, _ = await converse(["Where is my order B-77?", "And C-12?", "And D-3?"], settings)
+    assert "B-77" not in str(inner.calls[-1])
+    assert [m["content"] for m in inner.calls[-1][1:]] == [
+        "And C-12?", "(orders) OK.", "And D-3?"]
