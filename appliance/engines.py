@@ -32,6 +32,7 @@ from appliance.routing.ledger import CostLedger
 from appliance.routing.privacy import PrivacyPolicy
 from appliance.routing.router import ProviderSlot, RoleRouter
 from appliance.routing.stats import ProviderStats
+from appliance.settings_agents import AgentSettings
 from appliance.settings_models import is_model_path
 from appliance.tools.assemble import apply_policy, build_tool_registry
 from appliance.tools.registry import ToolRegistry
@@ -50,6 +51,7 @@ class LocalModels:
         self.devices = choose_devices(settings.models.device)
         logger.info(f"devices: {self.devices.describe()}")
         self._loaded: dict[tuple[str, str], Any] = {}
+        self._folders: dict[str, Path] = {}  # of every model `check` found usable
         self._progress = progress
         self.expected = 0  # how many models this load will bring in, for progress
 
@@ -66,6 +68,7 @@ class LocalModels:
                                  else self._store.require(name))
             except ModelStoreError as e:
                 problems.append(str(e))
+        self._folders.update(folders)
         if len(problems) == 1:
             raise ModelStoreError(problems[0])
         if problems:
@@ -87,6 +90,10 @@ class LocalModels:
             if self._progress:
                 self._progress(len(self._loaded), self.expected, f"loaded {role} model {model}")
         return self._loaded[key]
+
+    def voice(self, name: str, settings: Settings) -> Any:
+        """A voice `check` found usable, loaded on first use."""
+        return self.get("tts", name, settings, self._folders[name])
 
     def loaded_names(self) -> list[tuple[str, str]]:
         """(role, model) of every loaded engine."""
@@ -167,6 +174,8 @@ class Engines:
     # Timers, volume, devices: acted on before any model (None: [intents] enabled = false).
     commands: Commands | None = None
     mcp_connections: list = field(default_factory=list)
+    # Agent name -> the voice the device speaks its turns in, for agents with their own.
+    agent_voices: dict[str, Any] = field(default_factory=dict)
     load_seconds: float = 0.0
     # Called with (session_id, "transcript" | "reply" | "turn", TurnRecord) by every
     # conversation: how metrics, traces and the console's live feed hear of turns.
@@ -178,6 +187,10 @@ class Engines:
     def command_stage(self, session: str | None) -> CommandStage | None:
         """One conversation's command stage; None when commands are switched off."""
         return self.commands.stage(session) if self.commands is not None else None
+
+    def agent_voice(self, agent: str) -> Any:
+        """The agent's own voice; None when it speaks in the appliance's."""
+        return self.agent_voices.get(agent)
 
     def router(self, role: str) -> RoleRouter:
         """The role's current router (replaced by `reload`)."""
@@ -207,6 +220,7 @@ class Engines:
                                  observers=self.route_observers)
         # Conversations look the router up per call: one assignment swaps them all.
         self.routers = routers
+        self.agent_voices = _agent_voices(settings, self.local)
         if self.tools is not None:
             apply_policy(self.tools, settings)
         self.settings = settings
@@ -249,6 +263,10 @@ class Engines:
                     await slot.engine.aclose()
         if self.tool_proposer is not None and id(self.tool_proposer) not in closed:
             await self.tool_proposer.aclose()
+        for engine in self.local.engines():  # an agent's voice has no router slot
+            if id(engine) not in closed:
+                closed.add(id(engine))
+                await engine.aclose()
         if self.audit is not None:
             self.audit.close()
 
@@ -259,7 +277,27 @@ def _local_models(settings: Settings) -> list[tuple[str, str]]:
               if p.is_local]
     if settings.stt.second_opinion_model:
         wanted.append(("stt", settings.stt.second_opinion_model))
+    wanted += [("tts", _agent_voice_name(agent, settings)) for agent in settings.agents
+               if agent.voice or agent.length_scale is not None]
     return wanted
+
+
+def _agent_voice_name(agent: AgentSettings, settings: Settings) -> str:
+    """The voice file an agent speaks in: its own, else the device's."""
+    return agent.voice or next(
+        (p.model for p in settings.providers_for("tts") if p.is_local), settings.tts.voice)
+
+
+def _agent_voices(settings: Settings, local: LocalModels) -> dict[str, Any]:
+    """Each agent's own voice or pace, loaded once (a pace alone shares the voice)."""
+    voices = {}
+    for agent in settings.agents:
+        if agent.voice or agent.length_scale is not None:
+            voice = local.voice(_agent_voice_name(agent, settings), settings)
+            if agent.length_scale is not None:
+                voice = voice.paced(agent.length_scale)
+            voices[agent.name] = voice
+    return voices
 
 
 def _local_engine(role: str, provider: ProviderSettings, settings: Settings, local: LocalModels,
@@ -349,6 +387,7 @@ def load_engines(settings: Settings, progress: LoadProgress | None = None, *,
         ledger=ledger,
         audit=_open_audit(settings),
         route_observers=route_observers,
+        agent_voices=_agent_voices(settings, local),
     )
     if settings.tools.enabled:
         engines.tools = build_tool_registry(settings, engines.audit, mask_text)

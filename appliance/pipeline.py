@@ -183,6 +183,7 @@ def build_conversation(
                 RoutedTextToSpeech(
                     engines.router, route_log,
                     sample_rate_hz=settings.audio.output_sample_rate_hz,
+                    agent_voice=engines.agent_voice,
                 ),
                 first_clause=first_clause,
             ),

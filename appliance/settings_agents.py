@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import Field, HttpUrl, StringConstraints
 
 from appliance.settings_base import Section as _Section
+from appliance.settings_models import TtsVoice
 
 # What a handoff may carry: typed values read once from what the user said.
 SlotName = Literal["order_id", "amount_usd", "person_name"]
@@ -38,6 +39,11 @@ class AgentSettings(_Section):
     summarised_turns: int = Field(8, ge=0, le=50)
     # Values from earlier turns it is handed (order number, amount, name), and no others.
     slots: list[SlotName] = Field(default_factory=list)
+    # Its own voice when the device speaks its turns (a remote voice speaks as configured
+    # there): a Piper voice (manifest name or .onnx path), and/or its pace (above 1
+    # slower). Unset: the appliance's [tts] voice and pace.
+    voice: TtsVoice | None = None
+    length_scale: float | None = Field(None, ge=0.5, le=2.0)
     # The agent for turns no other clearly fits (the first agent when none says so).
     default: bool = False
     # Served by another appliance (`appliance serve` at this base URL) instead of here:

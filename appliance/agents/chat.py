@@ -132,7 +132,7 @@ class SupervisedChatModel(ChatModel):
     def _chosen(self, question: str, choice: Choice, served: str = "") -> None:
         """Remember and record who serves the turn, and why."""
         self.memory.served[question] = choice.agent.name
-        self.memory.last_agent = choice.agent.name
+        self.memory.last_agent = self.route_log.agent = choice.agent.name
         reason = f"{choice.how}: {choice.why}" + (f"; {served}" if served else "")
         self.route_log.record("agent", RouteRecord(provider=choice.agent.name, reason=reason))
         self.on_choice(choice)

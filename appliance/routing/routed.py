@@ -23,7 +23,7 @@ from appliance.llm.context_window import follows_up
 from appliance.llm.interface import ESCALATION, ChatModel, TokenChunk
 from appliance.routing.complexity import escalation_reason
 from appliance.routing.ledger import llm_cost_usd, stt_cost_usd, tts_cost_usd
-from appliance.routing.router import Attempt, RoleRouter, RouteLog, RouteRecord
+from appliance.routing.router import Attempt, ProviderSlot, RoleRouter, RouteLog, RouteRecord
 from appliance.routing.streams import as_provider_error, open_routed
 from appliance.stt.interface import SpeechToText, Transcript
 from appliance.tts.first_clause import FirstClauseRule
@@ -312,10 +312,18 @@ class RoutedTextToSpeech(TextToSpeech):
 
     name = "routed-tts"
 
-    def __init__(self, routers: RouterLookup, log: RouteLog, *, sample_rate_hz: int):
+    def __init__(self, routers: RouterLookup, log: RouteLog, *, sample_rate_hz: int,
+                 agent_voice: Callable[[str], TextToSpeech | None] = lambda agent: None):
+        """`agent_voice` names the on-device voice of the agent serving the turn, if its own."""
         self._routers = routers
         self._log = log
         self.sample_rate_hz = sample_rate_hz
+        self._agent_voice = agent_voice
+
+    def _voice(self, slot: ProviderSlot) -> TextToSpeech:
+        """Who speaks for `slot`: on the device, the serving agent's own voice if it has one."""
+        own = self._agent_voice(self._log.agent) if slot.is_local and self._log.agent else None
+        return own or slot.engine
 
     async def synthesize(self, text: str) -> AsyncIterator[bytes]:
         """Stream the sentence's audio; silence (and a recorded failure) if nobody can speak."""
@@ -327,7 +335,8 @@ class RoutedTextToSpeech(TextToSpeech):
         self._log.record("tts", record)
 
         def make(slot):
-            return slot.engine.synthesize(text if slot.is_local else router.privacy.mask(text))
+            return self._voice(slot).synthesize(
+                text if slot.is_local else router.privacy.mask(text))
 
         opened = await open_routed(router, decision.order, decision.hedge, make, record)
         if opened is None:
@@ -335,6 +344,9 @@ class RoutedTextToSpeech(TextToSpeech):
             logger.error("no TTS provider could speak")
             return
         name, slot = opened.provider, router.slots[opened.provider]
+        voice = self._voice(slot)
+        if voice is not slot.engine:
+            record.reason += f"; in the voice of agent {self._log.agent}"
         record.provider, record.ms = name, _ms(opened.ttfb_s)
         router.succeeded(name, opened.ttfb_s)
         record.attempts.append(Attempt(name, "ok", ms=_ms(opened.ttfb_s)))
@@ -342,8 +354,8 @@ class RoutedTextToSpeech(TextToSpeech):
             record.cost_usd = tts_cost_usd(slot.settings.price_per_1k_chars, len(text))
             router.charge(name, record.cost_usd)
         resampler = None
-        if slot.engine.sample_rate_hz != self.sample_rate_hz:
-            resampler = soxr.ResampleStream(slot.engine.sample_rate_hz, self.sample_rate_hz, 1,
+        if voice.sample_rate_hz != self.sample_rate_hz:
+            resampler = soxr.ResampleStream(voice.sample_rate_hz, self.sample_rate_hz, 1,
                                             dtype="int16")
         try:
             async with contextlib.aclosing(opened.stream):

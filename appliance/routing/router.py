@@ -105,11 +105,13 @@ class RouteLog:
         self._records: dict[str, RouteRecord] = {}
         self.turn_started_at: float | None = None
         self.local_only_reason: str | None = None
+        self.agent: str | None = None  # the agent serving the turn, when agents are set
 
     def start_turn(self) -> None:
         """A new user turn began: its budget counts from now."""
         self.turn_started_at = time.monotonic()
         self.local_only_reason = None
+        self.agent = None
 
     def record(self, role: str, record: RouteRecord) -> None:
         """Keep the role's first record of the turn (e.g. the first TTS sentence)."""
