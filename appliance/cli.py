@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -337,43 +338,44 @@ def _bench_soak(args: argparse.Namespace) -> int:
     return 0 if document["summary"]["passed"] else 1
 
 
-def _bench_wake(args: argparse.Namespace) -> int:
+@contextlib.contextmanager
+def _step_bars(label: str = "{}") -> Iterator[Callable[[str, int, int], None]]:
+    """A progress bar per benchmark step: `progress(step, done, total)` moves the step's."""
     from tqdm import tqdm
 
+    bars: dict[str, tqdm] = {}
+
+    def progress(step: str, done: int, total: int) -> None:
+        bar = bars.get(step) or bars.setdefault(step, tqdm(total=total,
+                                                           desc=label.format(step)))
+        bar.update(done - bar.n)
+
+    try:
+        yield progress
+    finally:
+        for bar in bars.values():
+            bar.close()
+
+
+def _bench_wake(args: argparse.Namespace) -> int:
     from appliance.benchmark.corpus import voice_onnx
     from appliance.benchmark.wake_bench import RESULTS_FILE, format_report, run_wake_benchmark
 
     if args.wake_hours <= 0:
         return _fail(f"--wake-hours must be above 0, got {args.wake_hours}")
-    bars: dict[str, tqdm] = {}
-
-    def progress(step: str, done: int, total: int) -> None:
-        bar = bars.get(step) or bars.setdefault(step, tqdm(total=total, desc=step))
-        bar.update(done - bar.n)
-
-    report = run_wake_benchmark(voice_onnx(_settings(args)), args.wake_hours, progress)
-    for bar in bars.values():
-        bar.close()
+    with _step_bars() as progress:
+        report = run_wake_benchmark(voice_onnx(_settings(args)), args.wake_hours, progress)
     print(format_report(report))
     print(f"written to {RESULTS_FILE}")
     return 0
 
 
 def _bench_agents(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from appliance.benchmark.agents_bench import RESULTS_FILE, format_report, run_agents_benchmark
     from appliance.benchmark.corpus import voice_onnx
 
-    bars: dict[str, tqdm] = {}
-
-    def progress(step: str, done: int, total: int) -> None:
-        bar = bars.get(step) or bars.setdefault(step, tqdm(total=total, desc=f"{step}: tasks"))
-        bar.update(done - bar.n)
-
-    report = run_agents_benchmark(voice_onnx(_settings(args)), args.models_dir, progress)
-    for bar in bars.values():
-        bar.close()
+    with _step_bars("{}: tasks") as progress:
+        report = run_agents_benchmark(voice_onnx(_settings(args)), args.models_dir, progress)
     print(format_report(report))
     print(f"written to {RESULTS_FILE}")
     return 0
@@ -381,8 +383,6 @@ def _bench_agents(args: argparse.Namespace) -> int:
 
 def _bench_echo(args: argparse.Namespace) -> int:
     import shutil
-
-    from tqdm import tqdm
 
     from appliance.benchmark.corpus import voice_onnx
     from appliance.benchmark.echo_bench import RESULTS_FILE, format_report, run_echo_benchmark
@@ -392,17 +392,11 @@ def _bench_echo(args: argparse.Namespace) -> int:
     if not (shutil.which("pulseaudio") and shutil.which("parec")):
         return _fail("--echo simulates a room on a PulseAudio test card: install pulseaudio "
                      "and pulseaudio-utils (scripts/install-system-deps.sh)")
-    bars: dict[str, tqdm] = {}
-
-    def progress(step: str, done: int, total: int) -> None:
-        bar = bars.get(step) or bars.setdefault(step, tqdm(total=total, desc=step))
-        bar.update(done - bar.n)
-
     settings = _settings(args)
-    report = run_echo_benchmark(voice_onnx(settings), settings.models.dir, args.echo_replies,
-                                max(1, args.echo_replies * 2 // 5), progress)
-    for bar in bars.values():
-        bar.close()
+    with _step_bars() as progress:
+        report = run_echo_benchmark(voice_onnx(settings), settings.models.dir,
+                                    args.echo_replies, max(1, args.echo_replies * 2 // 5),
+                                    progress)
     print(format_report(report))
     print(f"written to {RESULTS_FILE}")
     return 0
