@@ -28,7 +28,7 @@ from pipecat.transports.base_transport import BaseTransport
 
 from appliance.agents import AgentMemory, SupervisedChatModel, Supervisor
 from appliance.engines import Engines, load_engines
-from appliance.governance.masking import mask_text
+from appliance.governance.masking import mask_exchange, mask_text
 from appliance.governance.turn_audit import ErrorAuditor, TurnAuditor
 from appliance.intents import DirectAnswerChatModel
 from appliance.intents.timers import Ring as TimerRing
@@ -77,9 +77,8 @@ def build_llm_stage(engines: Engines, route_log: RouteLog, *,
         asked = call_context()
         if not supervised:
             return asked
-        slots = supervised[0].handed_slots()
         return dataclasses.replace(asked, agent=supervised[0].current.name,
-                                   handed={k: _said(v) for k, v in slots.items()})
+                                   handed=supervised[0].handed_as_said())
 
     if engines.tools is not None:
         chat_model = ToolCallingChatModel(
@@ -117,11 +116,6 @@ def build_llm_stage(engines: Engines, route_log: RouteLog, *,
         # The local LLM pauses where the TTS cuts the first clause: one rule for both.
         spoken_first_chunk=first_clause.complete if first_clause else None,
     )
-
-
-def _said(value: str | float) -> str:
-    """A slot's value as the user would have said it: 20.0 dollars was "20"."""
-    return f"{value:g}" if isinstance(value, float) else value
 
 
 def build_conversation(
@@ -193,7 +187,7 @@ def build_conversation(
     )
     recorders, audit_observers = [], []
     if engines.audit is not None:
-        recorders.append(TurnAuditor(engines.audit, mask_text, session_id))
+        recorders.append(TurnAuditor(engines.audit, mask_exchange, session_id))
         audit_observers.append(ErrorAuditor(engines.audit, mask_text, session_id,
                                             current_turn_id))
     listeners = [functools.partial(listen, session_id) for listen in engines.turn_listeners]

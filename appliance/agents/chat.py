@@ -14,15 +14,11 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 
 from appliance.agents.federation import FederationError, RemoteAgent
-from appliance.agents.slots import read_slots
+from appliance.agents.slots import as_said, in_a_sentence, read_slots
 from appliance.agents.supervisor import Choice, Supervisor
 from appliance.llm.interface import ESCALATION, ChatModel, TokenChunk
 from appliance.routing.router import RouteLog, RouteRecord
 from appliance.settings_agents import AgentSettings
-
-# A slot as the agent's instructions say it: small models repeat "order_id = A17" aloud.
-_SAID_AS = {"order_id": "the order number is {}", "amount_usd": "the amount is {:g} dollars",
-            "person_name": "the customer's name is {}"}
 
 
 @dataclass
@@ -142,6 +138,10 @@ class SupervisedChatModel(ChatModel):
         return {name: self.memory.slots[name] for name in self.current.slots
                 if name in self.memory.slots}
 
+    def handed_as_said(self) -> dict[str, str]:
+        """The handed slot values as the user said them (what a tool argument may be)."""
+        return {name: as_said(value) for name, value in self.handed_slots().items()}
+
     def _apply_tier(self, agent: AgentSettings) -> None:
         # A turn of a "local" agent never leaves the device, its voice included; the mark
         # is taken off again at the next turn unless something else set the reason since.
@@ -164,7 +164,7 @@ class SupervisedChatModel(ChatModel):
                  if name in self.memory.slots}  # `agent` is `current` once chosen
         if known:
             system += "\nFrom earlier in the conversation: " + "; ".join(
-                _SAID_AS[name].format(value) for name, value in known.items()) + "."
+                in_a_sentence(name, value) for name, value in known.items()) + "."
         turns: list[list[dict]] = []
         for message in messages[lead:]:
             if message.get("role") == "user" or not turns:

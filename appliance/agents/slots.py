@@ -31,3 +31,18 @@ def read_slots(text: str) -> dict[str, str | float]:
         start, end = names[0]
         found["person_name"] = written[start:end]
     return found
+
+
+# A slot as the agent's instructions say it: small models repeat "order_id = A17" aloud.
+_SAID_AS = {"order_id": "the order number is {}", "amount_usd": "the amount is {} dollars",
+            "person_name": "the customer's name is {}"}
+
+
+def as_said(value: str | float) -> str:
+    """A slot's value as the user would have said it: 20.0 dollars was "20"."""
+    return f"{value:g}" if isinstance(value, float) else value
+
+
+def in_a_sentence(name: str, value: str | float) -> str:
+    """A slot told to an agent: "the order number is A17"."""
+    return _SAID_AS[name].format(as_said(value))
