@@ -59,6 +59,8 @@ class MaskResult:
     text: str
     kinds: tuple[str, ...] = ()
     local_kinds: tuple[str, ...] = ()
+    # The words of the names and places found (for `mask(…, said=…)` of the answers to it).
+    said_words: frozenset[str] = frozenset()
 
     @property
     def keeps_local(self) -> bool:
@@ -99,10 +101,11 @@ class PersonalDataMasker:
         """
         written = to_written(text)
         findings = find_personal_data(written)
+        words = _public_words(written, findings)
         if findings and said is not None:
             findings = users_own(written, findings, said)
         if not findings:
-            return MaskResult(text)
+            return MaskResult(text, said_words=words)
         if len(text) > ALIGN_MAX_CHARS:  # long text: mask the written form, in linear time
             text, spans = written, [(f.start, f.end) for f in findings]
         else:
@@ -116,7 +119,12 @@ class PersonalDataMasker:
         parts.append(text[cursor:])
         kinds = tuple(k for k in PERSONAL_DATA_KINDS if any(f.kind == k for f in findings))
         local = tuple(k for k in kinds if self.actions[k] == "local")
-        return MaskResult("".join(parts), kinds, local)
+        return MaskResult("".join(parts), kinds, local, words)
+
+    def mask_exchange(self, asked: str, answer: str) -> tuple[str, str]:
+        """What the user said and the answer to it, masked (the answer as `mask(…, said=…)`)."""
+        said = self.mask(asked)
+        return said.text, self.mask(answer, said=said.said_words).text
 
     def mask_text(self, text: str, *, said: frozenset[str] | None = None) -> str:
         """Just the masked text (the same whatever the actions)."""
@@ -138,9 +146,14 @@ def said_words(said: Iterable[str]) -> frozenset[str]:
     words: set[str] = set()
     for text in said:
         written = to_written(text)
-        words.update(w.lower() for f in find_personal_data(written) if f.kind in _PUBLIC_KINDS
-                     for w in _WORD.findall(written[f.start:f.end]))
+        words |= _public_words(written, find_personal_data(written))
     return frozenset(words)
+
+
+def _public_words(written: str, findings: list[Finding]) -> frozenset[str]:
+    """The lowercased words of the names and places among `findings`."""
+    return frozenset(w.lower() for f in findings if f.kind in _PUBLIC_KINDS
+                     for w in _WORD.findall(written[f.start:f.end]))
 
 
 def users_own(text: str, findings: list[Finding], words: frozenset[str]) -> list[Finding]:
@@ -202,6 +215,11 @@ def mask_text(text: str, *, said: frozenset[str] | None = None) -> str:
     `PersonalDataMasker.mask`).
     """
     return _MASKER.mask(text, said=said).text
+
+
+def mask_exchange(asked: str, answer: str) -> tuple[str, str]:
+    """What the user said and the answer to it, masked, the user's text searched once."""
+    return _MASKER.mask_exchange(asked, answer)
 
 
 def detect_personal_data(text: str) -> list[str]:

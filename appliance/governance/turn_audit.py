@@ -9,17 +9,17 @@ from pipecat.frames.frames import ErrorFrame
 from pipecat.observers.base_observer import BaseObserver, FramePushed
 
 from appliance.governance.audit import AuditChainError, AuditTrail
-from appliance.governance.masking import said_words
 from appliance.turns.timeline import TurnRecord
 
 
 class TurnAuditor:
     """One conversation's recorder: `await auditor(turn)` appends the turn, masked."""
 
-    def __init__(self, trail: AuditTrail, mask: Callable[..., str], session_id: str):
-        """Record into `trail`, passing every transcript and reply through `mask` first."""
+    def __init__(self, trail: AuditTrail, mask_exchange: Callable[[str, str], tuple[str, str]],
+                 session_id: str):
+        """Record into `trail`, each transcript and its reply masked by `mask_exchange` first."""
         self.trail = trail
-        self.mask = mask
+        self.mask_exchange = mask_exchange
         self.session_id = session_id
 
     async def __call__(self, turn: TurnRecord) -> None:
@@ -35,8 +35,8 @@ class TurnAuditor:
             data["stt"] = {"avg_logprob": turn.stt_confidence.avg_logprob,
                            "no_speech_prob": turn.stt_confidence.no_speech_prob}
         # The reply's names are masked when the user said them, not when it names the famous.
-        sensitive = {"transcript": self.mask(turn.transcript),
-                     "reply": self.mask(turn.reply, said=said_words([turn.transcript]))}
+        transcript, reply = self.mask_exchange(turn.transcript, turn.reply)
+        sensitive = {"transcript": transcript, "reply": reply}
         try:
             await self.trail.append_async("turn", data, sensitive=sensitive,
                                           session_id=self.session_id, turn_id=turn.turn_id)

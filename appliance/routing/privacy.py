@@ -15,7 +15,6 @@ from appliance.governance.masking import (
     Action,
     PersonalDataMasker,
     detect_personal_data,
-    said_words,
 )
 from appliance.governance.personal_data import PERSONAL_DATA_KINDS, luhn_valid
 
@@ -85,8 +84,13 @@ class PrivacyPolicy:
         said (and data of every other kind): the famous names it answered with stay, so
         the remote model reads the conversation it is continuing.
         """
-        said = said_words(m["content"] for m in messages
-                          if m.get("role") != "assistant" and isinstance(m.get("content"), str))
-        return [m | {"content": self.masker.mask_text(
-                    m["content"], said=said if m.get("role") == "assistant" else None)}
-                if isinstance(m.get("content"), str) else m for m in messages]
+        masked: dict[int, str] = {}
+        said: set[str] = set()
+        for i, m in enumerate(messages):  # what the user and the tools said, searched once
+            if m.get("role") != "assistant" and isinstance(m.get("content"), str):
+                found = self.masker.mask(m["content"])
+                masked[i], said = found.text, said | found.said_words
+        answered = frozenset(said)
+        return [m | {"content": masked[i] if i in masked else self.masker.mask_text(
+                    m["content"], said=answered)}
+                if isinstance(m.get("content"), str) else m for i, m in enumerate(messages)]

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from appliance.agents import AgentMemory
 from appliance.engines import Engines
-from appliance.governance.masking import mask_text, said_words
+from appliance.governance.masking import mask_exchange
 from appliance.service.openai_api import OpenAIAPIError, _parse_json, _Request
 from appliance.typed import answer_typed
 
@@ -42,10 +42,9 @@ async def agent_turn(engines: Engines, request: Request) -> Response:
     reply, ms, route = await answer_typed(engines, LLMContext(), body.text, session_id=session,
                                           caller=caller.token_id, agent_memory=memory)
     if engines.audit is not None:
+        text, masked_reply = mask_exchange(body.text, reply)
         await engines.audit.append_async(
             "agent_turn", {"agent": name, "caller": caller.token_id, "route": route,
                            "slots": sorted(slots), "ms": round(ms, 1)},
-            sensitive={"text": mask_text(body.text),
-                       "reply": mask_text(reply, said=said_words([body.text]))},
-            session_id=session)
+            sensitive={"text": text, "reply": masked_reply}, session_id=session)
     return JSONResponse({"agent": name, "reply": reply, "route": route})

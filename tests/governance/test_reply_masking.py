@@ -7,7 +7,7 @@ masking them as user text garbled them ("[NAME]'s theory of general relativity")
 import pytest
 
 from appliance.governance.audit import AuditTrail
-from appliance.governance.masking import PersonalDataMasker, mask_text, said_words
+from appliance.governance.masking import PersonalDataMasker, mask_exchange, mask_text, said_words
 from appliance.governance.turn_audit import TurnAuditor
 from tests.ops.turns import finished_turn
 
@@ -59,7 +59,7 @@ def test_common_words_are_no_names_in_questions_either():
 
 async def test_the_audit_trail_keeps_the_answer_and_masks_the_users_name(tmp_path):
     trail = AuditTrail(tmp_path / "audit.db", bytes(32))
-    auditor = TurnAuditor(trail, mask_text, "session-1")
+    auditor = TurnAuditor(trail, mask_exchange, "session-1")
     turn = finished_turn(reply="Kwame Mensah? Neil Armstrong walked on the moon in 1969.")
     turn.transcript = "Tell Kwame Mensah who walked on the moon."
     await auditor(turn)
