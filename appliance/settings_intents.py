@@ -36,4 +36,4 @@ class IntentSettings(_Section):
     # Assistant configured, its own names and areas are added at start.
     devices: dict[str, str] = Field(default_factory=dict)
     areas: list[str] = Field(default_factory=list)
-    homeassistant: HomeAssistantSettings = HomeAssistantSettings()
+    homeassistant: HomeAssistantSettings = Field(default_factory=HomeAssistantSettings)

@@ -30,5 +30,5 @@ class ConsoleSettings(_Section):
 class OpsSettings(_Section):
     """Metrics, traces and the web console."""
 
-    tracing: TracingSettings = TracingSettings()
-    console: ConsoleSettings = ConsoleSettings()
+    tracing: TracingSettings = Field(default_factory=TracingSettings)
+    console: ConsoleSettings = Field(default_factory=ConsoleSettings)

@@ -10,13 +10,13 @@ import pytest
 from pipecat.processors.aggregators.llm_context import LLMContext
 
 from appliance.agents import AgentMemory
-from appliance.config import STATE_DIR_ENV, Settings
 from appliance.governance.audit import AuditTrail
 from appliance.governance.keys import load_or_create_key
 from appliance.governance.tokens import TokenStore
 from appliance.pipeline import load_engines
 from appliance.typed import answer_typed
 from tests.support.running_service import free_port, running_service
+from tests.support.state_dir import settings_in
 
 pytestmark = pytest.mark.models
 
@@ -28,26 +28,13 @@ FACTS = {"name": "facts", "default": True,
          "handles": ["what is the capital of France", "who wrote Hamlet"]}
 
 
-def settings_in(state: Path, overrides: dict):
-    before = os.environ.get(STATE_DIR_ENV)
-    os.environ[STATE_DIR_ENV] = str(state)  # defaults (audit, tokens, ledger) go here
-    try:
-        return Settings.model_validate(overrides)
-    finally:
-        if before is None:
-            os.environ.pop(STATE_DIR_ENV)
-        else:
-            os.environ[STATE_DIR_ENV] = before
-
-
 @pytest.fixture(scope="module")
 def shop(settings, tmp_path_factory):
     """Appliance B: serves the orders agent, with the refund tool and the default policy."""
     state = tmp_path_factory.mktemp("shop")
-    # The service section's defaults are fixed at import: its token store is named here.
     shop_settings = settings_in(state, {"models": {"dir": str(settings.models.dir)},
-                                        "service": {"tokens_path": str(state / "tokens.db")},
                                         "tools": {"enabled": True}, "agents": [ORDERS]})
+    assert shop_settings.service.tokens_path == state / "tokens.db"  # its own, nobody else's
     token = TokenStore(shop_settings.service.tokens_path).create("client", "front desk")[1]
     with running_service(shop_settings) as base:
         yield base, token, state

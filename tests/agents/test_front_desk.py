@@ -11,9 +11,10 @@ import pytest
 from pipecat.processors.aggregators.llm_context import LLMContext
 
 from appliance.agents import AgentMemory
-from appliance.config import STATE_DIR_ENV, load_settings
+from appliance.config import STATE_DIR_ENV
 from appliance.pipeline import load_engines
 from appliance.typed import answer_typed
+from tests.support.state_dir import settings_in
 
 pytestmark = pytest.mark.models
 
@@ -22,17 +23,9 @@ FRONT_DESK = Path(__file__).resolve().parents[2] / "appliance" / "examples" / "f
 
 @pytest.fixture(scope="module")
 def desk(settings, tmp_path_factory):
-    state = tmp_path_factory.mktemp("front-desk-state")
-    before = os.environ.get(STATE_DIR_ENV)
-    os.environ[STATE_DIR_ENV] = str(state)  # its audit trail and refunds, nobody else's
-    try:
-        engines = load_engines(load_settings(FRONT_DESK, {"models": {
-            "dir": str(settings.models.dir)}}))
-    finally:
-        if before is None:
-            os.environ.pop(STATE_DIR_ENV)
-        else:
-            os.environ[STATE_DIR_ENV] = before
+    state = tmp_path_factory.mktemp("front-desk-state")  # its audit trail and refunds
+    engines = load_engines(settings_in(state, {"models": {"dir": str(settings.models.dir)}},
+                                       FRONT_DESK))
     yield engines, state
     if engines.audit is not None:
         engines.audit.close()
