@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from appliance.agents.federation import FederationError, RemoteAgent
 from appliance.agents.slots import as_said, in_a_sentence, read_slots
 from appliance.agents.supervisor import Choice, Supervisor
-from appliance.llm.interface import ESCALATION, ChatModel, TokenChunk
+from appliance.llm.interface import ESCALATION, ChatModel, ChatModelStage, TokenChunk
 from appliance.routing.router import RouteLog, RouteRecord
 from appliance.settings_agents import AgentSettings
 
@@ -52,7 +52,7 @@ class AgentMemory:
                 self.slots.update(read_slots(text))
 
 
-class SupervisedChatModel(ChatModel):
+class SupervisedChatModel(ChatModelStage):
     """Hands each turn to the agent the supervisor picks, with that agent's context."""
 
     name = "agents"
@@ -64,7 +64,7 @@ class SupervisedChatModel(ChatModel):
 
         `session` names the conversation to an agent served by another appliance.
         """
-        self.inner = inner
+        super().__init__(inner)
         self.session = session
         self.supervisor = supervisor
         self.memory = memory
@@ -72,19 +72,6 @@ class SupervisedChatModel(ChatModel):
         self.on_choice = on_choice
         self.current: AgentSettings = supervisor.default
         self._kept_local: str | None = None
-
-    @property
-    def is_local(self) -> bool:  # type: ignore[override]
-        """As the model it wraps."""
-        return self.inner.is_local
-
-    def prepare(self, messages: list[dict]) -> None:
-        """The wrapped model's (the next agent is not known yet)."""
-        self.inner.prepare(messages)
-
-    def count_tokens(self, text: str) -> int:
-        """As the wrapped model counts."""
-        return self.inner.count_tokens(text)
 
     async def stream(self, messages: list[dict], *, max_tokens: int,
                      temperature: float) -> AsyncIterator[TokenChunk]:
@@ -193,9 +180,6 @@ class SupervisedChatModel(ChatModel):
                  if asked not in shown and asked != current
                  and (agent.context == "all" or self.memory.served.get(asked) == agent.name)]
         return older[-agent.summarised_turns:]
-
-    async def aclose(self) -> None:
-        """The wrapped model is closed by its owner."""
 
 
 def _digest(turn: list[dict]) -> str:

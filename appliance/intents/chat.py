@@ -10,7 +10,7 @@ from appliance.intents.commands import CommandMatcher
 from appliance.intents.computed import answer_directly
 from appliance.intents.handlers import CommandHandlers
 from appliance.llm.context_window import last_user_text
-from appliance.llm.interface import ChatModel, TokenChunk, ToolCall
+from appliance.llm.interface import ChatModel, ChatModelStage, TokenChunk
 
 UNKNOWN_DEVICE = ("I don't know that device. Its name and area are the ones Home Assistant "
                   "gives it.")
@@ -25,7 +25,7 @@ class CommandStage:
     session: str | None = None
 
 
-class DirectAnswerChatModel(ChatModel):
+class DirectAnswerChatModel(ChatModelStage):
     """Answers computable questions itself and hands every other turn to `inner`.
 
     It sits in front of the routed (and tool-calling) model, so a computed
@@ -48,12 +48,11 @@ class DirectAnswerChatModel(ChatModel):
                 similar requests (off when tools may carry them out).
             commands: Timers, devices, volume… acted on before anything else.
         """
-        self.inner = inner
+        super().__init__(inner)
         self.commands = commands
         self.on_answer = on_answer
         self.now = now
         self.decline_unsupported = decline_unsupported
-        self.is_local = inner.is_local
 
     async def stream(self, messages: list[dict], *, max_tokens: int,
                      temperature: float) -> AsyncIterator[TokenChunk]:
@@ -79,18 +78,3 @@ class DirectAnswerChatModel(ChatModel):
                                              temperature=temperature):
             yield chunk
 
-    async def propose_tool_calls(self, messages: list[dict], tools: list[dict], *,
-                                 max_tokens: int = 128) -> list[ToolCall]:
-        """`inner`'s."""
-        return await self.inner.propose_tool_calls(messages, tools, max_tokens=max_tokens)
-
-    def prepare(self, messages: list[dict]) -> None:
-        """`inner`'s."""
-        self.inner.prepare(messages)
-
-    def count_tokens(self, text: str) -> int:
-        """`inner`'s tokenizer."""
-        return self.inner.count_tokens(text)
-
-    async def aclose(self) -> None:
-        """Nothing of its own: `inner` belongs to the engines."""

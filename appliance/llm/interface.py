@@ -99,3 +99,35 @@ class ChatModel(ABC):
 
     async def aclose(self) -> None:  # noqa: B027 - optional hook
         """Release what the provider holds."""
+
+
+class ChatModelStage(ChatModel):
+    """A stage in front of another model: commands, agents, tools.
+
+    It prepares, counts tokens, proposes tool calls and is local as the model it wraps,
+    which belongs to whoever built it and is not closed here.
+    """
+
+    def __init__(self, inner: ChatModel):
+        self.inner = inner
+
+    @property
+    def is_local(self) -> bool:  # type: ignore[override]
+        """As the wrapped model."""
+        return self.inner.is_local
+
+    async def propose_tool_calls(self, messages: list[dict], tools: list[dict], *,
+                                 max_tokens: int = 128) -> list[ToolCall]:
+        """The wrapped model's."""
+        return await self.inner.propose_tool_calls(messages, tools, max_tokens=max_tokens)
+
+    def prepare(self, messages: list[dict]) -> None:
+        """The wrapped model's."""
+        self.inner.prepare(messages)
+
+    def count_tokens(self, text: str) -> int:
+        """As the wrapped model counts."""
+        return self.inner.count_tokens(text)
+
+    async def aclose(self) -> None:
+        """The wrapped model is closed by its owner."""

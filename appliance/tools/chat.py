@@ -21,14 +21,14 @@ from loguru import logger
 
 from appliance.errors import ProviderError
 from appliance.governance.spoken import to_written
-from appliance.llm.interface import ChatModel, TokenChunk, ToolCall
+from appliance.llm.interface import ChatModel, ChatModelStage, TokenChunk, ToolCall
 from appliance.tools.registry import CallContext, ToolOutcome, ToolRegistry
 
 PROPOSER_PROMPT = ("Call a tool only when the user asks for exactly what the tool does. "
                    "For anything else, answer in words without any tool.")
 
 
-class ToolCallingChatModel(ChatModel):
+class ToolCallingChatModel(ChatModelStage):
     """Wraps the answering model with a tool-calling step before each answer."""
 
     name = "tool-calling"
@@ -49,6 +49,7 @@ class ToolCallingChatModel(ChatModel):
             on_tool_turn: Told why, when tools answer the turn instead of `answerer`
                 (so the turn's route names the proposer).
         """
+        super().__init__(answerer)
         self.answerer = answerer
         self.proposer = proposer
         self.registry = registry
@@ -63,14 +64,6 @@ class ToolCallingChatModel(ChatModel):
 
     def _context(self) -> CallContext:
         return dataclasses.replace(self.context(), state=self.state)
-
-    def prepare(self, messages: list[dict]) -> None:
-        """The answering model's."""
-        self.answerer.prepare(messages)
-
-    def count_tokens(self, text: str) -> int:
-        """As the answering model counts."""
-        return self.answerer.count_tokens(text)
 
     async def stream(self, messages: list[dict], *, max_tokens: int,
                      temperature: float) -> AsyncIterator[TokenChunk]:
@@ -160,8 +153,6 @@ class ToolCallingChatModel(ChatModel):
             if not task.done():
                 task.cancel()
 
-    async def aclose(self) -> None:
-        """The wrapped models are closed by their owner."""
 
 
 def tool_results_note(results: list[tuple[str, object]]) -> dict:
