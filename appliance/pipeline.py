@@ -34,6 +34,7 @@ from appliance.intents import DirectAnswerChatModel
 from appliance.intents.timers import Ring as TimerRing
 from appliance.intents.timers import Timer, TimerBook
 from appliance.llm import ChatModelLLMService
+from appliance.routing.kinds import RouteKind
 from appliance.routing.routed import RoutedChatModel, RoutedSpeechToText, RoutedTextToSpeech
 from appliance.routing.router import RouteLog, RouteRecord
 from appliance.stt import ProviderSTTService
@@ -87,7 +88,8 @@ def build_llm_stage(engines: Engines, route_log: RouteLog, *,
             max_calls=settings.tools.max_calls_per_turn,
             outbound=lambda messages: engines.router("llm").privacy.mask_messages(messages),
             on_tool_turn=lambda reason: route_log.record(
-                "llm", RouteRecord(provider=settings.tools.model, reason=reason)))
+                "llm", RouteRecord(provider=settings.tools.model, reason=reason,
+                                   kind=RouteKind.TOOL_CALL)))
     if settings.agents:
         # The agent choice, when the word classifier is unsure, by a local model.
         chooser = engines.tool_proposer or engines.llm
@@ -102,8 +104,8 @@ def build_llm_stage(engines: Engines, route_log: RouteLog, *,
     chat_model = DirectAnswerChatModel(
         chat_model, decline_unsupported=engines.tools is None,
         commands=engines.command_stage(session_id),  # timers ring where they were set
-        on_answer=lambda reason: route_log.record(
-            "llm", RouteRecord(provider="intents", reason=reason)))
+        on_answer=lambda reason, kind: route_log.record(
+            "llm", RouteRecord(provider="intents", reason=reason, kind=kind)))
     return ChatModelLLMService(
         chat_model,
         system_prompt=settings.llm.system_prompt,

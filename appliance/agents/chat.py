@@ -17,8 +17,14 @@ from appliance.agents.federation import FederationError, RemoteAgent
 from appliance.agents.slots import as_said, in_a_sentence, read_slots
 from appliance.agents.supervisor import Choice, Supervisor
 from appliance.llm.interface import ESCALATION, ChatModel, ChatModelStage, TokenChunk
+from appliance.routing.kinds import RouteKind
 from appliance.routing.router import RouteLog, RouteRecord
 from appliance.settings_agents import AgentSettings
+
+# How the supervisor chose (`Choice.how`), as the route's kind.
+_CHOSEN_BY = {"classifier": RouteKind.AGENT_CLASSIFIER, "model": RouteKind.AGENT_MODEL,
+              "follow-up": RouteKind.AGENT_FOLLOW_UP, "default": RouteKind.AGENT_DEFAULT,
+              "asked": RouteKind.AGENT_ASKED}
 
 
 @dataclass
@@ -117,7 +123,8 @@ class SupervisedChatModel(ChatModelStage):
         self.memory.served[question] = choice.agent.name
         self.memory.last_agent = self.route_log.agent = choice.agent.name
         reason = f"{choice.how}: {choice.why}" + (f"; {served}" if served else "")
-        self.route_log.record("agent", RouteRecord(provider=choice.agent.name, reason=reason))
+        self.route_log.record("agent", RouteRecord(provider=choice.agent.name, reason=reason,
+                                                   kind=_CHOSEN_BY[choice.how]))
         self.on_choice(choice)
 
     def handed_slots(self) -> dict[str, str | float]:

@@ -11,6 +11,7 @@ from appliance.intents.computed import answer_directly
 from appliance.intents.handlers import CommandHandlers
 from appliance.llm.context_window import last_user_text
 from appliance.llm.interface import ChatModel, ChatModelStage, TokenChunk
+from appliance.routing.kinds import RouteKind
 
 UNKNOWN_DEVICE = ("I don't know that device. Its name and area are the ones Home Assistant "
                   "gives it.")
@@ -34,7 +35,8 @@ class DirectAnswerChatModel(ChatModelStage):
 
     name = "intents"
 
-    def __init__(self, inner: ChatModel, *, on_answer: Callable[[str], None] = lambda reason: None,
+    def __init__(self, inner: ChatModel, *,
+                 on_answer: Callable[[str, RouteKind], None] = lambda reason, kind: None,
                  now: Callable[[], dt.datetime] = dt.datetime.now,
                  decline_unsupported: bool = True, commands: CommandStage | None = None):
         """Wrap `inner`.
@@ -61,7 +63,7 @@ class DirectAnswerChatModel(ChatModelStage):
         command = self.commands.matcher.match(question) if self.commands else None
         if command is not None:
             reply = await self.commands.handlers.handle(command, session=self.commands.session)
-            self.on_answer(f"command: {command.intent}")
+            self.on_answer(f"command: {command.intent}", RouteKind.COMMAND)
             yield TokenChunk(reply, exact=True)
             return
         answer = answer_directly(question, now=self.now,
@@ -71,7 +73,7 @@ class DirectAnswerChatModel(ChatModelStage):
             if answer.kind == "cannot do yet (device)" and self.commands is not None \
                     and self.commands.handlers.devices is not None:
                 text = UNKNOWN_DEVICE  # a device command, but for no device it knows
-            self.on_answer(f"computed answer: {answer.kind}")
+            self.on_answer(f"computed answer: {answer.kind}", RouteKind.COMPUTED)
             yield TokenChunk(text, exact=True)
             return
         async for chunk in self.inner.stream(messages, max_tokens=max_tokens,

@@ -16,7 +16,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.process_collector import ProcessCollector
 
-from appliance.routing.strategy import reason_kind
+from appliance.routing.kinds import RouteKind
 from appliance.turns import TurnRecord
 
 # Seconds: fine steps around the 0.5 s voice-to-voice target, coarse out to the fallbacks.
@@ -75,7 +75,7 @@ class ApplianceMetrics:
             if not isinstance(route, dict):
                 continue
             self.routes.labels(role, route.get("provider", "none"),
-                               reason_kind(route.get("reason", ""))).inc()
+                               route.get("kind", RouteKind.LOCAL)).inc()
 
     def provider_failed(self, role: str, provider: str, kind: str) -> None:
         """A router observer: one failed call."""

@@ -81,6 +81,7 @@ class TurnTracer:
             attributes = {}
             if isinstance(route, dict):
                 attributes = {"appliance.provider": route.get("provider", ""),
+                              "appliance.route_kind": route.get("kind", ""),
                               "appliance.route_reason": route.get("reason", "")}
             # A speculative transcript can be ready before VAD reports the pause.
             span = self._tracer.start_span(name, context=parent,

@@ -22,6 +22,7 @@ from appliance.errors import ProviderError
 from appliance.llm.context_window import follows_up
 from appliance.llm.interface import ESCALATION, ChatModel, TokenChunk
 from appliance.routing.complexity import escalation_reason
+from appliance.routing.kinds import RouteKind
 from appliance.routing.ledger import llm_cost_usd, stt_cost_usd, tts_cost_usd
 from appliance.routing.router import Attempt, ProviderSlot, RoleRouter, RouteLog, RouteRecord
 from appliance.routing.streams import as_provider_error, open_routed
@@ -110,7 +111,7 @@ class RoutedSpeechToText(SpeechToText):
         self._log.start_turn()
         router = self._routers("stt")
         decision = router.decide(budget_remaining_s=router.budget_s, allow_hedging=False)
-        record = RouteRecord(provider="none", reason=decision.reason)
+        record = RouteRecord(provider="none", reason=decision.reason, kind=decision.kind)
         transcript, served_by = None, None
         for name in decision.order:
             transcript = await self._run(router, name, pcm16, sample_rate_hz, record)
@@ -118,7 +119,7 @@ class RoutedSpeechToText(SpeechToText):
                 served_by = name
                 break
         if transcript is None:
-            record.reason += "; every provider failed"
+            record.note("every provider failed", RouteKind.ALL_FAILED)
             return Transcript(text="", route=record.to_json())
         record.provider, record.ms = served_by, record.attempts[-1].ms
         unsure = self._unsure(router, transcript) if router.slots[served_by].is_local else None
@@ -136,13 +137,16 @@ class RoutedSpeechToText(SpeechToText):
         target = decision.order[0]
         if router.slots[target].is_local:
             record.reason = f"{unsure}, kept local: {decision.reason}"
+            record.kind = decision.kind
             return transcript
         better = await self._run(router, target, pcm16, rate, record)
         if better is None or not better.text:
             record.reason = f"{unsure}; remote '{target}' failed, kept local"
+            record.kind = RouteKind.LOCAL
             return transcript
         record.provider, record.ms = target, record.attempts[-1].ms
         record.reason = f"{unsure}: re-transcribed by '{target}'"
+        record.kind = RouteKind.SECOND_OPINION
         return better
 
 
@@ -186,7 +190,7 @@ class RoutedChatModel(ChatModel):
         """Stream the routed answer (the fallback line when no provider can answer)."""
         router = self._routers("llm")
         decision = self._decide(router, messages)
-        record = RouteRecord(provider="none", reason=decision.reason,
+        record = RouteRecord(provider="none", reason=decision.reason, kind=decision.kind,
                              prompt_tokens=self.count_tokens("\n".join(
                                  str(m.get("content") or "") for m in messages)))
         if ESCALATION.get():
@@ -212,7 +216,8 @@ class RoutedChatModel(ChatModel):
         while True:
             if opened is None:
                 record.provider = "fallback"
-                record.reason += "; every provider failed, said the fallback line"
+                record.note("every provider failed, said the fallback line",
+                            RouteKind.ALL_FAILED)
                 yield TokenChunk(router.settings.fallback_line)
                 return
             tried.append(opened.provider)
@@ -249,6 +254,7 @@ class RoutedChatModel(ChatModel):
             return opened, later
         await opened.stream.aclose()
         record.reason = f"{unsure}: escalated to '{stronger.provider}'"
+        record.kind = RouteKind.ESCALATED
         return stronger, []
 
     async def _relay(self, router, opened, held, messages, record,
@@ -289,11 +295,12 @@ class RoutedChatModel(ChatModel):
             record.attempts.append(Attempt(name, "failed", kind=error.kind))
             if pending is not None:
                 relay.broke_before_speech = True
-                record.reason += (f"; '{name}' broke before anything was spoken "
-                                  f"({error.kind}), failed over")
+                record.note(f"'{name}' broke before anything was spoken ({error.kind}), "
+                            "failed over", RouteKind.FAILOVER)
             else:
                 # Speech has gone out: no failover mid-utterance; close it politely.
-                record.reason += f"; '{name}' failed mid-answer ({error.kind})"
+                record.note(f"'{name}' failed mid-answer ({error.kind})",
+                            RouteKind.FAILED_MID_ANSWER)
                 yield TokenChunk(apology_after(answer))
         finally:
             if not slot.is_local and slot.settings.price_per_1k_tokens:
@@ -331,7 +338,7 @@ class RoutedTextToSpeech(TextToSpeech):
         local_only = self._log.local_only_reason or router.privacy.local_only_reason(text)
         remaining = max(0.0, router.budget_s - self._log.elapsed_s())
         decision = router.decide(budget_remaining_s=remaining, local_only_reason=local_only)
-        record = RouteRecord(provider="none", reason=decision.reason)
+        record = RouteRecord(provider="none", reason=decision.reason, kind=decision.kind)
         self._log.record("tts", record)
 
         def make(slot):
@@ -340,13 +347,13 @@ class RoutedTextToSpeech(TextToSpeech):
 
         opened = await open_routed(router, decision.order, decision.hedge, make, record)
         if opened is None:
-            record.reason += "; every provider failed"
+            record.note("every provider failed", RouteKind.ALL_FAILED)
             logger.error("no TTS provider could speak")
             return
         name, slot = opened.provider, router.slots[opened.provider]
         voice = self._voice(slot)
         if voice is not slot.engine:
-            record.reason += f"; in the voice of agent {self._log.agent}"
+            record.note(f"in the voice of agent {self._log.agent}")
         record.provider, record.ms = name, _ms(opened.ttfb_s)
         router.succeeded(name, opened.ttfb_s)
         record.attempts.append(Attempt(name, "ok", ms=_ms(opened.ttfb_s)))
@@ -369,7 +376,8 @@ class RoutedTextToSpeech(TextToSpeech):
         except ProviderError as error:
             router.failed(name, error)
             record.attempts.append(Attempt(name, "failed", kind=error.kind))
-            record.reason += f"; '{name}' failed mid-sentence ({error.kind})"
+            record.note(f"'{name}' failed mid-sentence ({error.kind})",
+                        RouteKind.FAILED_MID_ANSWER)
 
 
 async def _chain(first: list, rest: AsyncIterator):

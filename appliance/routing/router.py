@@ -11,14 +11,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from loguru import logger
 
 from appliance.config import ProviderSettings, RoutingSettings
 from appliance.errors import ProviderError
+from appliance.llm.interface import ChatModel
 from appliance.routing.breaker import CircuitBreaker
 from appliance.routing.demotion import DemotionTracker
+from appliance.routing.kinds import RouteKind
 from appliance.routing.ledger import CostLedger
 from appliance.routing.privacy import PrivacyPolicy
 from appliance.routing.stats import ProviderStats
@@ -29,6 +31,8 @@ from appliance.routing.strategy import (
     RouteRequest,
     RoutingStrategy,
 )
+from appliance.stt.interface import SpeechToText
+from appliance.tts.interface import TextToSpeech
 
 Role = Literal["stt", "llm", "tts"]
 
@@ -38,7 +42,7 @@ class ProviderSlot:
     """One configured provider with the engine that serves it and its health."""
 
     settings: ProviderSettings
-    engine: Any  # SpeechToText | ChatModel | TextToSpeech
+    engine: SpeechToText | ChatModel | TextToSpeech
     stats: ProviderStats
     breaker: CircuitBreaker
 
@@ -78,19 +82,27 @@ class Attempt:
 class RouteRecord:
     """What serving one role in one turn came to: the route report's entry."""
 
-    provider: str
+    provider: str  # "none" when nobody served it, "fallback" for the LLM's fallback line
     reason: str
+    kind: RouteKind = RouteKind.LOCAL  # the reason as a fixed label
     ms: float | None = None
     attempts: list[Attempt] = field(default_factory=list)
     cost_usd: float = 0.0
     # The LLM's prompt, in the local model's tokens: what a turn's context costs.
     prompt_tokens: int | None = None
 
+    def note(self, what: str, kind: RouteKind | None = None) -> None:
+        """Add what happened next to the reason; `kind` names the route if more telling."""
+        self.reason += f"; {what}"
+        if kind is not None and kind.outranks(self.kind):
+            self.kind = kind
+
     def to_json(self) -> dict:
         """The `route` entry of `converse --json` and of WebSocket turn events."""
         return {
             "provider": self.provider,
             "reason": self.reason,
+            "kind": self.kind.value,
             "ms": None if self.ms is None else round(self.ms, 1),
             "attempts": [a.to_json() for a in self.attempts],
             "cost_usd": round(self.cost_usd, 6),

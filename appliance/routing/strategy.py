@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
+from appliance.routing.kinds import RouteKind
+
 # A provider with no timing yet is raced only while most of its attempts succeed.
 MAX_UNTIMED_ERROR_RATE = 0.5
 
@@ -48,6 +50,7 @@ class RouteDecision:
     order: tuple[str, ...]  # first = primary; the rest are failover, in order
     hedge: str | None  # raced against order[0]; the first acceptable answer wins
     reason: str  # one human sentence
+    kind: RouteKind = RouteKind.LOCAL  # the same, as a fixed label
 
 
 @runtime_checkable
@@ -75,6 +78,14 @@ def _fits(c: Candidate, budget_s: float) -> bool:
 
 def _names(candidates: list[Candidate]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c.name for c in candidates))
+
+
+@dataclass(frozen=True)
+class _Policy:
+    """Why some remotes may not serve this turn (privacy, money), in words and as a kind."""
+
+    note: str
+    kind: RouteKind
 
 
 @dataclass(frozen=True)
@@ -108,31 +119,33 @@ class BudgetRoutingStrategy:
         """Order the candidates for this turn; never returns an empty order."""
         if not candidates:
             raise ValueError(f"no {request.role} providers to route between")
-        allowed, policy_note = self._apply_policy(request, candidates)
+        allowed, policy = self._apply_policy(request, candidates)
         usable = [c for c in allowed if _is_healthy(c)]
         if not usable:
             ordered = [c for c in allowed if c.is_local] + [c for c in allowed if not c.is_local]
             reason = "no provider is healthy; trying all"
-            if policy_note:
-                reason += f" allowed ({policy_note})"
-            return RouteDecision(order=_names(ordered), hedge=None, reason=reason)
+            if policy:
+                reason += f" allowed ({policy.note})"
+            return RouteDecision(order=_names(ordered), hedge=None, reason=reason,
+                                 kind=RouteKind.NO_HEALTHY_PROVIDER)
         pools = self._sort(usable, request.budget_remaining_s)
         if request.escalation_reason:
-            return self._escalate(request, candidates, pools, policy_note)
-        return self._stay_local(request, candidates, pools, policy_note)
+            return self._escalate(request, candidates, pools, policy)
+        return self._stay_local(request, candidates, pools, policy)
 
     @staticmethod
     def _apply_policy(
         request: RouteRequest, candidates: list[Candidate]
-    ) -> tuple[list[Candidate], str | None]:
+    ) -> tuple[list[Candidate], _Policy | None]:
         if request.local_only_reason:
             allowed = [c for c in candidates if c.is_local]
-            return allowed, f"local-only: {request.local_only_reason}"
+            return allowed, _Policy(f"local-only: {request.local_only_reason}",
+                                    RouteKind.LOCAL_ONLY)
         if not request.remote_allowed_by_cost:
             # Unpriced remotes (a LAN server, another appliance) cost nothing to use.
             allowed = [c for c in candidates if c.is_local or not c.priced]
             if len(allowed) < len(candidates):
-                return allowed, "daily cost budget spent"
+                return allowed, _Policy("daily cost budget spent", RouteKind.COST_BUDGET)
         return list(candidates), None
 
     @staticmethod
@@ -148,15 +161,17 @@ class BudgetRoutingStrategy:
 
     def _stay_local(
         self, request: RouteRequest, candidates: list[Candidate], pools: _Pools,
-        policy_note: str | None,
+        policy: _Policy | None,
     ) -> RouteDecision:
+        policy_note = policy.note if policy else None
         # Remotes over budget go last: the latency budget is the appliance's promise.
         failover = pools.locals + pools.remotes_by_preference
         if not pools.locals:
             primary = failover[0]
             down = ", ".join(f"'{c.name}'" for c in candidates if c.is_local)
             reason = f"local {down} unavailable; failing over to remote '{primary.name}'"
-            return RouteDecision(_names(failover), None, _join(reason, policy_note))
+            return RouteDecision(_names(failover), None, _join(reason, policy_note),
+                                 RouteKind.FAILOVER)
         primary = pools.locals[0]
         reason = f"stay local on '{primary.name}'"
         if primary.tier == "large":
@@ -167,21 +182,23 @@ class BudgetRoutingStrategy:
             # primary still answers on time if the trial is slow.
             racers = pools.trial_remotes + pools.fitting_remotes
             hedge = racers[0] if racers else None
+        kind = RouteKind.LOCAL
         if hedge is not None:
-            note = _racing(hedge, request.budget_remaining_s)
-        elif policy_note:
-            note = policy_note
+            note, kind = _racing(hedge, request.budget_remaining_s), RouteKind.HEDGED
+        elif policy:
+            note, kind = policy.note, policy.kind
         elif not request.hedging_enabled and pools.remotes_by_preference:
             note = "hedging off"
         else:
             note = _why_no_remote(candidates, pools, request.budget_remaining_s)
         order = _names([primary, *failover])
-        return RouteDecision(order, hedge.name if hedge else None, _join(reason, note))
+        return RouteDecision(order, hedge.name if hedge else None, _join(reason, note), kind)
 
     def _escalate(
         self, request: RouteRequest, candidates: list[Candidate], pools: _Pools,
-        policy_note: str | None,
+        policy: _Policy | None,
     ) -> RouteDecision:
+        policy_note = policy.note if policy else None
         cause = request.escalation_reason
         # Stronger first: remotes that fit, a trial, the large local model; the small
         # local one is the floor and over-budget remotes the last resort.
@@ -192,13 +209,16 @@ class BudgetRoutingStrategy:
             kind = "demoted remote" if _is_trial(target) else "remote"
             trial = " as a trial" if _is_trial(target) else ""
             reason = f"escalating to {kind} '{target.name}'{trial} because {cause}"
-            return RouteDecision(_names(failover), None, _join(reason, policy_note))
+            return RouteDecision(_names(failover), None, _join(reason, policy_note),
+                                 RouteKind.ESCALATED)
         note = policy_note or _why_no_remote(candidates, pools, request.budget_remaining_s)
         if target.tier == "large":
             reason = f"escalating to large local '{target.name}' because {cause}"
-        else:
-            reason = f"cannot escalate ({cause}); stay local on '{target.name}'"
-        return RouteDecision(_names(failover), None, _join(reason, note))
+            return RouteDecision(_names(failover), None, _join(reason, note),
+                                 RouteKind.ESCALATED)
+        reason = f"cannot escalate ({cause}); stay local on '{target.name}'"
+        return RouteDecision(_names(failover), None, _join(reason, note),
+                             policy.kind if policy else RouteKind.LOCAL)
 
 
 def _join(reason: str, note: str | None) -> str:
@@ -228,33 +248,3 @@ def _why_no_remote(candidates: list[Candidate], pools: _Pools, budget_s: float) 
         if not c.is_local and c.demoted and not c.trial_due:
             return f"remote '{c.name}' demoted (too slow lately)"
     return None
-
-
-# First match wins: (phrase in a route reason, its label). The phrases are the ones
-# this module, `routed.py` and the pipeline's tool step write; a reason matching none
-# is plain "local".
-_REASON_KINDS = (
-    ("every provider failed", "all_failed"),
-    ("failed mid-answer", "failed_mid_answer"),
-    ("no provider is healthy", "no_healthy_provider"),
-    ("re-transcribed by", "second_opinion"),
-    ("escalated to", "escalated"),
-    ("escalating to", "escalated"),
-    ("failing over to", "failover"),
-    ("local-only:", "local_only"),
-    ("daily cost budget spent", "cost_budget"),
-    ("racing ", "hedged"),
-    ("tool call:", "tool_call"),
-    ("computed answer:", "computed"),
-    ("command:", "command"),
-    # The supervisor's agent choices (the `agent` role): how the agent was picked.
-    ("classifier: closest to", "agent_classifier"),
-    ("model: the classifier was unsure", "agent_model"),
-    ("follow-up: a short follow-up", "agent_follow_up"),
-    ("default: no agent clearly fits", "agent_default"),
-)
-
-
-def reason_kind(reason: str) -> str:
-    """A fixed label for a route reason sentence: metrics need a small set of label values."""
-    return next((kind for phrase, kind in _REASON_KINDS if phrase in reason), "local")

@@ -10,7 +10,6 @@ from appliance.governance.policy import PolicyEngine
 from appliance.llm.fake import FakeChatModel
 from appliance.llm.interface import ESCALATION
 from appliance.routing.router import RouteLog
-from appliance.routing.strategy import reason_kind
 from appliance.tools.assemble import agent_tools
 from appliance.tools.builtin import refund_tool, time_tool
 from appliance.tools.registry import CallContext, ToolRegistry
@@ -109,7 +108,7 @@ async def test_an_agent_may_use_only_its_tools(tmp_path):
 
 async def test_the_agent_choice_is_a_metric_label_of_its_own():
     _, routes = await converse(["Where is my order A1?", "ok", "Zebras gallop quickly today."])
-    kinds = [reason_kind(route["reason"]) for route, _ in routes]
+    kinds = [route["kind"] for route, _ in routes]
     assert kinds == ["agent_classifier", "agent_follow_up", "agent_default"]
 
 

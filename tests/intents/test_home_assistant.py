@@ -40,7 +40,8 @@ async def _commands(settings, monkeypatch, audit=None):
 async def _say(commands, text: str) -> tuple[str, list[str]]:
     reasons = []
     model = DirectAnswerChatModel(FakeChatModel(["(the LLM)"]), commands=commands.stage("kiosk"),
-                                  on_answer=reasons.append)
+                                  on_answer=lambda reason, kind: reasons.append(
+                                      f"{kind}: {reason}"))
     reply = "".join([c.text async for c in model.stream(
         [{"role": "user", "content": text}], max_tokens=50, temperature=0)])
     return reply, reasons
@@ -52,7 +53,7 @@ async def test_names_and_areas_come_from_home_assistant_and_commands_act(home, t
     try:
         reply, reasons = await _say(commands, "Turn on the lights in the living room.")
         assert reply == "Turned on the Living Room lights."
-        assert reasons == ["command: HassTurnOn"]
+        assert reasons == ["command: command: HassTurnOn"]
         [(domain, service, data)] = home.calls
         assert (domain, service) == ("homeassistant", "turn_on")
         assert sorted(data["entity_id"]) == ["light.living_room_ceiling", "light.living_room_lamp"]

@@ -20,13 +20,16 @@ def finished_turn(*, failed_hub: bool = False, cost: float = 0.0, reply: str = "
         tts_first_audio_ns=1590 * MS, bot_started_ns=1600 * MS, bot_stopped_ns=2900 * MS,
         epoch_offset_ns=1_700_000_000_000 * MS,
         route={
-            "stt": {"provider": "local", "reason": "stay local on 'local'", "ms": 168.0,
+            "stt": {"provider": "local", "reason": "stay local on 'local'", "kind": "local",
+                    "ms": 168.0,
                     "attempts": [{"provider": "local", "outcome": "ok", "ms": 168.0,
                                   "kind": None}], "cost_usd": 0.0},
             "llm": {"provider": "local" if not cost else "cloud",
                     "reason": ("local 'local' unavailable; failing over to remote 'cloud'"
                                if cost else "stay local on 'local'; racing remote 'hub'"),
-                    "ms": 88.0, "attempts": attempts, "cost_usd": cost},
-            "tts": {"provider": "local", "reason": "stay local on 'local'", "ms": 210.0,
+                    "kind": "failover" if cost else "hedged", "ms": 88.0, "attempts": attempts,
+                    "cost_usd": cost},
+            "tts": {"provider": "local", "reason": "stay local on 'local'", "kind": "local",
+                    "ms": 210.0,
                     "attempts": [], "cost_usd": 0.0},
         })

@@ -2,13 +2,19 @@ import itertools
 
 import pytest
 
+from appliance.config import ProviderSettings, RoutingSettings
+from appliance.llm.fake import FakeChatModel
+from appliance.routing.breaker import CircuitBreaker
+from appliance.routing.ledger import CostLedger
+from appliance.routing.privacy import PrivacyPolicy
+from appliance.routing.routed import RoutedChatModel
+from appliance.routing.router import ProviderSlot, RoleRouter, RouteLog
+from appliance.routing.stats import ProviderStats
 from appliance.routing.strategy import (
     BudgetRoutingStrategy,
     Candidate,
     RouteDecision,
     RouteRequest,
-    RoutingStrategy,
-    reason_kind,
 )
 
 pytestmark = pytest.mark.unit
@@ -41,8 +47,37 @@ def decide(candidates, **kwargs) -> RouteDecision:
     return STRATEGY.decide(request(**kwargs), candidates)
 
 
-def test_budget_strategy_is_a_routing_strategy():
-    assert isinstance(STRATEGY, RoutingStrategy)
+class HubFirst:
+    """A strategy of one's own: no base class, only the one decision hook."""
+
+    def __init__(self):
+        self.asked: list[tuple[str, list[str]]] = []
+
+    def decide(self, request: RouteRequest, candidates: list[Candidate]) -> RouteDecision:
+        self.asked.append((request.role, [c.name for c in candidates]))
+        return RouteDecision(order=("hub", "tiny"), hedge=None, reason="the hub, by house rule")
+
+
+async def test_a_strategy_of_ones_own_plugged_into_the_router_picks_who_answers():
+    """The budget strategy would stay on the local model here; this one sends it to the hub."""
+    slots = [ProviderSlot(ProviderSettings(name="tiny", model="m", kind="local"),
+                          FakeChatModel(["From the device."]), ProviderStats(), CircuitBreaker()),
+             ProviderSlot(ProviderSettings(name="hub", model="m", kind="openai",
+                                           base_url="http://127.0.0.1:9/v1"),
+                          FakeChatModel(["From the hub."]), ProviderStats(), CircuitBreaker())]
+    strategy = HubFirst()
+    router = RoleRouter("llm", slots, RoutingSettings(enable_hedging=False, llm_probe_tokens=0),
+                        ledger=CostLedger(1.0), privacy=PrivacyPolicy([], True),
+                        strategy=strategy)
+    log = RouteLog()
+    log.start_turn()
+    model = RoutedChatModel(lambda role: router, log)
+    question = [{"role": "user", "content": "What time is it?"}]
+    text = "".join([c.text async for c in model.stream(question, max_tokens=20, temperature=0)])
+    assert text == "From the hub."
+    route = log.take(("llm",))["llm"]
+    assert route["provider"] == "hub" and route["reason"].startswith("the hub, by house rule")
+    assert strategy.asked == [("llm", ["tiny", "hub"])]
 
 
 def test_stays_local_and_races_a_remote_that_fits_the_budget():
@@ -266,4 +301,4 @@ def test_every_decision_is_non_empty_complete_and_respects_privacy_and_cost(
     ([local(breaker_open=True), remote(breaker_open=True)], {}, "no_healthy_provider"),
 ])
 def test_each_kind_of_decision_gets_its_own_metrics_label(candidates, kwargs, kind):
-    assert reason_kind(decide(candidates, **kwargs).reason) == kind
+    assert decide(candidates, **kwargs).kind == kind

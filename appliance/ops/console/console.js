@@ -82,7 +82,11 @@ function waterfall(turn) {
   const o = turn.offsets_ms || {};
   const t = turn.timings_ms || {};
   const route = turn.route || {};
-  const why = (role) => route[role] ? `${route[role].provider} · ${route[role].reason}` : "no route recorded";
+  const why = (role) => {
+    const r = route[role];
+    if (!r) return "no route recorded";
+    return [r.provider, r.kind, r.reason].filter(Boolean).join(" · ");
+  };
   const rows = [];
   const add = (name, cls, start, end, label) => {
     if (start === null || start === undefined || end === null || end === undefined) return;
