@@ -1,6 +1,11 @@
 """One trace per turn, a span per stage, at the times the stages really happened."""
 
+import contextlib
+import http.server
+import threading
+
 import pytest
+from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from appliance.config import TracingSettings
@@ -46,21 +51,9 @@ def test_a_typed_turn_has_no_speech_spans(traced):
     assert sorted(s.name for s in exporter.get_finished_spans()) == ["llm", "tts", "turn"]
 
 
-def test_no_exporter_configured_means_nothing_is_sent():
-    tracer = TurnTracer(TracingSettings(exporter="none"))
-    tracer.record_turn("s", "turn", finished_turn())  # must not raise or print
-    tracer.shutdown()
-
-
-def test_otlp_sends_the_turn_to_a_collector_over_http():
-    """A real OTLP/HTTP receiver on 127.0.0.1 gets the trace as protobuf."""
-    import http.server
-    import threading
-
-    from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import (
-        ExportTraceServiceRequest,
-    )
-
+@contextlib.contextmanager
+def otlp_collector():
+    """A real OTLP/HTTP receiver on 127.0.0.1: yields its endpoint and what it received."""
     received = []
 
     class Collector(http.server.BaseHTTPRequestHandler):
@@ -77,13 +70,33 @@ def test_otlp_sends_the_turn_to_a_collector_over_http():
     server = http.server.HTTPServer(("127.0.0.1", 0), Collector)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        endpoint = f"http://127.0.0.1:{server.server_port}/v1/traces"
+        yield f"http://127.0.0.1:{server.server_port}/v1/traces", received
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_by_default_a_listening_collector_receives_nothing():
+    """Tracing is off unless asked for: a collector at the endpoint hears nothing."""
+    with otlp_collector() as (endpoint, received):
+        quiet = TurnTracer(TracingSettings(otlp_endpoint=endpoint))
+        quiet.record_turn("s", "turn", finished_turn())
+        quiet.shutdown()  # would flush anything queued
+        assert received == []
+        # The same collector hears a tracer told to send: it was listening all along.
+        sending = TurnTracer(TracingSettings(exporter="otlp", otlp_endpoint=endpoint))
+        sending.record_turn("s", "turn", finished_turn())
+        sending.shutdown()
+        assert len(received) == 1
+
+
+def test_otlp_sends_the_turn_to_a_collector_over_http():
+    """A real OTLP/HTTP receiver on 127.0.0.1 gets the trace as protobuf."""
+    with otlp_collector() as (endpoint, received):
         tracer = TurnTracer(TracingSettings(exporter="otlp", otlp_endpoint=endpoint,
                                             service_name="kiosk-3"))
         tracer.record_turn("ws-1", "turn", finished_turn())
         tracer.shutdown()  # flushes the batch
-    finally:
-        server.shutdown()
     assert received, "the collector got nothing"
     path, content_type, body = received[0]
     assert path == "/v1/traces" and content_type == "application/x-protobuf"
