@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import Request
 
 
@@ -16,3 +18,24 @@ async def json_object(request: Request) -> dict:
     except ValueError:
         return {}
     return body if isinstance(body, dict) else {}
+
+
+def bounded(request: Request, limit: int, refuse: Callable[[], Exception]) -> Request:
+    """`request` whose body, however it is read, raises `refuse()` once past `limit` bytes.
+
+    A declared Content-Length is checked now and the bytes as they arrive, so `body()`
+    and `form()` stop within one received chunk of `limit`.
+    """
+    if int(request.headers.get("content-length") or 0) > limit:
+        raise refuse()
+    received = 0
+
+    async def receive():
+        nonlocal received
+        message = await request.receive()
+        received += len(message.get("body", b""))
+        if received > limit:
+            raise refuse()
+        return message
+
+    return Request(request.scope, receive)

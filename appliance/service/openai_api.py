@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import email.parser
-import email.policy
 import json
 import struct
 import time
@@ -25,17 +23,25 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
 from loguru import logger
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from appliance.audio.wav import PIPELINE_SAMPLE_RATE_HZ, AudioInputError, decode_wav
 from appliance.service.auth import Refusal
-from appliance.service.limits import OPENAI_JSON_BYTES, TRANSCRIPTION_UPLOAD_BYTES
+from appliance.service.bodies import bounded
+from appliance.service.limits import (
+    FORM_OVERHEAD_BYTES,
+    OPENAI_JSON_BYTES,
+    TRANSCRIPTION_UPLOAD_BYTES,
+)
 
 if TYPE_CHECKING:
     from appliance.pipeline import Engines
 
 # OpenAI's `pcm` speech format: raw 24 kHz 16-bit little-endian mono.
 SPEECH_SAMPLE_RATE_HZ = 24000
-# OpenAI accepts uploads up to 25 MB; a little headroom for multipart framing.
+# A transcription form: one file, and OpenAI's dozen short text fields with room to spare.
+TRANSCRIPTION_FORM_FIELDS = 32
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
 # How often a whole-answer request looks whether its client is still there.
 DISCONNECT_POLL_S = 0.25
@@ -111,16 +117,15 @@ class _SpeechRequest(_Request):
     speed: float = Field(1.0, ge=0.25, le=4.0)
 
 
+def _bounded(request: Request, limit: int) -> Request:
+    """`request` with its body refused (413) past `limit`: declared, or as it streams in."""
+    return bounded(request, limit, lambda: OpenAIAPIError(
+        413, f"request body larger than {limit} bytes", code="too_large"))
+
+
 async def _read_body(request: Request, limit: int) -> bytes:
     """The body, refused with 413 as soon as it grows past `limit`."""
-    if int(request.headers.get("content-length") or 0) > limit:
-        raise OpenAIAPIError(413, f"request body larger than {limit} bytes", code="too_large")
-    body = bytearray()
-    async for part in request.stream():
-        body += part
-        if len(body) > limit:
-            raise OpenAIAPIError(413, f"request body larger than {limit} bytes", code="too_large")
-    return bytes(body)
+    return await _bounded(request, limit).body()
 
 
 async def _parse_json(request: Request, model: type[_RequestT]) -> _RequestT:
@@ -134,17 +139,28 @@ async def _parse_json(request: Request, model: type[_RequestT]) -> _RequestT:
                              param=param) from None
 
 
-def _parse_form(body: bytes, content_type: str) -> dict[str, bytes]:
-    """Fields of a multipart/form-data body (python-multipart is not a dependency here)."""
-    if not content_type.lower().startswith("multipart/form-data"):
+async def _transcription_form(request: Request) -> tuple[bytes, dict[str, str]]:
+    """The uploaded audio and the text fields of a multipart/form-data upload.
+
+    The size limit holds before and while the form is parsed; one file, and text
+    fields of at most `FORM_OVERHEAD_BYTES` each.
+    """
+    body = _bounded(request, TRANSCRIPTION_UPLOAD_BYTES)
+    if not request.headers.get("content-type", "").lower().startswith("multipart/form-data"):
         raise OpenAIAPIError(400, "send the audio as multipart/form-data with a 'file' field")
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-        f"Content-Type: {content_type}\r\n\r\n".encode("latin-1") + body)
-    fields = {}
-    for part in message.iter_parts() if message.is_multipart() else ():
-        if name := part.get_param("name", header="content-disposition"):
-            fields[str(name)] = part.get_payload(decode=True) or b""
-    return fields
+    try:
+        async with body.form(max_files=1, max_fields=TRANSCRIPTION_FORM_FIELDS,
+                             max_part_size=FORM_OVERHEAD_BYTES) as form:
+            upload = form.get("file")
+            audio = await upload.read() if isinstance(upload, UploadFile) else b""
+            fields = {name: value.strip() for name, value in form.multi_items()
+                      if isinstance(value, str)}
+    except HTTPException as e:  # how Starlette passes on python-multipart's refusal
+        raise OpenAIAPIError(400, f"multipart/form-data body refused: {e.detail} Send the "
+                             "audio as one 'file' field, with short text fields") from None
+    if not audio:
+        raise OpenAIAPIError(400, "missing 'file': upload the audio as a WAV file", param="file")
+    return audio, fields
 
 
 def openai_router(state) -> APIRouter:
@@ -360,22 +376,18 @@ class _ClosingStreamingResponse(StreamingResponse):
 
 async def transcriptions(engines: Engines, request: Request) -> Response:
     """Transcribe an uploaded WAV (any rate, channels or sample format) with the local model."""
-    body = await _read_body(request, TRANSCRIPTION_UPLOAD_BYTES)
-    # Parsing tens of megabytes takes a while: not on the event loop.
-    form = await asyncio.to_thread(_parse_form, body, request.headers.get("content-type", ""))
-    if not form.get("file"):
-        raise OpenAIAPIError(400, "missing 'file': upload the audio as a WAV file", param="file")
-    response_format = form.get("response_format", b"json").decode("utf-8", "replace").strip()
+    audio, form = await _transcription_form(request)
+    response_format = form.get("response_format", "json")
     if response_format not in ("json", "text", "verbose_json"):
         raise OpenAIAPIError(400, f"response_format {response_format!r} is not supported; "
                              "use json, text or verbose_json", param="response_format")
     settings = engines.settings.stt
-    language = form.get("language", b"").decode("utf-8", "replace").strip()
+    language = form.get("language", "")
     if language and language.split("-")[0].lower() != settings.language:
         raise OpenAIAPIError(400, f"this appliance transcribes only {settings.language!r} "
                              f"(stt.language); got language {language!r}", param="language")
     try:
-        samples = await asyncio.to_thread(decode_wav, form["file"], source="the uploaded file")
+        samples = await asyncio.to_thread(decode_wav, audio, source="the uploaded file")
     except AudioInputError as e:
         raise OpenAIAPIError(400, str(e), param="file", code="invalid_audio") from None
     try:
