@@ -14,7 +14,9 @@ from appliance.tools.mcp_servers import attach_mcp_servers
 from appliance.tools.registry import CallContext, ToolRegistry
 from tests.remote.servers import free_port, start_until_ok, stop
 
-pytestmark = pytest.mark.unit
+# Real MCP server subprocesses (stdio, and HTTP on 127.0.0.1): `models` covers real
+# subprocesses and servers (README, Tests); `unit` is logic with fakes.
+pytestmark = pytest.mark.models
 
 SERVER = str(Path(__file__).with_name("mcp_server.py"))
 
