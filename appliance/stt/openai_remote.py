@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-
-import httpx2
-import openai
-
 from appliance.audio.wav import wav_bytes
-from appliance.errors import ProviderError
-from appliance.llm.openai_remote import make_client, provider_error
+from appliance.remote_openai import bounded_call, make_client
 from appliance.stt.interface import SpeechToText, Transcript
 
 
@@ -41,22 +35,16 @@ class OpenAISpeechToText(SpeechToText):
     async def transcribe(self, pcm16: bytes, sample_rate_hz: int) -> Transcript:
         """Transcribe one utterance; any failure is a `ProviderError`."""
         extra = {"language": self._language} if self._language else {}
-        try:
-            async with asyncio.timeout(self._timeout_s):
-                result = await self._client.audio.transcriptions.create(
-                    file=("utterance.wav", wav_bytes(pcm16, sample_rate_hz), "audio/wav"),
-                    model=self.model,
-                    response_format="verbose_json",
-                    **extra,
-                )
+        async with bounded_call(self.name, self._timeout_s,
+                                f"no transcript within timeout_s={self._timeout_s:g} s; raise it "
+                                "if the server is just slow"):
+            result = await self._client.audio.transcriptions.create(
+                file=("utterance.wav", wav_bytes(pcm16, sample_rate_hz), "audio/wav"),
+                model=self.model,
+                response_format="verbose_json",
+                **extra,
+            )
             return _transcript_of(result)
-        except TimeoutError:
-            raise ProviderError(
-                self.name, f"no transcript within timeout_s={self._timeout_s:g} s; raise it "
-                "if the server is just slow", kind="timeout", retryable=True,
-            ) from None
-        except (openai.OpenAIError, httpx2.HTTPError, ValueError, TypeError, AttributeError) as e:
-            raise provider_error(self.name, e, output_started=False) from e
 
     async def aclose(self) -> None:
         """Close the HTTP connection pool."""

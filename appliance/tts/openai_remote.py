@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
-import httpx2
-import openai
-
-from appliance.errors import ProviderError
-from appliance.llm.openai_remote import make_client, provider_error
+from appliance.remote_openai import (
+    REMOTE_ERRORS,
+    Deadline,
+    StreamDeadlines,
+    StreamTimeouts,
+    make_client,
+    provider_error,
+)
 from appliance.tts.interface import TextToSpeech
 
 # OpenAI's `pcm` format: raw 24 kHz, 16-bit little-endian, mono, no header.
@@ -43,21 +45,15 @@ class OpenAITextToSpeech(TextToSpeech):
         self.model = model
         self.voice = voice
         self._client = make_client(base_url, api_key, timeout_s)
-        self._timeout_s = timeout_s
-        self._first_byte_timeout_s = first_byte_timeout_s
-        self._stall_timeout_s = stall_timeout_s
+        self._timeouts = StreamTimeouts(timeout_s, first_byte_timeout_s, stall_timeout_s)
 
     async def synthesize(self, text: str) -> AsyncIterator[bytes]:
         """Yield PCM chunks of whole 16-bit samples; closing the iterator closes the stream."""
-        loop = asyncio.get_running_loop()
-        started_at = loop.time()
-        call_deadline = started_at + self._timeout_s
-        deadline = min(started_at + self._first_byte_timeout_s, call_deadline)
+        deadlines = StreamDeadlines(self._timeouts)
         has_output = False
-        is_first_chunk = True
         try:
             async with contextlib.AsyncExitStack() as stack:
-                async with asyncio.timeout_at(deadline):
+                async with deadlines.timeout():
                     response = await stack.enter_async_context(
                         self._client.audio.speech.with_streaming_response.create(
                             model=self.model, voice=self.voice, input=text, response_format="pcm"
@@ -65,12 +61,7 @@ class OpenAITextToSpeech(TextToSpeech):
                     )
                 chunks = response.iter_bytes()
                 remainder = b""
-                while True:
-                    async with asyncio.timeout_at(deadline):
-                        chunk = await anext(chunks, None)
-                    if chunk is None:
-                        break
-                    is_first_chunk = False
+                while (chunk := await deadlines.next_chunk(chunks)) is not None:
                     # A sample split across two network reads waits for its second byte.
                     data = remainder + chunk
                     whole = len(data) - len(data) % 2
@@ -78,26 +69,21 @@ class OpenAITextToSpeech(TextToSpeech):
                     if whole:
                         has_output = True
                         yield data[:whole]
-                    deadline = min(loop.time() + self._stall_timeout_s, call_deadline)
         except TimeoutError:
-            raise self._deadline_error(loop.time() >= call_deadline, is_first_chunk,
-                                       has_output) from None
-        except (openai.OpenAIError, httpx2.HTTPError, ValueError) as e:
+            raise deadlines.error(self.name, self._deadline_messages(), output_started=has_output,
+                                  is_started=has_output or not deadlines.is_first_chunk) from None
+        except REMOTE_ERRORS as e:
             raise provider_error(self.name, e, output_started=has_output) from e
 
-    def _deadline_error(
-        self, is_call_timeout: bool, is_first_chunk: bool, output_started: bool
-    ) -> ProviderError:
-        if is_call_timeout:
-            message = f"speech took longer than timeout_s={self._timeout_s:g} s; raise timeout_s"
-        elif is_first_chunk:
-            message = (f"no audio within first_byte_timeout_s={self._first_byte_timeout_s:g} s; "
-                       "raise it if the server is just slow")
-        else:
-            message = f"the audio stream stalled: no data for {self._stall_timeout_s:g} s"
-        kind = "stalled" if output_started or not is_first_chunk else "timeout"
-        return ProviderError(self.name, message, kind=kind, retryable=True,
-                             output_started=output_started)
+    def _deadline_messages(self) -> dict[Deadline, str]:
+        timeouts = self._timeouts
+        return {
+            "call": f"speech took longer than timeout_s={timeouts.timeout_s:g} s; raise timeout_s",
+            "first_byte": (f"no audio within first_byte_timeout_s="
+                           f"{timeouts.first_byte_timeout_s:g} s; raise it if the server is "
+                           "just slow"),
+            "stall": f"the audio stream stalled: no data for {timeouts.stall_timeout_s:g} s",
+        }
 
     async def aclose(self) -> None:
         """Close the HTTP connection pool."""

@@ -13,7 +13,8 @@ import pytest
 from aiohttp import web
 
 from appliance.errors import ProviderError
-from appliance.llm.openai_remote import OpenAIChatModel, retry_after_s
+from appliance.llm.openai_remote import OpenAIChatModel
+from appliance.remote_openai import retry_after_s
 from appliance.stt.openai_remote import OpenAISpeechToText
 from appliance.tts.openai_remote import OpenAITextToSpeech
 from tests.remote.servers import free_port
@@ -216,6 +217,53 @@ async def test_remote_tts_failures_are_translated(server):
             pass
     assert (caught.value.kind, caught.value.output_started) == ("stalled", True)
     await speaker.aclose()
+
+
+async def tts_failure(speaker: OpenAITextToSpeech) -> tuple[ProviderError, bytes]:
+    received = []
+    try:
+        with pytest.raises(ProviderError) as caught:
+            async for chunk in speaker.synthesize("Hi."):
+                received.append(chunk)
+    finally:
+        await speaker.aclose()
+    return caught.value, b"".join(received)
+
+
+@pytest.mark.parametrize("scenario, timeouts, kind, output_started, named", [
+    ("silent", {"first_byte_timeout_s": 0.3}, "timeout", False, "first_byte_timeout_s=0.3 s"),
+    ("stall", {"stall_timeout_s": 0.3}, "stalled", True, "no data for 0.3 s"),
+    ("stall", {"timeout_s": 1.0, "stall_timeout_s": 5.0}, "stalled", True, "timeout_s=1 s"),
+])
+async def test_remote_tts_names_the_deadline_it_missed(server, scenario, timeouts, kind,
+                                                       output_started, named):
+    error, received = await tts_failure(tts(f"{server.base}/{scenario}/v1", **timeouts))
+    assert (error.kind, error.retryable, error.output_started) == (kind, True, output_started)
+    assert named in str(error)
+    assert bool(received) == output_started
+
+
+@pytest.mark.parametrize("scenario, kind, status", [
+    ("unauthorized", "auth", 401), ("ratelimited", "rate_limited", 429),
+    ("badrequest", "rejected", 400),
+])
+async def test_remote_tts_translates_refusals_like_the_chat_model(server, scenario, kind, status):
+    error, _ = await tts_failure(tts(f"{server.base}/{scenario}/v1"))
+    chat_error, _ = await chat_failure(chat(f"{server.base}/{scenario}/v1"))
+    assert (error.kind, error.status) == (chat_error.kind, chat_error.status) == (kind, status)
+    assert error.retry_after_s == chat_error.retry_after_s
+
+
+async def test_remote_tts_connection_dropped_mid_audio_is_unavailable_after_output(server):
+    error, received = await tts_failure(tts(f"{server.base}/reset/v1"))
+    assert received and len(received) % 2 == 0
+    assert (error.kind, error.retryable, error.output_started) == ("unavailable", True, True)
+
+
+async def test_remote_tts_refused_connection_is_unavailable_before_output():
+    error, received = await tts_failure(tts(f"http://127.0.0.1:{free_port()}/v1"))
+    assert (error.kind, error.output_started, received) == ("unavailable", False, b"")
+    assert "base_url" in str(error)
 
 
 def test_retry_after_reads_seconds_milliseconds_and_dates():
