@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import Field, field_validator, model_validator
 
@@ -67,8 +67,34 @@ class AuditSettings(_Section):
         return address
 
 
-PersonalDataKind = Literal["email", "phone", "card", "iban", "us_ssn", "ip_address",
-                           "street_address", "person_name"]
+PersonalDataAction = Literal["mask", "local"]
+
+
+class PersonalDataKindInfo(NamedTuple):
+    """How one kind of personal data is masked, and its action unless configured."""
+
+    label: str
+    default_action: PersonalDataAction
+
+
+# The one table of the kinds of personal data, in the order results name them; the
+# detectors' and the masker's lists derive from it. It is here, not in `governance`,
+# because settings load without the detectors (and `governance` imports the settings).
+PERSONAL_DATA_KIND_TABLE: dict[str, PersonalDataKindInfo] = {
+    # Contact details: masked, so a stronger remote model can still help.
+    "email": PersonalDataKindInfo("[EMAIL]", "mask"),
+    "phone": PersonalDataKindInfo("[PHONE]", "mask"),
+    # Identity and money: the turn stays on the device even masked, so a missed
+    # digit group can never leak.
+    "card": PersonalDataKindInfo("[CARD NUMBER]", "local"),
+    "iban": PersonalDataKindInfo("[IBAN]", "local"),
+    "us_ssn": PersonalDataKindInfo("[SSN]", "local"),
+    "ip_address": PersonalDataKindInfo("[IP ADDRESS]", "mask"),
+    "street_address": PersonalDataKindInfo("[ADDRESS]", "mask"),
+    "person_name": PersonalDataKindInfo("[NAME]", "mask"),
+}
+
+PersonalDataKind = Literal[tuple(PERSONAL_DATA_KIND_TABLE)]
 
 
 class PersonalDataSettings(_Section):
@@ -76,9 +102,8 @@ class PersonalDataSettings(_Section):
 
     # Per kind: "mask" (replaced by a label before it leaves the device or is logged)
     # or "local" (the whole turn stays on the device). Unset kinds keep their
-    # defaults: card, us_ssn, iban "local"; email, phone, ip_address, street_address,
-    # person_name "mask".
-    actions: dict[PersonalDataKind, Literal["mask", "local"]] = Field(default_factory=dict)
+    # `default_action` in PERSONAL_DATA_KIND_TABLE.
+    actions: dict[PersonalDataKind, PersonalDataAction] = Field(default_factory=dict)
 
 
 class ArgumentLimits(_Section):

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import get_args
 
 from appliance.governance.personal_data import (
     PERSONAL_DATA_KINDS,
@@ -23,28 +23,13 @@ from appliance.governance.personal_data import (
     find_personal_data,
 )
 from appliance.governance.spoken import to_written
+from appliance.settings_governance import PERSONAL_DATA_KIND_TABLE, PersonalDataAction
 
-Action = Literal["mask", "local"]
+Action = PersonalDataAction
 
-LABELS = {
-    "email": "[EMAIL]",
-    "phone": "[PHONE]",
-    "card": "[CARD NUMBER]",
-    "iban": "[IBAN]",
-    "us_ssn": "[SSN]",
-    "ip_address": "[IP ADDRESS]",
-    "street_address": "[ADDRESS]",
-    "person_name": "[NAME]",
-}
-
+LABELS = {kind: info.label for kind, info in PERSONAL_DATA_KIND_TABLE.items()}
 DEFAULT_ACTIONS: dict[str, Action] = {
-    # Identity and money: the turn stays on the device even masked, so a missed
-    # digit group can never leak.
-    "card": "local", "us_ssn": "local", "iban": "local",
-    # Contact details: masked, so a stronger remote model can still help.
-    "email": "mask", "phone": "mask", "ip_address": "mask", "street_address": "mask",
-    "person_name": "mask",
-}
+    kind: info.default_action for kind, info in PERSONAL_DATA_KIND_TABLE.items()}
 
 
 # The alignment back onto the user's words (difflib) grows with the square of the length:
@@ -83,7 +68,7 @@ class PersonalDataMasker:
                 raise ValueError(
                     f"governance.personal_data.actions: unknown kind {kind!r}; "
                     f"one of {', '.join(PERSONAL_DATA_KINDS)}")
-            if action not in ("mask", "local"):
+            if action not in get_args(Action):
                 raise ValueError(
                     f"governance.personal_data.actions.{kind}: {action!r} is not an action; "
                     "use \"mask\" or \"local\"")

@@ -37,9 +37,9 @@ from appliance.governance.places import find_addresses
 from appliance.governance.spoken import IBAN_COUNTRIES
 from appliance.governance.tagger import find_tagged
 from appliance.governance.word_lists import is_uncommon_word
+from appliance.settings_governance import PERSONAL_DATA_KIND_TABLE
 
-PERSONAL_DATA_KINDS = ("email", "phone", "card", "iban", "us_ssn", "ip_address", "street_address",
-                       "person_name")
+PERSONAL_DATA_KINDS = tuple(PERSONAL_DATA_KIND_TABLE)
 
 
 @dataclass(frozen=True)
