@@ -18,7 +18,7 @@ import numpy as np
 import soundfile
 import soxr
 
-from appliance.audio.wav import read_wav
+from appliance.audio.wav import float_to_int16, read_wav
 
 QUESTIONS = [
     "What is the capital of France?",
@@ -117,7 +117,7 @@ def synthesize(voice_onnx: Path, text: str, voice: str, *, noisy: bool = False,
         rng = rng or np.random.default_rng(7)
         level = np.sqrt(np.mean(audio**2)) / 10  # 20 dB below the speech
         audio = audio + rng.normal(0, level, audio.size).astype(np.float32)
-    return (np.clip(audio, -1, 1) * 32767).astype(np.int16), speech_end_s
+    return float_to_int16(audio), speech_end_s
 
 
 def speech_end(audio: np.ndarray, *, frame: int = 320) -> float:
@@ -164,7 +164,7 @@ def paused_corpus(voice_onnx: Path, *, pause_s: float = PAUSE_S) -> list[Utteran
         first = _piper(voice_onnx, head, 1.0)
         audio = np.concatenate([np.zeros(8000, np.float32), first, gap,
                                 _piper(voice_onnx, tail, 1.0)])
-        samples = (np.clip(audio, -1, 1) * 32767).astype(np.int16)
+        samples = float_to_int16(audio)
         utterances.append(Utterance(f"pause{i:02d}", f"{head} {tail}", samples, "piper:1.0",
                                     False, tail_offset_s=(len(first) + len(gap)) / 16000))
     return utterances

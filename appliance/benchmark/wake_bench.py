@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import soxr
 
+from appliance.audio.wav import float_to_int16
 from appliance.benchmark.conversations import CONVERSATIONS
 from appliance.benchmark.corpus import speech_end, synthesize
 from appliance.benchmark.questions import QUESTIONS
@@ -58,7 +59,7 @@ def _with_noise(audio: np.ndarray, snr_db: float | None, rng: np.random.Generato
         level = np.sqrt(np.mean(signal[np.abs(signal) > 0.01] ** 2) or 1e-4)
         hiss = noise(rng, signal.size, pink=bool(rng.integers(2)))
         signal = signal + hiss * level * 10 ** (-snr_db / 20)
-    return (np.clip(signal, -1, 1) * 32767).astype(np.int16)
+    return float_to_int16(signal)
 
 
 def _fired_at(detector: WakeWordDetector, audio: np.ndarray) -> list[float]:
@@ -140,7 +141,7 @@ def false_wakes(voice_onnx: Path, hours: float, phrases=PHRASES,
             level = np.sqrt(np.mean(piece ** 2) or 1e-6)
             piece = piece + noise(rng, piece.size, pink=True) * level * 10 ** (-snr / 20)
             piece = np.concatenate([piece, np.zeros(int(RATE * rng.uniform(0.2, 2.0)))])
-        audio = (np.clip(piece, -1, 1) * 32767).astype(np.int16)
+        audio = float_to_int16(piece)
         for phrase, detector in detectors.items():
             wakes[phrase] += [round(total_s + t, 1) for t in _fired_at(detector, audio)]
         total_s += audio.size / RATE

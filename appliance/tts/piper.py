@@ -13,6 +13,7 @@ import numpy as np
 import onnxruntime
 from piper import PiperConfig, PiperVoice, SynthesisConfig
 
+from appliance.audio.wav import float_to_int16
 from appliance.tts.interface import TextToSpeech
 from appliance.tts.piper_split import split_voice
 
@@ -127,7 +128,7 @@ class PiperTTS(TextToSpeech):
         for latent in self.latents(text):
             for audio in decode_in_pieces(self.decode, latent, hop=self._hop,
                                           first=self._first_piece, rest=self._piece):
-                yield (np.clip(audio * self._gain, -1.0, 1.0) * 32767).astype(np.int16).tobytes()
+                yield float_to_int16(audio * self._gain).tobytes()
 
     def _next(self, pieces: Iterator[bytes]) -> object:
         return next(pieces, _END)

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import soundfile
 
-from appliance.audio.wav import AudioInputError, decode_wav, read_wav
+from appliance.audio.wav import AudioInputError, decode_wav, float_to_int16, read_wav
 
 pytestmark = pytest.mark.unit
 
@@ -71,3 +71,14 @@ def test_missing_file_and_directory_are_named(tmp_path):
         read_wav(tmp_path / "nope.wav")
     with pytest.raises(AudioInputError, match="is a directory"):
         read_wav(tmp_path)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_float_samples_are_clipped_to_full_scale_then_scaled(dtype):
+    samples = np.random.default_rng(3).uniform(-1.5, 1.5, 20000).astype(dtype)
+    converted = float_to_int16(samples)
+    assert converted.dtype == np.int16
+    assert (converted.min(), converted.max()) == (-32767, 32767)
+    # Bit for bit what the benchmark corpora and Piper's replies were made with before they
+    # shared this function: clip, scale by 32767, truncate.
+    assert converted.tobytes() == (np.clip(samples, -1, 1) * 32767).astype(np.int16).tobytes()
