@@ -52,9 +52,14 @@ async def test_ready_and_watchdog_messages_reach_the_notify_socket(tmp_path, mon
     monkeypatch.setenv("WATCHDOG_USEC", "200000")  # ping every 0.1 s
     notifier = SystemdNotifier()
     notifier.ready("ready in 1.0 s")
-    await asyncio.sleep(0.35)
-    await notifier.stopping()
     messages = []
+    loop = asyncio.get_running_loop()
+    try:
+        async with asyncio.timeout(0.35):  # three pings 0.1 s apart come well within this
+            while sum(m == "WATCHDOG=1" for m in messages) < 3:
+                messages.append((await loop.sock_recv(server, 1024)).decode())
+    finally:
+        await notifier.stopping()
     while True:
         try:
             messages.append(server.recv(1024).decode())

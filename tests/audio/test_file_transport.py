@@ -12,6 +12,7 @@ from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 from pipecat.workers.runner import WorkerRunner
 
 from appliance.audio.file_transport import FileTransport
+from tests.support.waiting_for import wait_for
 
 pytestmark = pytest.mark.unit
 
@@ -44,14 +45,16 @@ async def test_input_is_fed_at_wall_clock_pace_and_output_plays_in_real_time():
         transport.input().enqueue(np.ones(8000, dtype=np.int16))  # 0.5 s
         await transport.input().utterance_fed.wait()
         fed_after = time.monotonic() - started
+        frames_when_fed = counter.audio_frames
         await worker.queue_frame(OutputAudioRawFrame(bytes(16000), 16000, 1))  # 0.5 s
-        await asyncio.sleep(0.8)
+        log = transport.output().log
+        await wait_for(lambda: log.duration_s >= 0.5, 0.8, "the 0.5 s to be played")
     finally:
         await worker.cancel()
         await run
 
     assert 0.4 <= fed_after <= 0.8, f"0.5 s of audio was fed in {fed_after:.2f} s"
-    assert counter.audio_frames >= 25  # 20 ms frames, silence keeps flowing after the utterance
-    log = transport.output().log
+    assert counter.audio_frames >= 25  # 20 ms frames
+    assert counter.audio_frames > frames_when_fed  # silence keeps flowing after the utterance
     played_over = log.writes[-1][0] - log.writes[0][0]
     assert 0.35 <= played_over <= 0.7, f"0.5 s of audio was played over {played_over:.2f} s"

@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import time
 
 import pytest
 
@@ -26,16 +27,23 @@ def test_durations_are_said_as_people_say_them():
 
 
 async def test_a_timer_rings_in_the_place_that_set_it_and_nowhere_else(tmp_path):
+    # The book's clock is the wall clock (time.time): a ring is timed against the same.
     book = TimerBook(tmp_path / "timers.json")
     kitchen, hall = [], []
-    book.listen(lambda timer, sentence: kitchen.append(sentence), session="kitchen")
+    rang = asyncio.Event()
+
+    def ring_in_the_kitchen(timer, sentence):
+        kitchen.append((time.time(), sentence))
+        rang.set()
+
+    book.listen(ring_in_the_kitchen, session="kitchen")
     book.listen(lambda timer, sentence: hall.append(sentence), session="hall")
     await book.start_ringing()
-    book.start(1, session="kitchen")
-    await asyncio.sleep(0.5)
-    assert kitchen == []  # not early
-    await asyncio.sleep(1.0)
-    assert kitchen == ["Your 1 second timer is done."]
+    timer = book.start(1, session="kitchen")
+    await asyncio.wait_for(rang.wait(), 1.5)
+    [(rang_at, sentence)] = kitchen
+    assert timer.ends_at <= rang_at <= timer.ends_at + 0.5  # not early, and not late
+    assert sentence == "Your 1 second timer is done."
     assert hall == []
     assert book.all() == []  # rung timers are gone, from the file too
     assert json.loads((tmp_path / "timers.json").read_text()) == []

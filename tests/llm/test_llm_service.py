@@ -1,5 +1,3 @@
-import asyncio
-
 import pytest
 from pipecat.frames.frames import (
     InterruptionFrame,
@@ -12,6 +10,7 @@ from pipecat.processors.aggregators.llm_context import LLMContext
 from pipecat.tests.utils import SleepFrame, run_test
 
 from appliance.llm import ChatModelLLMService, FakeChatModel
+from tests.support.waiting_for import wait_for
 
 pytestmark = pytest.mark.unit
 
@@ -43,7 +42,7 @@ async def test_barge_in_stops_generation_mid_answer():
     )
     spoken = "".join(f.text for f in down if isinstance(f, LLMTextFrame))
     assert "Word 1." in spoken and "Word 39." not in spoken
-    await asyncio.sleep(0.05)
+    await wait_for(lambda: model.stopped_early, 0.05, "the model's stream to be closed")
     assert model.stopped_early == 1
 
 

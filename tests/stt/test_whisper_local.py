@@ -141,6 +141,7 @@ async def test_a_stale_guess_does_not_hold_up_the_next_transcript(whisper, speak
     """Two transcripts at once (a guess at a mid-sentence pause, then the real end; or two
     conversations) run side by side on the two workers, each with its own words."""
     import asyncio
+    import threading
     import time
 
     first, second = speak("Turn on the kitchen lights."), speak("Open the garage door.")
@@ -148,9 +149,12 @@ async def test_a_stale_guess_does_not_hold_up_the_next_transcript(whisper, speak
     alone_first = await whisper.transcribe(first.tobytes(), 16000)
     spans = {}
     transcribe = whisper._transcribe_blocking
+    stale_started = threading.Event()
 
     def timed(samples):
         started = time.monotonic()
+        if len(samples) == len(first):
+            stale_started.set()
         try:
             return transcribe(samples)
         finally:
@@ -158,7 +162,8 @@ async def test_a_stale_guess_does_not_hold_up_the_next_transcript(whisper, speak
 
     monkeypatch.setattr(whisper, "_transcribe_blocking", timed)
     stale = asyncio.ensure_future(whisper.transcribe(first.tobytes(), 16000))
-    await asyncio.sleep(0.01)
+    # The real transcript is asked for once the guess is running on a worker.
+    assert await asyncio.to_thread(stale_started.wait, 10), "the guess never started"
     real = await whisper.transcribe(second.tobytes(), 16000)
     # Each gets its own words, as it would alone.
     assert real.text == alone.text

@@ -2,12 +2,12 @@
 
 import asyncio
 import contextlib
-import time
 
 from pipecat.workers.runner import WorkerRunner
 
 from appliance.audio.file_transport import FileTransport
 from appliance.pipeline import build_conversation
+from tests.support.waiting_for import wait_for  # noqa: F401  (for the e2e tests)
 
 
 @contextlib.asynccontextmanager
@@ -23,12 +23,3 @@ async def live_conversation(engines):
     finally:
         await conversation.worker.cancel()
         await run
-
-
-async def wait_for(condition, timeout_s, what):
-    """Poll `condition` until true, failing with `what` after `timeout_s`."""
-    deadline = time.monotonic() + timeout_s
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await asyncio.sleep(0.02)

@@ -19,6 +19,7 @@ from appliance.tools.chat import ToolCallingChatModel, tool_results_note
 from appliance.tools.mcp_servers import attach_mcp_servers
 from appliance.tools.registry import CallContext
 from tests.remote.servers import free_port, start_until_ok, stop
+from tests.support.waiting_for import wait_for
 from tests.tools import shop_registry
 
 pytestmark = pytest.mark.models
@@ -112,8 +113,8 @@ async def test_a_refund_over_100_waits_tells_the_user_and_runs_once_approved(sho
 
     turn = asyncio.create_task(listen())
     pending = await asyncio.wait_for(registry.approvals.next_pending(), 60)
-    await asyncio.sleep(0.05)
-    assert "approve" in "".join(spoken)  # the user hears why it is waiting
+    # The user hears why it is waiting.
+    await wait_for(lambda: "approve" in "".join(spoken), 0.05, "the reason for the wait")
     assert refunds(ledger) == []
     registry.approvals.decide(pending.approval_id, approved=True, decided_by="ops-ann")
     await asyncio.wait_for(turn, 60)
