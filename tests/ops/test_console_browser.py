@@ -200,6 +200,19 @@ def test_an_operator_approves_a_pending_refund_from_the_console(page, service):
                and "operator in the browser test" in r["data"]["decided_by"] for r in decisions)
 
 
+def operator_get(service, path, **params) -> dict:
+    return httpx.get(f"{service['base']}{path}", params=params, headers={
+        "Authorization": f"Bearer {service['tokens']['operator']}"}).json()
+
+
+def speak_a_typed_question(page) -> str:
+    """Run a typed playground turn; the selector of its voice's route label."""
+    tab(page, "playground")
+    page.fill("#play-text input[name=text]", "What is the capital of France?")
+    page.click("#play-text button")
+    return "#play-waterfall [data-stage=tts] .wf-label"
+
+
 def test_demoting_and_promoting_a_provider_from_the_providers_tab(page, service):
     log_in(page, service)
     tab(page, "providers")
@@ -208,8 +221,27 @@ def test_demoting_and_promoting_a_provider_from_the_providers_tab(page, service)
     page.click(f"{row} button:has-text('Demote')")
     page.wait_for_selector(f"{row} td:has-text('demoted by operator')")
     shot(page, "07-provider-demoted")
+    assert operator_get(service, "/admin/routes")["routers"]["tts"]["local"][
+        "demoted_by_operator"]
+    # The next turn's voice: its only provider is out of use, so it is a last resort.
+    label = speak_a_typed_question(page)
+    page.wait_for_selector(f"{label}:has-text('no provider is healthy; trying all')",
+                           timeout=TURN_TIMEOUT_MS)
+
+    tab(page, "providers")
     page.click(f"{row} button:has-text('Promote')")
     page.wait_for_selector(f"{row} td:has-text('in use')")
+    assert not operator_get(service, "/admin/routes")["routers"]["tts"]["local"]["demoted"]
+    label = speak_a_typed_question(page)
+    page.wait_for_selector(f"{label}:has-text(\"stay local on 'local'\")",
+                           timeout=TURN_TIMEOUT_MS)
+
+    # Both overrides are in the audit trail, with the operator's token name.
+    actions = [r["data"] for r in operator_get(service, "/audit", kind="operator_action",
+                                               newest_first="true", limit=2)["records"]]
+    assert [(a["action"], a["role"], a["provider"]) for a in reversed(actions)] == [
+        ("demote", "tts", "local"), ("promote", "tts", "local")]
+    assert all(a["by"].startswith("operator in the browser test (token ") for a in actions)
 
 
 def test_costs_show_each_provider_per_day(page, service):
