@@ -15,23 +15,17 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 from appliance.governance.masking import mask_text
+from appliance.ops.events import (
+    ApprovalEvent,
+    FeedEvent,
+    FeedReplyEvent,
+    FeedTranscriptEvent,
+    FeedTurnEvent,
+    TurnEvent,
+)
 from appliance.turns import TurnRecord
 
 QUEUE_SIZE = 500
-
-
-def turn_event(record: TurnRecord) -> dict:
-    """A finished (or interrupted) turn as JSON: what the WebSocket client and console get."""
-    return {
-        "type": "turn",
-        "turn_id": record.turn_id,
-        "transcript": record.transcript,
-        "reply": record.reply.strip(),
-        "interrupted": record.interrupted,
-        "timings_ms": record.timings_ms(),
-        "offsets_ms": record.offsets_ms(),
-        "route": record.route,
-    }
 
 
 class EventFeed:
@@ -43,10 +37,11 @@ class EventFeed:
         self._subscribers: set[asyncio.Queue] = set()
         self._ids = itertools.count(1)
 
-    def publish(self, event: dict) -> None:
-        """Send `event` to every open page (call from the event loop's thread)."""
+    def publish(self, published: FeedEvent) -> None:
+        """Send `published` to every open page (call from the event loop's thread)."""
         event = {"id": next(self._ids),
-                 "at": datetime.now(UTC).isoformat(timespec="milliseconds"), **event}
+                 "at": datetime.now(UTC).isoformat(timespec="milliseconds"),
+                 **published.to_json()}
         self._recent.append(event)
         for queue in self._subscribers:
             if queue.full():
@@ -69,19 +64,19 @@ class EventFeed:
 
     def on_turn(self, session_id: str, kind: str, record: TurnRecord) -> None:
         """A turn listener: transcripts, written replies and finished turns, masked."""
+        where = {"session": session_id, "source": record.source}
         if kind == "transcript":
-            event = {"type": "transcript", "turn_id": record.turn_id,
-                     "text": mask_text(record.transcript)}
+            self.publish(FeedTranscriptEvent(turn_id=record.turn_id,
+                                             text=mask_text(record.transcript), **where))
         elif kind == "reply":
-            event = {"type": "reply", "turn_id": record.turn_id,
-                     "text": mask_text(record.reply.strip())}
+            self.publish(FeedReplyEvent(turn_id=record.turn_id,
+                                        text=mask_text(record.reply.strip()), **where))
         else:
-            event = turn_event(record)
-            event["transcript"] = mask_text(event["transcript"])
-            event["reply"] = mask_text(event["reply"])
-        event.update(session=session_id, source=record.source)
-        self.publish(event)
+            turn = TurnEvent.of(record)
+            self.publish(FeedTurnEvent(**turn.model_dump(exclude={"transcript", "reply"}),
+                                       transcript=mask_text(turn.transcript),
+                                       reply=mask_text(turn.reply), **where))
 
     def on_approval(self, what: str, approval: dict) -> None:
         """An approval listener: requests and decisions."""
-        self.publish({"type": "approval", "event": what, "approval": approval})
+        self.publish(ApprovalEvent(event=what, approval=approval))

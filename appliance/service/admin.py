@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 
 from appliance.config import ConfigError
 from appliance.modelstore import ModelStoreError
+from appliance.ops.events import ProviderEvent
 from appliance.service.auth import authorized
 from appliance.service.bodies import json_object
 
@@ -76,8 +77,7 @@ def admin_router(state) -> APIRouter:
             await state.engines.audit.append_async(
                 "operator_action", {"action": action, "role": role, "provider": name,
                                     "by": who})
-        state.feed.publish({"type": "provider", "action": action, "role": role,
-                            "provider": name, "by": who})
+        state.feed.publish(ProviderEvent(action=action, role=role, provider=name, by=who))
         return {"role": role, "provider": name, "action": action, "by": who,
                 "state": router_.snapshot()[name]}
 

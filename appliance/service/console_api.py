@@ -21,6 +21,7 @@ from starlette.datastructures import UploadFile
 
 from appliance.audio.wav import AudioInputError, decode_wav, wav_bytes
 from appliance.converse import converse_samples, converse_text
+from appliance.ops.events import PlaygroundEvent
 from appliance.ops.logs import captured_logs
 from appliance.pipeline import build_conversation
 from appliance.service.auth import authorized
@@ -156,8 +157,7 @@ def console_router(state) -> APIRouter:
         job = secrets.token_hex(4)
         session_id = f"playground-{job}"
         build = functools.partial(build_conversation, session_id=session_id)
-        state.feed.publish({"type": "playground", "session": session_id, "event": "started",
-                            "source": source})
+        state.feed.publish(PlaygroundEvent(session=session_id, source=source))
         started = time.monotonic()
         async with playground_lock:
             with captured_logs(job) as lines:

@@ -19,6 +19,7 @@ from loguru import logger
 
 from appliance.benchmark.corpus import built_in_corpus, voice_onnx
 from appliance.benchmark.run import run_benchmark
+from appliance.ops.events import BenchEvent
 from appliance.pipeline import build_conversation
 from appliance.service.auth import authorized
 from appliance.service.bodies import json_object
@@ -50,7 +51,7 @@ def bench_router(state) -> APIRouter:
     tasks: set[asyncio.Task] = set()
 
     def publish(job: BenchJob) -> None:
-        state.feed.publish({"type": "bench", "job": job.to_dict()})
+        state.feed.publish(BenchEvent(job=job.to_dict()))
 
     async def run(job: BenchJob, utterances: int) -> None:
         engines = state.engines

@@ -24,6 +24,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from appliance.audio.volume import SpeakerVolume
 from appliance.config import ConfigError, ServiceSettings, Settings
 from appliance.modelstore import ModelStoreError
+from appliance.ops.events import KioskEvent
 from appliance.ops.feed import EventFeed
 from appliance.ops.history import TurnSeries
 from appliance.ops.metrics import ApplianceMetrics
@@ -139,7 +140,7 @@ async def _run_kiosk(state: ServiceState, engines: Engines, notifier: SystemdNot
 
     def on_status(kind: str, detail: str) -> None:
         state.kiosk_status = kind
-        state.feed.publish({"type": "kiosk", "event": kind, "detail": detail})
+        state.feed.publish(KioskEvent(event=kind, detail=detail))
         if kind in ("device lost", "device back"):
             logger.warning(f"kiosk: {kind}: {detail}")
             notifier.status(f"kiosk: {kind}: {detail}")

@@ -14,7 +14,15 @@ from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPI
 from pipecat.workers.runner import WorkerRunner
 
 from appliance.intents.timers import Timer
-from appliance.ops.feed import EventFeed, turn_event
+from appliance.ops.events import (
+    ClientEvent,
+    HeardEvent,
+    HelloEvent,
+    SessionEvent,
+    TimerEvent,
+    TurnEvent,
+)
+from appliance.ops.feed import EventFeed
 from appliance.pipeline import Engines, build_conversation
 from appliance.service.protocol import (
     INPUT_SAMPLE_RATE_HZ,
@@ -73,13 +81,13 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
         ),
     )
 
-    async def send(event: dict) -> None:
-        await worker.queue_frame(OutputTransportMessageUrgentFrame(message=event))
+    async def send(event: ClientEvent) -> None:
+        await worker.queue_frame(OutputTransportMessageUrgentFrame(message=event.to_json()))
 
     async def on_timer(timer: Timer, sentence: str) -> None:
         # The sentence is spoken into the conversation too: the client gets its audio.
-        await send({"type": "timer", "event": "finished", "timer": timer.id,
-                    "name": timer.name, "seconds": timer.seconds, "text": sentence})
+        await send(TimerEvent(timer=timer.id, name=timer.name, seconds=timer.seconds,
+                              text=sentence))
 
     conversation = build_conversation(engines, transport, idle_timeout_s=idle_timeout_s,
                                       session_id=f"ws-{session_id}", on_timer=on_timer,
@@ -88,22 +96,16 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
 
     async def on_event(kind: str, record: TurnRecord) -> None:
         if kind == "transcript":
-            await send({"type": "transcript", "text": record.transcript})
+            await send(HeardEvent(text=record.transcript))
         elif kind == "turn":
-            await send(turn_event(record))
+            await send(TurnEvent.of(record))
 
     conversation.timeline.on_event = on_event
 
     @transport.event_handler("on_client_connected")
     async def on_connected(_transport, _ws):
-        await send(
-            {
-                "type": "hello",
-                "session": session_id,
-                "input_sample_rate_hz": INPUT_SAMPLE_RATE_HZ,
-                "output_sample_rate_hz": settings.audio.output_sample_rate_hz,
-            }
-        )
+        await send(HelloEvent(session=session_id, input_sample_rate_hz=INPUT_SAMPLE_RATE_HZ,
+                              output_sample_rate_hz=settings.audio.output_sample_rate_hz))
 
     @transport.event_handler("on_client_disconnected")
     async def on_disconnected(_transport, _ws):
@@ -111,7 +113,7 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
 
     logger.info(f"session {session_id}: connected")
     if feed is not None:
-        feed.publish({"type": "session", "event": "connected", "session": f"ws-{session_id}"})
+        feed.publish(SessionEvent(event="connected", session=f"ws-{session_id}"))
     runner = WorkerRunner(handle_sigint=False, check_dangling_tasks=False)
     await runner.add_workers(worker)
     async def end_when_too_long() -> None:
@@ -132,5 +134,4 @@ async def run_session(websocket: WebSocket, engines: Engines, idle_timeout_s: fl
         turns = len(conversation.timeline.turns)
         logger.info(f"session {session_id}: ended after {turns} turns")
         if feed is not None:
-            feed.publish({"type": "session", "event": "ended", "session": f"ws-{session_id}",
-                          "turns": turns})
+            feed.publish(SessionEvent(event="ended", session=f"ws-{session_id}", turns=turns))

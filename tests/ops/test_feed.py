@@ -5,6 +5,7 @@ import asyncio
 import pytest
 from loguru import logger
 
+from appliance.ops.events import KioskEvent, SessionEvent
 from appliance.ops.feed import QUEUE_SIZE, EventFeed
 from appliance.ops.history import TurnSeries
 from appliance.ops.logs import captured_logs
@@ -31,7 +32,7 @@ async def test_subscribers_get_events_as_they_happen_with_personal_data_masked()
     assert "4111" not in second["transcript"] and "4111" not in second["reply"]
     assert second["offsets_ms"]["bot_started"] == 600.0
     assert second["id"] > first["id"]
-    feed.publish({"type": "session", "event": "ended"})
+    feed.publish(SessionEvent(event="ended", session="ws-3", turns=1))
     assert queue.empty()  # unsubscribed pages get nothing more
     assert [e["type"] for e in feed.recent()] == ["transcript", "reply", "turn", "session"]
 
@@ -40,9 +41,9 @@ async def test_a_slow_page_loses_its_oldest_events_instead_of_blocking():
     feed = EventFeed()
     async with feed.subscribe() as queue:
         for n in range(QUEUE_SIZE + 10):
-            feed.publish({"type": "tick", "n": n})
+            feed.publish(KioskEvent(event="listening", detail=str(n)))
         assert queue.qsize() == QUEUE_SIZE
-        assert queue.get_nowait()["n"] == 10
+        assert queue.get_nowait()["detail"] == "10"
 
 
 def test_turns_per_minute_count_failures_and_empty_minutes(clock):

@@ -15,6 +15,7 @@ import websockets
 
 from appliance.benchmark.wer import word_error_rate
 from appliance.governance.tokens import TokenStore
+from appliance.ops.events import parse_client_event
 
 pytestmark = pytest.mark.models
 
@@ -67,6 +68,7 @@ async def ask(url: str, samples: np.ndarray, timeout_s: float = 60) -> dict:
     async with websockets.connect(url) as ws:
         hello = json.loads(await ws.recv())
         assert hello["type"] == "hello" and hello["input_sample_rate_hz"] == 16000
+        parse_client_event(hello)  # every message as its typed envelope says
 
         async def send_audio():
             chunk = 320  # 20 ms
@@ -84,6 +86,7 @@ async def ask(url: str, samples: np.ndarray, timeout_s: float = 60) -> dict:
                         audio += message
                         continue
                     event = json.loads(message)
+                    parse_client_event(event)
                     events.append(event)
                     if event["type"] == "turn":
                         break
