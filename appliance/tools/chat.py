@@ -61,6 +61,10 @@ class ToolCallingChatModel(ChatModelStage):
         # answer, then "ongoing"; "after_denial" for good once a call was refused (a
         # refused caller trying smaller amounts is a known social-engineering move).
         self.state = "new"
+        # The calls run for the turn in progress and their outcomes: a turn answered
+        # again (its first reply echoed an earlier one) must not refund twice.
+        self._turn: tuple[str | None, str] | None = None
+        self._ran: dict[str, ToolOutcome] = {}
 
     def _context(self) -> CallContext:
         return dataclasses.replace(self.context(), state=self.state)
@@ -108,14 +112,22 @@ class ToolCallingChatModel(ChatModelStage):
                 yield chunk
             return
         self.on_tool_turn("tool call: " + ", ".join(call.name for call in calls))
+        turn = (self.context().turn_id, said)
+        if turn != self._turn:
+            self._turn, self._ran = turn, {}
         done = []
         for call in calls:
-            outcome = None
-            async for item in self._run(call):
-                if isinstance(item, str):
-                    yield TokenChunk(item)  # "I need a person to approve that …"
-                else:
-                    outcome = item
+            key = json.dumps([call.name, call.arguments], sort_keys=True, default=str)
+            outcome = self._ran.get(key)
+            if outcome is not None:
+                logger.info(f"{call.name} already ran in this turn; its outcome is reused")
+            else:
+                async for item in self._run(call):
+                    if isinstance(item, str):
+                        yield TokenChunk(item)  # "I need a person to approve that …"
+                    else:
+                        outcome = item
+                self._ran[key] = outcome
             if outcome.status == "denied":
                 self.state = "after_denial"
             if outcome.status != "ok":

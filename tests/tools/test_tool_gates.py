@@ -294,3 +294,42 @@ async def test_the_answering_model_is_told_the_result_as_the_tool_returned_it(se
     assert said == "Refunded."
     note = proposer.calls[-1][-1]["content"]
     assert note.startswith("The issue refund tool has already run") and '"A17"' in note
+
+
+async def test_a_turn_answered_again_does_not_run_its_refund_twice(setup):
+    """The benchmark refunded order 900 twice: the tool's report copied the reply to an
+    earlier refund, so the turn was answered again, and the tools ran again."""
+    from pipecat.frames.frames import LLMContextFrame, LLMTextFrame
+    from pipecat.processors.aggregators.llm_context import LLMContext
+    from pipecat.tests.utils import run_test
+
+    from appliance.llm import ChatModelLLMService
+    from appliance.llm.fake import FakeChatModel
+    from appliance.llm.interface import ToolCall
+    from appliance.tools.chat import ToolCallingChatModel
+
+    registry, _, ledger = setup
+    earlier = "The refund tool has returned the order for you."
+    refund = [ToolCall("issue_refund", {"order_id": "900", "amount_usd": 40})]
+    proposer = FakeChatModel([earlier, "Order 900 is refunded 40 dollars."],
+                             tool_calls=[refund, refund])
+    turn = {"id": "turn-7"}
+    model = ToolCallingChatModel(FakeChatModel([]), proposer, registry,
+                                 context=lambda: CallContext(session_id="s",
+                                                             turn_id=turn["id"]))
+    service = ChatModelLLMService(model, system_prompt="Be brief.")
+    context = LLMContext(messages=[
+        {"role": "user", "content": "Refund 12 dollars for order 77."},
+        {"role": "assistant", "content": earlier},
+        {"role": "user", "content": "I want 40 dollars back for order 900."},
+    ])
+    down, _ = await run_test(service, frames_to_send=[LLMContextFrame(context=context)])
+    said = "".join(f.text for f in down if isinstance(f, LLMTextFrame))
+    assert service.echoes_recovered == 1 and said == "Order 900 is refunded 40 dollars."
+    assert [(r["order_id"], r["amount_usd"]) for r in refunds(ledger)] == [("900", 40)]
+    # the same words in a later turn are a new request, and run
+    turn["id"] = "turn-8"
+    proposer._tool_calls.append(refund)
+    await run_test(service, frames_to_send=[LLMContextFrame(context=LLMContext(messages=[
+        {"role": "user", "content": "I want 40 dollars back for order 900."}]))])
+    assert len(refunds(ledger)) == 2
