@@ -65,8 +65,8 @@ def _format_timings(timings: dict) -> str:
 
 def cmd_converse(args: argparse.Namespace) -> int:
     """Speak a recording to the appliance and keep its spoken reply."""
+    from appliance.apps.converse import converse_samples
     from appliance.audio.wav import AudioInputError, AudioTooLongError, read_wav, write_wav
-    from appliance.converse import converse_samples
     from appliance.pipeline import load_engines
 
     source = Path(args.input) if args.input else _example_path()
@@ -125,8 +125,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
     """Talk to the appliance through the microphone and speaker."""
+    from appliance.apps.kiosk.run import run_kiosk
     from appliance.audio.devices import AudioDeviceError
-    from appliance.kiosk.run import run_kiosk
 
     def load() -> Settings:
         return _settings(
@@ -481,7 +481,7 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_wake_options(parser: argparse.ArgumentParser) -> None:
-    from appliance.kiosk.wake_word import PHRASES
+    from appliance.apps.kiosk.wake_word import PHRASES
 
     wake = parser.add_mutually_exclusive_group()
     wake.add_argument("--wake-word", choices=PHRASES,

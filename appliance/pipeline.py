@@ -27,7 +27,6 @@ from pipecat.processors.frame_processor import FrameProcessor
 from pipecat.transports.base_transport import BaseTransport
 
 from appliance.agents import AgentMemory, SupervisedChatModel, Supervisor
-from appliance.engines import Engines, load_engines
 from appliance.governance.masking import mask_exchange, mask_text
 from appliance.governance.turn_audit import ErrorAuditor, TurnAuditor
 from appliance.intents import DirectAnswerChatModel
@@ -37,6 +36,7 @@ from appliance.llm import ChatModelLLMService
 from appliance.routing.kinds import RouteKind
 from appliance.routing.routed import RoutedChatModel, RoutedSpeechToText, RoutedTextToSpeech
 from appliance.routing.router import RouteLog, RouteRecord
+from appliance.runtime.engines import Engines, load_engines
 from appliance.stt import ProviderSTTService
 from appliance.tools.chat import ToolCallingChatModel
 from appliance.tools.registry import CallContext
@@ -182,6 +182,7 @@ def build_conversation(
                     agent_voice=engines.agent_voice,
                 ),
                 first_clause=first_clause,
+                cpu=engines.local.cpu,
             ),
             transport.output(),
             assistant_aggregator,

@@ -54,8 +54,8 @@ def test_a_model_may_be_a_path_to_the_users_own_files():
 
 
 def test_the_known_model_names_match_the_manifest():
+    from appliance.config.models import KNOWN_MODELS
     from appliance.modelstore import ModelStore
-    from appliance.settings_models import KNOWN_MODELS
 
     manifest = ModelStore(Settings().models.dir).manifest
     for role, names in KNOWN_MODELS.items():

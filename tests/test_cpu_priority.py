@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from appliance.cpu_priority import CpuPriority
+from appliance.providers.cpu_priority import CpuPriority
 
 pytestmark = pytest.mark.unit
 

@@ -24,7 +24,10 @@ PACKAGES = ["appliance"] + sorted(
 EXPORT_NOTHING = {
     "appliance": "it only tunes OpenMP before any engine loads",
     "appliance.examples": "it holds data files (the example recording and settings)",
-    "appliance.kiosk": "it imports nothing, so the CLI lists wake phrases without pipecat",
+    "appliance.apps.kiosk": "it imports nothing, so the CLI lists wake phrases without pipecat",
+    "appliance.apps": "each app is its own module, imported by what runs it",
+    "appliance.providers": "its modules are imported by the providers that need each",
+    "appliance.runtime": "its modules load models: imported only by what runs the appliance",
 }
 
 

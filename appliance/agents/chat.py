@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from appliance.agents.federation import FederationError, RemoteAgent
 from appliance.agents.slots import as_said, in_a_sentence, read_slots
 from appliance.agents.supervisor import Choice, Supervisor
+from appliance.config.agents import AgentSettings
 from appliance.llm.interface import ESCALATION, ChatModel, ChatModelStage, TokenChunk
 from appliance.routing.kinds import RouteKind
 from appliance.routing.router import RouteLog, RouteRecord
-from appliance.settings_agents import AgentSettings
 
 # How the supervisor chose (`Choice.how`), as the route's kind.
 _CHOSEN_BY = {"classifier": RouteKind.AGENT_CLASSIFIER, "model": RouteKind.AGENT_MODEL,

@@ -12,9 +12,9 @@ import hashlib
 
 import httpx
 
+from appliance.config.agents import AgentSettings
 from appliance.governance.masking import mask_text
 from appliance.governance.secret_files import read_secret
-from appliance.settings_agents import AgentSettings
 
 
 class FederationError(Exception):

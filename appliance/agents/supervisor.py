@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from loguru import logger
 
-from appliance.errors import ProviderError
+from appliance.config.agents import AgentSettings
 from appliance.llm.interface import ChatModel
-from appliance.settings_agents import AgentSettings
+from appliance.providers.errors import ProviderError
 
 # How close a turn must be to an agent's examples, and how far ahead of the runner-up,
 # for the classifier to decide alone.

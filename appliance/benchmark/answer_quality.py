@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from pipecat.processors.aggregators.llm_context import LLMContext
 
-from appliance import typed
+from appliance.apps import typed
 from appliance.benchmark.conversations import Conversation
 from appliance.benchmark.quality import ScoredReply, is_intent_answer, score_reply, summarise
 from appliance.benchmark.questions import Question
-from appliance.engines import Engines
+from appliance.runtime.engines import Engines
 
 
 @dataclass

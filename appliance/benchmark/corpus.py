@@ -92,8 +92,8 @@ def voice_onnx(settings) -> Path:
     The manifest's file: the folder also holds the voice's split halves (see
     appliance.tts.piper_split).
     """
+    from appliance.config.models import is_model_path, model_path
     from appliance.modelstore import ModelStore
-    from appliance.settings_models import is_model_path, model_path
 
     if is_model_path(settings.tts.voice):
         return model_path(settings.tts.voice)

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from appliance.apps.converse import converse_samples
 from appliance.benchmark.corpus import PAUSE_S, Utterance
 from appliance.benchmark.wer import word_errors
-from appliance.converse import converse_samples
-from appliance.engines import Engines
 from appliance.intents import answer_directly
+from appliance.runtime.engines import Engines
 
 STAGES = ("eot", "stt", "llm_ttft", "tts_ttfb", "voice_to_voice")
 

@@ -29,10 +29,10 @@ from pipecat.services.whisper.stt import WhisperSTTService
 from appliance.benchmark.ports import free_port
 from appliance.benchmark.run import BenchResult, count_false_cutoffs, run_benchmark
 from appliance.config import Settings
-from appliance.engines import Engines
 from appliance.modelstore import ModelStore
 from appliance.pipeline import Conversation
 from appliance.routing.router import RouteLog
+from appliance.runtime.engines import Engines
 from appliance.turns import TurnTimelineObserver
 
 

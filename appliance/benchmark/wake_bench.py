@@ -23,11 +23,11 @@ from pathlib import Path
 import numpy as np
 import soxr
 
+from appliance.apps.kiosk.wake_word import PHRASES, WakeWordDetector
 from appliance.audio.wav import float_to_int16
 from appliance.benchmark.conversations import CONVERSATIONS
 from appliance.benchmark.corpus import speech_end, synthesize
 from appliance.benchmark.questions import QUESTIONS
-from appliance.kiosk.wake_word import PHRASES, WakeWordDetector
 
 RATE = 16000
 RESULTS_FILE = Path(__file__).resolve().parents[2] / "bench" / "results" / "wake-word.json"

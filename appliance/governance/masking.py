@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import get_args
 
+from appliance.config.governance import PERSONAL_DATA_KIND_TABLE, PersonalDataAction
 from appliance.governance.personal_data import (
     PERSONAL_DATA_KINDS,
     Finding,
     find_personal_data,
 )
 from appliance.governance.spoken import to_written
-from appliance.settings_governance import PERSONAL_DATA_KIND_TABLE, PersonalDataAction
 
 Action = PersonalDataAction
 

@@ -32,12 +32,12 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 from stdnum.us import ssn as stdnum_ssn
 
+from appliance.config.governance import PERSONAL_DATA_KIND_TABLE
 from appliance.governance.names import find_names
 from appliance.governance.places import find_addresses
 from appliance.governance.spoken import IBAN_COUNTRIES
 from appliance.governance.tagger import find_tagged
 from appliance.governance.word_lists import is_uncommon_word
-from appliance.settings_governance import PERSONAL_DATA_KIND_TABLE
 
 PERSONAL_DATA_KINDS = tuple(PERSONAL_DATA_KIND_TABLE)
 

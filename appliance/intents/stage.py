@@ -7,6 +7,7 @@ import contextlib
 from dataclasses import dataclass, field
 
 from appliance.audio.volume import SpeakerVolume
+from appliance.config.intents import IntentSettings
 from appliance.governance.secret_files import read_secret
 from appliance.intents.chat import CommandStage
 from appliance.intents.commands import CommandMatcher
@@ -17,7 +18,6 @@ from appliance.intents.homeassistant import (
     register_device_tools,
 )
 from appliance.intents.timers import TimerBook
-from appliance.settings_intents import IntentSettings
 from appliance.tools.registry import ToolRegistry
 
 

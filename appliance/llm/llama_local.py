@@ -12,8 +12,8 @@ import numpy as np
 from llama_cpp import Llama, LogitsProcessorList
 from loguru import logger
 
-from appliance.cpu_priority import CPU, SPOKEN_FIRST_CHUNK
 from appliance.llm.interface import ChatModel, TokenChunk, ToolCall, parse_tool_calls
+from appliance.providers.cpu_priority import SPOKEN_FIRST_CHUNK, CpuPriority
 
 _END = object()
 
@@ -56,6 +56,7 @@ class LlamaLocalChatModel(ChatModel):
         seed: int = 42,
         repeat_penalty: float = 1.1,
         gpu_layers: int = 0,
+        cpu: CpuPriority | None = None,
     ):
         """Load the GGUF file.
 
@@ -66,7 +67,10 @@ class LlamaLocalChatModel(ChatModel):
             seed: Sampling seed, so a conversation replays the same.
             repeat_penalty: Penalty on recently used tokens.
             gpu_layers: Layers offloaded to a GPU (-1: all; needs a CUDA build).
+            cpu: Shared with the voice, which it pauses for (one per process; the
+                engines' own when they load it).
         """
+        self._cpu = cpu or CpuPriority()
         self._llama = Llama(
             model_path=str(model_path),
             seed=seed,
@@ -117,7 +121,7 @@ class LlamaLocalChatModel(ChatModel):
                 for chunk in chunks:
                     if stop.is_set():
                         break
-                    CPU.yield_to_foreground()
+                    self._cpu.yield_to_foreground()
                     text = chunk["choices"][0]["delta"].get("content")
                     if text:
                         latest = logprobs.values[-1] if logprobs.values else None
@@ -128,10 +132,10 @@ class LlamaLocalChatModel(ChatModel):
                                 # Announced before the TTS can see the text, and waited
                                 # for before the next decode, which would run beside Piper.
                                 first_chunk_ends = None
-                                announcement = CPU.announce_voice()
+                                announcement = self._cpu.announce_voice()
                         loop.call_soon_threadsafe(queue.put_nowait, TokenChunk(text, latest))
                         if announcement is not None:
-                            CPU.wait_for_voice(announcement)
+                            self._cpu.wait_for_voice(announcement)
             except Exception as e:  # handed to the event loop, raised there
                 loop.call_soon_threadsafe(queue.put_nowait, e)
             finally:

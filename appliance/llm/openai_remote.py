@@ -1,6 +1,6 @@
 """A chat model behind any OpenAI-compatible API (OpenAI, vLLM, llama.cpp server, an appliance).
 
-Its client, deadlines and error translation are `appliance.remote_openai`'s, shared
+Its client, deadlines and error translation are `appliance.providers.remote`'s, shared
 with the remote STT and TTS.
 """
 
@@ -17,7 +17,7 @@ from appliance.llm.interface import (
     parse_arguments,
     parse_tool_calls,
 )
-from appliance.remote_openai import (
+from appliance.providers.remote import (
     REMOTE_ERRORS,
     Deadline,
     StreamDeadlines,

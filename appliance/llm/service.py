@@ -18,7 +18,6 @@ from pipecat.processors.frame_processor import FrameDirection
 from pipecat.services.llm_service import LLMService
 from pipecat.services.settings import LLMSettings
 
-from appliance.cpu_priority import SPOKEN_FIRST_CHUNK
 from appliance.llm.context_window import (
     follows_up,
     last_user_text,
@@ -34,6 +33,7 @@ from appliance.llm.reply_guard import (
     wants_long_answer,
     words,
 )
+from appliance.providers.cpu_priority import SPOKEN_FIRST_CHUNK
 
 
 class ChatModelLLMService(LLMService):

@@ -17,10 +17,10 @@ import numpy as np
 import soxr
 from loguru import logger
 
-from appliance.cpu_priority import SPOKEN_FIRST_CHUNK
-from appliance.errors import ProviderError
 from appliance.llm.context_window import follows_up
 from appliance.llm.interface import ESCALATION, ChatModel, TokenChunk
+from appliance.providers.cpu_priority import SPOKEN_FIRST_CHUNK
+from appliance.providers.errors import ProviderError
 from appliance.routing.complexity import escalation_reason
 from appliance.routing.kinds import RouteKind
 from appliance.routing.ledger import llm_cost_usd, stt_cost_usd, tts_cost_usd

@@ -16,8 +16,8 @@ from typing import Literal
 from loguru import logger
 
 from appliance.config import ProviderSettings, RoutingSettings
-from appliance.errors import ProviderError
 from appliance.llm.interface import ChatModel
+from appliance.providers.errors import ProviderError
 from appliance.routing.breaker import CircuitBreaker
 from appliance.routing.demotion import DemotionTracker
 from appliance.routing.kinds import RouteKind

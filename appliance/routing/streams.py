@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from appliance.errors import ProviderError
+from appliance.providers.errors import ProviderError
 from appliance.routing.router import Attempt, ProviderSlot, RoleRouter, RouteRecord
 
 MakeStream = Callable[[ProviderSlot], AsyncIterator[Any]]

@@ -14,10 +14,10 @@ from pipecat.processors.aggregators.llm_context import LLMContext
 from pydantic import Field
 
 from appliance.agents import AgentMemory
-from appliance.engines import Engines
+from appliance.apps.typed import answer_typed
 from appliance.governance.masking import mask_exchange
+from appliance.runtime.engines import Engines
 from appliance.service.openai_api import OpenAIAPIError, _parse_json, _Request
-from appliance.typed import answer_typed
 
 
 class _AgentTurn(_Request):

@@ -19,8 +19,8 @@ from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from sse_starlette.sse import EventSourceResponse
 from starlette.datastructures import UploadFile
 
+from appliance.apps.converse import converse_samples, converse_text
 from appliance.audio.wav import AudioInputError, decode_wav, wav_bytes
-from appliance.converse import converse_samples, converse_text
 from appliance.ops.events import PlaygroundEvent
 from appliance.ops.logs import captured_logs
 from appliance.pipeline import build_conversation

@@ -30,7 +30,7 @@ from appliance.ops.history import TurnSeries
 from appliance.ops.metrics import ApplianceMetrics
 from appliance.ops.tracing import TurnTracer
 from appliance.pipeline import Engines, load_engines
-from appliance.reloading import Reloader, SettingsLoader
+from appliance.runtime.reloading import Reloader, SettingsLoader
 from appliance.service.admin import admin_router
 from appliance.service.admission import Admission
 from appliance.service.approvals_api import approvals_router
@@ -135,8 +135,8 @@ async def _load(state: ServiceState, notifier: SystemdNotifier,
 
 async def _run_kiosk(state: ServiceState, engines: Engines, notifier: SystemdNotifier) -> None:
     """The microphone loop beside the HTTP side: its turns reach the same metrics and console."""
+    from appliance.apps.kiosk.run import converse_at_the_kiosk, resolve_devices
     from appliance.audio.devices import AudioDeviceError
-    from appliance.kiosk.run import converse_at_the_kiosk, resolve_devices
 
     def on_status(kind: str, detail: str) -> None:
         state.kiosk_status = kind
@@ -318,7 +318,7 @@ def run_service(settings: Settings, load_settings: SettingsLoader | None = None,
         AudioDeviceError: with `kiosk`, no usable microphone or speaker.
     """
     if kiosk:
-        from appliance.kiosk.run import resolve_devices
+        from appliance.apps.kiosk.run import resolve_devices
 
         resolve_devices(settings)  # fail fast, before the socket opens
     app = create_app(settings, load_settings=load_settings, kiosk=kiosk)

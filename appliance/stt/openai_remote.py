@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from appliance.audio.wav import wav_bytes
-from appliance.remote_openai import bounded_call, make_client
+from appliance.providers.remote import bounded_call, make_client
 from appliance.stt.interface import SpeechToText, Transcript
 
 

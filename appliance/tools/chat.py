@@ -19,9 +19,9 @@ from collections.abc import AsyncIterator, Callable
 
 from loguru import logger
 
-from appliance.errors import ProviderError
 from appliance.governance.spoken import to_written
 from appliance.llm.interface import ChatModel, ChatModelStage, TokenChunk, ToolCall
+from appliance.providers.errors import ProviderError
 from appliance.tools.registry import CallContext, ToolOutcome, ToolRegistry
 
 PROPOSER_PROMPT = ("Call a tool only when the user asks for exactly what the tool does. "

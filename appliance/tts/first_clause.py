@@ -21,7 +21,7 @@ class FirstClauseRule:
 
     The voice hands the first clause to the TTS at this point; the local LLM
     pauses at the same point so that Piper gets both cores (see
-    `appliance.cpu_priority`). Both read the same reply text, so they agree.
+    `appliance.providers.cpu_priority`). Both read the same reply text, so they agree.
     """
 
     min_words: int = 2

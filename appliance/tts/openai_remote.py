@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 
-from appliance.remote_openai import (
+from appliance.providers.remote import (
     REMOTE_ERRORS,
     Deadline,
     StreamDeadlines,

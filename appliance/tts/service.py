@@ -9,7 +9,7 @@ from pipecat.frames.frames import ErrorFrame, Frame
 from pipecat.services.settings import TTSSettings
 from pipecat.services.tts_service import TTSService
 
-from appliance.cpu_priority import CPU
+from appliance.providers.cpu_priority import CpuPriority
 from appliance.tts.first_clause import FirstClauseRule, FirstClauseTextAggregator
 from appliance.tts.interface import TextToSpeech
 from appliance.tts.spoken_form import to_spoken
@@ -23,7 +23,9 @@ class ProviderTTSService(TTSService):
     """
 
     def __init__(self, provider: TextToSpeech, *, early_first_clause: bool = True,
-                 first_clause: FirstClauseRule | None = None, **kwargs):
+                 first_clause: FirstClauseRule | None = None,
+                 cpu: CpuPriority | None = None, **kwargs):
+        """`cpu`: shared with the local LLM, which waits while a reply's first audio is made."""
         super().__init__(
             push_start_frame=True,
             push_stop_frames=True,
@@ -35,6 +37,7 @@ class ProviderTTSService(TTSService):
             **kwargs,
         )
         self._provider = provider
+        self._cpu = cpu or CpuPriority()
         self._spoken_contexts: set[str] = set()
         if early_first_clause:
             # TTSService builds its sentence aggregator itself and takes no other.
@@ -54,13 +57,13 @@ class ProviderTTSService(TTSService):
         if not text:
             return
         # A reply's first chunk is what the user is waiting for: it gets the CPU
-        # until its first audio is out (see appliance.cpu_priority).
+        # until its first audio is out (see appliance.providers.cpu_priority).
         first = context_id not in self._spoken_contexts
         if first:
             self._spoken_contexts = {context_id}
         priority = contextlib.ExitStack()
         if first:
-            priority.enter_context(CPU.foreground())
+            priority.enter_context(self._cpu.foreground())
         try:
             await self.start_tts_usage_metrics(text)
             async for frame in self._stream_audio_frames_from_iterator(

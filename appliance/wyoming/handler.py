@@ -37,11 +37,11 @@ from wyoming.tts import (
     SynthesizeStopped,
 )
 
-from appliance.engines import Engines
+from appliance.apps.typed import answer_typed
 from appliance.governance.masking import mask_text
 from appliance.routing.routed import RoutedSpeechToText, RoutedTextToSpeech
 from appliance.routing.router import RouteLog
-from appliance.typed import answer_typed
+from appliance.runtime.engines import Engines
 
 STT_RATE_HZ = 16000
 MAX_LINE_BYTES = 1 << 20  # an event header longer than this is not a Wyoming event

@@ -22,7 +22,7 @@ from wyoming.info import (
 from wyoming.server import AsyncServer
 
 from appliance.config import ConfigError, Settings
-from appliance.engines import Engines
+from appliance.runtime.engines import Engines
 from appliance.service.network import is_loopback
 from appliance.service.systemd import SystemdNotifier
 from appliance.wyoming.handler import WyomingHandler, WyomingService

@@ -5,11 +5,11 @@ import numpy as np
 import pytest
 
 from appliance.config import Settings
-from appliance.engines import LocalModels, _agent_voices, _build_routers, _local_models
 from appliance.modelstore import ModelStore, ModelStoreError
 from appliance.routing.ledger import CostLedger
 from appliance.routing.routed import RoutedTextToSpeech
 from appliance.routing.router import RouteLog
+from appliance.runtime.engines import LocalModels, _agent_voices, _build_routers, _local_models
 
 pytestmark = pytest.mark.models
 

@@ -10,11 +10,11 @@ import pytest
 from pipecat.processors.aggregators.llm_context import LLMContext
 
 from appliance.agents import AgentMemory
+from appliance.apps.typed import answer_typed
 from appliance.governance.audit import AuditTrail
 from appliance.governance.keys import load_or_create_key
 from appliance.governance.tokens import TokenStore
 from appliance.pipeline import load_engines
-from appliance.typed import answer_typed
 from tests.support.running_service import free_port, running_service
 from tests.support.state_dir import settings_in
 

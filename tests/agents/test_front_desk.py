@@ -11,9 +11,9 @@ import pytest
 from pipecat.processors.aggregators.llm_context import LLMContext
 
 from appliance.agents import AgentMemory
+from appliance.apps.typed import answer_typed
 from appliance.config import STATE_DIR_ENV
 from appliance.pipeline import load_engines
-from appliance.typed import answer_typed
 from tests.support.state_dir import settings_in
 
 pytestmark = pytest.mark.models

@@ -7,8 +7,8 @@ import pytest
 
 from appliance.agents import Supervisor
 from appliance.config import ConfigError, Settings, load_settings
-from appliance.errors import ProviderError
 from appliance.llm.fake import FakeChatModel
+from appliance.providers.errors import ProviderError
 
 pytestmark = pytest.mark.unit
 

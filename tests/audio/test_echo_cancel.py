@@ -7,11 +7,11 @@ import subprocess
 
 import pytest
 
+from appliance.apps.kiosk.run import echo_canceller
 from appliance.audio import echo_cancel
 from appliance.audio.echo_cancel import EchoCancelError, ServerEchoCanceller
 from appliance.benchmark.room import VirtualSoundCard
 from appliance.config import Settings
-from appliance.kiosk.run import echo_canceller
 
 pytestmark = pytest.mark.skipif(not shutil.which("pulseaudio"),
                                 reason="pulseaudio is not installed "

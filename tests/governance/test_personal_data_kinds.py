@@ -3,11 +3,11 @@
 import pytest
 
 from appliance.config import ConfigError, load_settings
+from appliance.config.governance import PERSONAL_DATA_KIND_TABLE, PersonalDataSettings
 from appliance.governance.masking import DEFAULT_ACTIONS, LABELS, PersonalDataMasker
 from appliance.governance.personal_data import PERSONAL_DATA_KINDS
 from appliance.governance.tagger import LABELS as TAGGER_LABELS
 from appliance.governance.tagger import RULE_TAGS
-from appliance.settings_governance import PERSONAL_DATA_KIND_TABLE, PersonalDataSettings
 
 pytestmark = pytest.mark.unit
 

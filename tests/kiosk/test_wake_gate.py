@@ -11,8 +11,8 @@ from pipecat.frames.frames import (
 )
 from pipecat.processors.frame_processor import FrameDirection
 
-from appliance.kiosk.wake_gate import WakeGate
-from appliance.kiosk.wake_word import PHRASES, WakeWordDetector
+from appliance.apps.kiosk.wake_gate import WakeGate
+from appliance.apps.kiosk.wake_word import PHRASES, WakeWordDetector
 
 DOWN, UP = FrameDirection.DOWNSTREAM, FrameDirection.UPSTREAM
 CHUNK = 320  # 20 ms at 16 kHz, as the microphone delivers it

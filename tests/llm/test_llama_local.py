@@ -50,7 +50,7 @@ async def test_generation_pauses_after_the_first_clause_until_its_audio_is_out(e
     import asyncio
     import time
 
-    from appliance.cpu_priority import CPU, SPOKEN_FIRST_CHUNK
+    from appliance.providers.cpu_priority import CPU, SPOKEN_FIRST_CHUNK
     from appliance.tts.first_clause import FirstClauseRule
 
     rule = FirstClauseRule()

@@ -4,8 +4,8 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from appliance.config import ProviderSettings, RoutingSettings
-from appliance.errors import ProviderError
 from appliance.ops.metrics import ApplianceMetrics
+from appliance.providers.errors import ProviderError
 from appliance.routing.breaker import CircuitBreaker
 from appliance.routing.ledger import CostLedger
 from appliance.routing.privacy import PrivacyPolicy

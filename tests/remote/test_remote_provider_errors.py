@@ -12,9 +12,9 @@ import json
 import pytest
 from aiohttp import web
 
-from appliance.errors import ProviderError
 from appliance.llm.openai_remote import OpenAIChatModel
-from appliance.remote_openai import retry_after_s
+from appliance.providers.errors import ProviderError
+from appliance.providers.remote import retry_after_s
 from appliance.stt.openai_remote import OpenAISpeechToText
 from appliance.tts.openai_remote import OpenAITextToSpeech
 from tests.remote.servers import free_port

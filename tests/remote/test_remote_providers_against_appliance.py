@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from appliance.benchmark.wer import word_error_rate
-from appliance.errors import ProviderError
 from appliance.llm.openai_remote import OpenAIChatModel
+from appliance.providers.errors import ProviderError
 from appliance.stt.openai_remote import OpenAISpeechToText
 from appliance.tts.openai_remote import OpenAITextToSpeech
 

@@ -11,7 +11,7 @@ import pytest_asyncio
 
 from appliance.benchmark.wer import word_error_rate
 from appliance.config import Settings
-from appliance.errors import ProviderError
+from appliance.providers.errors import ProviderError
 from appliance.routing.routed import RoutedSpeechToText, RoutedTextToSpeech
 from appliance.routing.router import RouteLog
 from appliance.tts.fake import FakeTextToSpeech

@@ -8,10 +8,10 @@ import pytest
 import pytest_asyncio
 
 from appliance.config import ProviderSettings, RoutingSettings
-from appliance.errors import ProviderError
 from appliance.governance.personal_data import PERSONAL_DATA_KINDS
 from appliance.llm.fake import FakeChatModel
 from appliance.modelstore import ModelStore
+from appliance.providers.errors import ProviderError
 from appliance.routing.breaker import CircuitBreaker
 from appliance.routing.ledger import CostLedger
 from appliance.routing.privacy import PrivacyPolicy
@@ -59,7 +59,7 @@ def reset_proxy(proxy):
 def make_router(engines, proxy, *, local_engine=None, actions=None, **routing) -> RoleRouter:
     """A fresh LLM router (no history) over the loaded local model and the proxied remote."""
     settings = RoutingSettings(**{"enable_hedging": False, "latency_budget_ms": 8000, **routing})
-    from appliance.engines import remote_engine
+    from appliance.runtime.engines import remote_engine
 
     cloud = ProviderSettings(name="cloud", kind="openai", model="qwen", base_url=proxy.base_url,
                              first_byte_timeout_s=6.0, timeout_s=30.0, max_retries=0)

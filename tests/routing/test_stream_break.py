@@ -4,8 +4,8 @@ spoken, closed with a whole-sentence apology once speech has gone out."""
 import pytest
 
 from appliance.config import ProviderSettings, RoutingSettings
-from appliance.errors import ProviderError
 from appliance.llm.fake import FakeChatModel
+from appliance.providers.errors import ProviderError
 from appliance.routing.breaker import CircuitBreaker
 from appliance.routing.ledger import CostLedger
 from appliance.routing.privacy import PrivacyPolicy
@@ -48,7 +48,7 @@ def router(**engines):
 
 
 async def ask(r, spoken_rule=None):
-    from appliance.cpu_priority import SPOKEN_FIRST_CHUNK
+    from appliance.providers.cpu_priority import SPOKEN_FIRST_CHUNK
 
     log = RouteLog()
     log.start_turn()

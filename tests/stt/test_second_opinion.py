@@ -63,7 +63,7 @@ async def test_base_re_hears_what_tiny_is_unsure_of(settings, espeak, speak):
 @pytest.mark.unit
 def test_a_reload_keeps_the_speech_engine_only_if_its_second_model_is_unchanged():
     from appliance.config import ProviderSettings, Settings
-    from appliance.engines import _same_second_opinion
+    from appliance.runtime.engines import _same_second_opinion
 
     local = ProviderSettings(name="local", kind="local", model="whisper-tiny.en")
     tiered = SecondOpinionSTT(_Scripted("tiny", "", None), _Scripted("base", "", None),

@@ -20,7 +20,7 @@ import httpx2
 import openai
 from openai import AsyncOpenAI
 
-from appliance.errors import ProviderError
+from appliance.providers.errors import ProviderError
 
 # Many self-hosted servers ignore the key, but the client refuses to start without one.
 PLACEHOLDER_API_KEY = "none"

@@ -10,8 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, HttpUrl, StringConstraints
 
-from appliance.settings_base import Section as _Section
-from appliance.settings_models import TtsVoice
+from appliance.config.base import Section as _Section
+from appliance.config.models import TtsVoice
 
 # What a handoff may carry: typed values read once from what the user said.
 SlotName = Literal["order_id", "amount_usd", "person_name"]

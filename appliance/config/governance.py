@@ -7,8 +7,8 @@ from typing import Literal, NamedTuple
 
 from pydantic import Field, field_validator, model_validator
 
-from appliance.settings_base import Section as _Section
-from appliance.settings_base import default_state_dir
+from appliance.config.base import Section as _Section
+from appliance.config.base import default_state_dir
 
 
 class AuditSettings(_Section):

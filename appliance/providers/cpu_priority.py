@@ -11,7 +11,8 @@ Waiting between tokens is not enough on its own: the LLM thread would already be
 decoding the next token by the time the TTS starts. So the LLM announces the end
 of the first clause itself (`announce_voice`, before it hands the text on) and
 waits (`wait_for_voice`) before its next decode; the TTS's `foreground()` takes
-that announcement over. One process has one CPU, so this is one object per process.
+that announcement over. One process has one CPU, so the engines make one object and
+hand it to the local LLM and the voice stage.
 """
 
 from __future__ import annotations
@@ -95,5 +96,3 @@ class CpuPriority:
             self._changed.wait_for(lambda: self._foreground == 0,
                                    max(0.0, deadline - time.monotonic()))
 
-
-CPU = CpuPriority()

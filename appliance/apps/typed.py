@@ -20,9 +20,9 @@ from pipecat.tests.utils import QueuedFrameProcessor
 from pipecat.workers.runner import WorkerRunner
 
 from appliance.agents import AgentMemory
-from appliance.engines import Engines
 from appliance.pipeline import build_llm_stage
 from appliance.routing.router import RouteLog
+from appliance.runtime.engines import Engines
 from appliance.tools.registry import CallContext
 
 

@@ -11,15 +11,15 @@ from collections.abc import Callable
 from loguru import logger
 from pipecat.workers.runner import WorkerRunner
 
+from appliance.apps.kiosk.wake_gate import WakeGate
+from appliance.apps.kiosk.wake_word import WakeWordDetector
 from appliance.audio.devices import AudioDeviceError, refresh_devices, resolve_device
 from appliance.audio.echo_cancel import EchoCancelError, ServerEchoCanceller, server_is_reachable
 from appliance.audio.sounddevice_transport import SoundDeviceTransport, SoundDeviceTransportParams
 from appliance.audio.volume import SpeakerVolume
 from appliance.config import ConfigError, Settings
-from appliance.kiosk.wake_gate import WakeGate
-from appliance.kiosk.wake_word import WakeWordDetector
 from appliance.pipeline import Engines, build_conversation, load_engines
-from appliance.reloading import Reloader, SettingsLoader
+from appliance.runtime.reloading import Reloader, SettingsLoader
 from appliance.turns import TurnRecord
 
 DEVICE_POLL_S = 2.0  # how often an unplugged device is looked for again

@@ -23,7 +23,7 @@ from pipecat.frames.frames import (
 )
 from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
-from appliance.kiosk.wake_word import WakeWordDetector
+from appliance.apps.kiosk.wake_word import WakeWordDetector
 
 # Told when the kiosk wakes ("wake word", "key") or falls asleep ("asleep").
 WakeListener = Callable[[str], None]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from appliance.settings_base import Section as _Section
+from appliance.config.base import Section as _Section
 
 
 class TracingSettings(_Section):

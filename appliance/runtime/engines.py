@@ -7,7 +7,6 @@ new routers up at their next turn.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,21 +18,23 @@ from loguru import logger
 
 from appliance.audio.volume import SpeakerVolume
 from appliance.config import ConfigError, ProviderSettings, Settings
+from appliance.config.agents import AgentSettings
+from appliance.config.models import is_model_path
 from appliance.governance import AuditKeyError, AuditTrail, open_audit_trail
 from appliance.governance.masking import mask_text
 from appliance.governance.word_lists import load_word_lists
 from appliance.intents.chat import CommandStage
 from appliance.intents.stage import Commands, HomeAssistantConfigError, build_commands
-from appliance.modelstore import ModelSpec, ModelStore, ModelStoreError
-from appliance.modelstore.devices import Devices, choose_devices
+from appliance.modelstore import ModelStore, ModelStoreError
+from appliance.modelstore.devices import choose_devices
 from appliance.modelstore.own import check_own_model
+from appliance.providers.cpu_priority import CpuPriority
 from appliance.routing.breaker import CircuitBreaker
 from appliance.routing.ledger import CostLedger
 from appliance.routing.privacy import PrivacyPolicy
 from appliance.routing.router import ProviderSlot, RoleRouter
 from appliance.routing.stats import ProviderStats
-from appliance.settings_agents import AgentSettings
-from appliance.settings_models import is_model_path
+from appliance.runtime.factories import load_local, remote_engine
 from appliance.tools.assemble import apply_policy, build_tool_registry
 from appliance.tools.registry import ToolRegistry
 
@@ -51,6 +52,8 @@ class LocalModels:
         self.devices = choose_devices(settings.models.device)
         logger.info(f"devices: {self.devices.describe()}")
         self._loaded: dict[tuple[str, str], Any] = {}
+        # Who gets the cores first: the voice's first audio over background decoding.
+        self.cpu = CpuPriority()
         self._folders: dict[str, Path] = {}  # of every model `check` found usable
         self._progress = progress
         self.expected = 0  # how many models this load will bring in, for progress
@@ -86,7 +89,7 @@ class LocalModels:
             if self._progress:
                 self._progress(len(self._loaded), self.expected, f"loading {role} model {model}")
             spec = None if is_model_path(model) else self._store.manifest.get(model)
-            self._loaded[key] = _load_local(role, folder, settings, spec, self.devices)
+            self._loaded[key] = load_local(role, folder, settings, spec, self.devices, self.cpu)
             if self._progress:
                 self._progress(len(self._loaded), self.expected, f"loaded {role} model {model}")
         return self._loaded[key]
@@ -102,60 +105,6 @@ class LocalModels:
     def engines(self) -> list[Any]:
         """Every loaded engine."""
         return list(self._loaded.values())
-
-
-def _load_local(role: str, folder: Path, settings: Settings, spec: ModelSpec | None,
-                devices: Devices) -> Any:
-    """Load one on-device engine: a manifest model's folder, or the user's own path (no spec)."""
-    # The file the manifest names: the folder may still hold one an older manifest listed.
-    def named(suffix: str) -> Path:
-        return folder if spec is None else folder / spec.file_ending(suffix).path
-
-    if role == "stt":
-        from appliance.stt.whisper_local import WhisperLocalSTT
-
-        return WhisperLocalSTT(folder, threads=settings.stt.threads,
-                               beam_size=settings.stt.beam_size, language=settings.stt.language,
-                               no_speech_threshold=settings.stt.no_speech_threshold,
-                               encoder_window_s=settings.stt.encoder_window_s,
-                               device=devices.stt)
-    if role in ("llm", "tools"):
-        from appliance.llm.llama_local import LlamaLocalChatModel
-
-        # The tool proposer gets its own instance, so the answering model keeps its
-        # KV cache (the system prompt stays evaluated) between turns.
-        return LlamaLocalChatModel(named(".gguf"), threads=settings.llm.threads,
-                                   context_window_tokens=settings.llm.context_window_tokens,
-                                   seed=settings.llm.seed,
-                                   repeat_penalty=settings.llm.repeat_penalty,
-                                   gpu_layers=-1 if devices.llm == "cuda" else 0)
-    from appliance.tts.piper import PiperTTS
-
-    voice = named(".onnx")
-    # The store checked the file against the manifest: no need to hash it again.
-    return PiperTTS(voice, voice.with_name(voice.name + ".json"),
-                    length_scale=settings.tts.length_scale,
-                    source_sha256=spec.file_ending(".onnx").sha256 if spec else None,
-                    use_cuda=devices.tts == "cuda")
-
-
-def remote_engine(role: str, provider: ProviderSettings) -> Any:
-    """A client for an OpenAI-compatible server; the key comes from the environment."""
-    api_key = os.environ.get(provider.api_key_env) if provider.api_key_env else None
-    common = dict(name=provider.name, base_url=provider.base_url, model=provider.model,
-                  api_key=api_key, timeout_s=provider.timeout_s)
-    if role == "stt":
-        from appliance.stt.openai_remote import OpenAISpeechToText
-
-        return OpenAISpeechToText(**common)
-    if role == "llm":
-        from appliance.llm.openai_remote import OpenAIChatModel
-
-        return OpenAIChatModel(**common, first_byte_timeout_s=provider.first_byte_timeout_s)
-    from appliance.tts.openai_remote import OpenAITextToSpeech
-
-    return OpenAITextToSpeech(**common, voice=provider.voice or "alloy",
-                              first_byte_timeout_s=provider.first_byte_timeout_s)
 
 
 @dataclass

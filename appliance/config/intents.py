@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pydantic import Field, HttpUrl
 
-from appliance.settings_base import Section as _Section
-from appliance.settings_base import default_state_dir
+from appliance.config.base import Section as _Section
+from appliance.config.base import default_state_dir
 
 
 class HomeAssistantSettings(_Section):

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from loguru import logger
 
 from appliance.config import ConfigError, Settings
-from appliance.engines import Engines
 from appliance.modelstore import ModelStoreError
+from appliance.runtime.engines import Engines
 
 SettingsLoader = Callable[[], Settings]
 
