@@ -18,6 +18,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from sse_starlette.sse import EventSourceResponse
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from appliance.apps.converse import converse_samples, converse_text
 from appliance.audio.wav import AudioInputError, decode_wav, wav_bytes
@@ -25,9 +26,13 @@ from appliance.ops.events import PlaygroundEvent
 from appliance.ops.logs import captured_logs
 from appliance.pipeline import build_conversation
 from appliance.service.auth import authorized
-from appliance.service.bodies import json_object
+from appliance.service.bodies import bounded, json_object
 from appliance.service.console_sessions import cookie_name, session_id_of
-from appliance.service.limits import PLAYGROUND_UPLOAD_BYTES
+from appliance.service.limits import FORM_OVERHEAD_BYTES, PLAYGROUND_UPLOAD_BYTES
+
+
+class _TooLarge(Exception):
+    """The playground's body grew past its limit while it was read."""
 
 CONSOLE_FILES = Path(__file__).resolve().parent.parent / "ops" / "console"
 # A status event goes out this often, so charts and health move without a turn.
@@ -130,19 +135,32 @@ def console_router(state) -> APIRouter:
             return caller
         if state.engines is None:
             return JSONResponse({"error": "models are still loading"}, status_code=503)
-        # A declared or streamed body past the upload limit is refused by RequestLimits.
-        form = await request.form() if "form" in request.headers.get("content-type", "") else {}
-        typed = form.get("text")
-        text = typed.strip() if isinstance(typed, str) else ""
-        upload = form.get("audio")
-        samples, source = None, "text"
-        if isinstance(upload, UploadFile) and upload.filename:
-            data = await upload.read(PLAYGROUND_UPLOAD_BYTES + 1)
-            if len(data) > PLAYGROUND_UPLOAD_BYTES:
-                return JSONResponse({"error": "the WAV is over 20 MB; send at most 60 s of "
-                                              "speech"}, status_code=413)
+        too_large = JSONResponse({"error": "the upload is larger than 20 MB; send a WAV of "
+                                          "at most 60 s of speech"}, status_code=413)
+        text, data, filename = "", None, ""
+        if "form" in request.headers.get("content-type", ""):
+            # Bounded before and while it is parsed (RequestLimits bounds the whole body
+            # too): one file, two small fields.
+            body = bounded(request, PLAYGROUND_UPLOAD_BYTES + FORM_OVERHEAD_BYTES, _TooLarge)
             try:
-                samples = decode_wav(data, source=f"uploaded file {upload.filename!r}",
+                async with body.form(max_files=1, max_fields=4,
+                                     max_part_size=FORM_OVERHEAD_BYTES) as form:
+                    typed, upload = form.get("text"), form.get("audio")
+                    text = typed.strip() if isinstance(typed, str) else ""
+                    if isinstance(upload, UploadFile) and upload.filename:
+                        data = await upload.read(PLAYGROUND_UPLOAD_BYTES + 1)
+                        filename = upload.filename
+            except _TooLarge:
+                return too_large
+            except HTTPException as e:  # python-multipart's refusal, as Starlette passes it
+                return JSONResponse({"error": f"the form was refused: {e.detail}"},
+                                    status_code=400)
+        samples, source = None, "text"
+        if data is not None:
+            if len(data) > PLAYGROUND_UPLOAD_BYTES:
+                return too_large
+            try:
+                samples = decode_wav(data, source=f"uploaded file {filename!r}",
                                      max_duration_s=60)
             except AudioInputError as e:
                 return JSONResponse({"error": str(e)}, status_code=400)

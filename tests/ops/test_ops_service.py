@@ -106,6 +106,11 @@ def test_bad_playground_input_is_refused_with_what_to_do(service):
     not_wav = client.post("/console/playground",
                           files={"audio": ("notes.txt", b"hello there", "text/plain")})
     assert not_wav.status_code == 400 and "not a WAV" in not_wav.json()["error"]
+    two = client.post("/console/playground", files=[("audio", ("a.wav", b"RIFF", "audio/wav")),
+                                                    ("audio", ("b.wav", b"RIFF", "audio/wav"))])
+    assert two.status_code == 400 and "the form was refused" in two.json()["error"]
+    long_field = client.post("/console/playground", data={"text": "a" * (70 * 1024)})
+    assert long_field.status_code == 400 and "refused" in long_field.json()["error"]
 
 
 def test_a_chunked_playground_upload_is_cut_off_at_twenty_megabytes(service):
