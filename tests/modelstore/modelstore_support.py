@@ -8,8 +8,9 @@ import os
 import zipfile
 from pathlib import Path
 
+from appliance.cli import build_parser
+from appliance.cli.common import COMMON_DEFAULTS
 from appliance.modelstore import Manifest
-from appliance.modelstore.commands import add_models_commands
 
 
 def sha256_hex(data: bytes) -> str:
@@ -75,15 +76,15 @@ def merged(*manifests: Manifest) -> Manifest:
 
 
 def make_cli() -> argparse.ArgumentParser:
-    """The shape the appliance CLI has: top-level subparsers with `models` added to them."""
-    parser = argparse.ArgumentParser(prog="appliance")
-    subparsers = parser.add_subparsers(dest="command")
-    add_models_commands(subparsers)
-    return parser
+    """The appliance's own command line."""
+    return build_parser()
 
 
 def run_cli(*argv: str) -> int:
     args = make_cli().parse_args(list(argv))
+    for name, default in COMMON_DEFAULTS.items():
+        if not hasattr(args, name):
+            setattr(args, name, default)
     return args.func(args)
 
 

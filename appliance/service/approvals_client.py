@@ -1,4 +1,7 @@
-"""`appliance approvals [list|approve ID|deny ID]`: the approval queue of a running service."""
+"""What `appliance approvals [list|approve ID|deny ID]` does: asks the running service.
+
+Its /approvals API; `appliance.cli.approvals` reads the command line.
+"""
 
 from __future__ import annotations
 
@@ -9,32 +12,12 @@ import sys
 import httpx
 
 from appliance.config import load_settings
-from appliance.governance.commands import options_parser
 from appliance.service.auth import load_api_token
 
 TOKEN_ENV = "APPLIANCE_TOKEN"
 
 
-def add_approvals_commands(sub) -> None:
-    """Register `appliance approvals …`."""
-    common = options_parser()
-    common.add_argument("--url", default=argparse.SUPPRESS,
-                        help="service address (default: from settings)")
-    common.add_argument("--token", default=argparse.SUPPRESS,
-                        help=f"operator token (default: ${TOKEN_ENV}, then the service's own "
-                             "API token)")
-    approvals = sub.add_parser("approvals", parents=[common],
-                               help="list, approve or deny waiting risky actions")
-    actions = approvals.add_subparsers(dest="approvals_command")
-    actions.add_parser("list", parents=[common], help="what is waiting (the default)")
-    for verb in ("approve", "deny"):
-        action = actions.add_parser(verb, parents=[common], help=f"{verb} one waiting action")
-        action.add_argument("approval_id")
-        action.add_argument("--note", default="", help="why, for the audit trail")
-    approvals.set_defaults(func=cmd_approvals)
-
-
-def cmd_approvals(args: argparse.Namespace) -> int:
+def run_approvals(args: argparse.Namespace) -> int:
     """Talk to the running service's /approvals API."""
     settings = load_settings(getattr(args, "config", None))
     service = settings.service
