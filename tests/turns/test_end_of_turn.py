@@ -5,9 +5,9 @@ import re
 import numpy as np
 import pytest
 
+from appliance.apps.converse import converse_samples
 from appliance.benchmark.corpus import paused_corpus, voice_onnx
 from appliance.benchmark.run import ended_before_tail
-from appliance.converse import converse_samples
 from appliance.turns.completeness import judge
 
 pytestmark = pytest.mark.models
