@@ -12,80 +12,58 @@ from fastapi.responses import JSONResponse
 from appliance.config import ConfigError
 from appliance.modelstore import ModelStoreError
 from appliance.ops.events import ProviderEvent
-from appliance.service.auth import authorized
 from appliance.service.bodies import json_object
+from appliance.service.deps import Loaded, Operator, Reader, State
+
+router = APIRouter(prefix="/admin")
 
 
-def admin_router(state) -> APIRouter:
-    """/admin/reload, /admin/routes, /admin/config, /admin/providers/… over a ServiceState."""
-    router = APIRouter(prefix="/admin")
+@router.post("/reload")
+async def reload(_caller: Operator, _engines: Loaded, state: State):
+    """Re-read the settings file and swap providers before the next turn."""
+    try:
+        providers = await state.reloader.reload()
+    except (ConfigError, ModelStoreError) as e:
+        return JSONResponse({"reloaded": False, "error": str(e)}, status_code=400)
+    return {"reloaded": True, "providers": providers}
 
-    def caller_or_refusal(request: Request, permission: str):
-        if isinstance(caller := authorized(state, request, permission), JSONResponse):
-            return caller
-        if state.reloader is None:
-            return JSONResponse({"error": "models are still loading"}, status_code=503)
-        return caller
 
-    def refused(request: Request, permission: str) -> JSONResponse | None:
-        caller = caller_or_refusal(request, permission)
-        return caller if isinstance(caller, JSONResponse) else None
+@router.get("/routes")
+async def routes(_caller: Reader, engines: Loaded):
+    """Every provider's statistics, breaker and demotion state, and today's spending."""
+    return {
+        "routers": {role: r.snapshot() for role, r in engines.routers.items()},
+        "cost": engines.ledger.snapshot(),
+    }
 
-    @router.post("/reload")
-    async def reload(request: Request):
-        """Re-read the settings file and swap providers before the next turn."""
-        if response := refused(request, "configure"):
-            return response
-        try:
-            providers = await state.reloader.reload()
-        except (ConfigError, ModelStoreError) as e:
-            return JSONResponse({"reloaded": False, "error": str(e)}, status_code=400)
-        return {"reloaded": True, "providers": providers}
 
-    @router.get("/routes")
-    async def routes(request: Request):
-        """Every provider's statistics, breaker and demotion state, and today's spending."""
-        if response := refused(request, "read"):
-            return response
-        engines = state.engines
-        return {
-            "routers": {role: r.snapshot() for role, r in engines.routers.items()},
-            "cost": engines.ledger.snapshot(),
-        }
+@router.post("/providers/{role}/{name}")
+async def provider_action(role: str, name: str, request: Request, caller: Operator,
+                          engines: Loaded, state: State):
+    """Body {"action": "demote" | "promote"}: an operator overrides the router's choice."""
+    action = (await json_object(request)).get("action")
+    if action not in ("demote", "promote"):
+        return JSONResponse({"error": 'send a JSON body {"action": "demote"} or '
+                                      '{"action": "promote"}'}, status_code=400)
+    router_ = engines.routers.get(role)
+    if router_ is None or name not in router_.slots:
+        known = {r: list(x.slots) for r, x in engines.routers.items()}
+        return JSONResponse({"error": f"no {role!r} provider {name!r}; the providers are "
+                                      f"{known}"}, status_code=404)
+    if action == "demote":
+        router_.demote(name)
+    else:
+        router_.promote(name)
+    who = f"{caller.name} (token {caller.token_id})"
+    if engines.audit is not None:
+        await engines.audit.append_async(
+            "operator_action", {"action": action, "role": role, "provider": name, "by": who})
+    state.feed.publish(ProviderEvent(action=action, role=role, provider=name, by=who))
+    return {"role": role, "provider": name, "action": action, "by": who,
+            "state": router_.snapshot()[name]}
 
-    @router.post("/providers/{role}/{name}")
-    async def provider_action(role: str, name: str, request: Request):
-        """Body {"action": "demote" | "promote"}: an operator overrides the router's choice."""
-        caller = caller_or_refusal(request, "configure")
-        if isinstance(caller, JSONResponse):
-            return caller
-        action = (await json_object(request)).get("action")
-        if action not in ("demote", "promote"):
-            return JSONResponse({"error": 'send a JSON body {"action": "demote"} or '
-                                          '{"action": "promote"}'}, status_code=400)
-        router_ = state.engines.routers.get(role)
-        if router_ is None or name not in router_.slots:
-            known = {r: list(x.slots) for r, x in state.engines.routers.items()}
-            return JSONResponse({"error": f"no {role!r} provider {name!r}; the providers are "
-                                          f"{known}"}, status_code=404)
-        if action == "demote":
-            router_.demote(name)
-        else:
-            router_.promote(name)
-        who = f"{caller.name} (token {caller.token_id})"
-        if state.engines.audit is not None:
-            await state.engines.audit.append_async(
-                "operator_action", {"action": action, "role": role, "provider": name,
-                                    "by": who})
-        state.feed.publish(ProviderEvent(action=action, role=role, provider=name, by=who))
-        return {"role": role, "provider": name, "action": action, "by": who,
-                "state": router_.snapshot()[name]}
 
-    @router.get("/config")
-    async def config(request: Request):
-        """The settings in force (no secrets live in them: keys come from the environment)."""
-        if response := refused(request, "read"):
-            return response
-        return {"settings": state.engines.settings.model_dump(mode="json")}
-
-    return router
+@router.get("/config")
+async def config(_caller: Reader, engines: Loaded):
+    """The settings in force (no secrets live in them: keys come from the environment)."""
+    return {"settings": engines.settings.model_dump(mode="json")}

@@ -10,11 +10,10 @@ import asyncio
 import contextlib
 import sys
 import time
-from dataclasses import dataclass, field
 
 import numpy as np
 import uvicorn
-from fastapi import FastAPI, Request, WebSocket, WebSocketDisconnect
+from fastapi import FastAPI, WebSocket, WebSocketDisconnect
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from loguru import logger
@@ -25,66 +24,23 @@ from appliance.audio.volume import SpeakerVolume
 from appliance.config import ConfigError, ServiceSettings, Settings
 from appliance.modelstore import ModelStoreError
 from appliance.ops.events import KioskEvent
-from appliance.ops.feed import EventFeed
-from appliance.ops.history import TurnSeries
 from appliance.ops.metrics import ApplianceMetrics
 from appliance.ops.tracing import TurnTracer
 from appliance.pipeline import Engines, load_engines
 from appliance.runtime.reloading import Reloader, SettingsLoader
-from appliance.service.admin import admin_router
+from appliance.service import admin, approvals_api, audit_api, console_api, console_bench
 from appliance.service.admission import Admission
-from appliance.service.approvals_api import approvals_router
-from appliance.service.audit_api import audit_router
-from appliance.service.auth import Authorizer, Refusal, authorized
-from appliance.service.console_api import CONSOLE_FILES, console_router
-from appliance.service.console_bench import bench_router
+from appliance.service.auth import Authorizer, Refusal
+from appliance.service.console_api import CONSOLE_FILES
 from appliance.service.console_sessions import ConsoleSessions
+from appliance.service.deps import Operator, Reader, Refused, send_refusal
 from appliance.service.limits import RequestLimits, SecurityHeaders, guarded_protocol
 from appliance.service.network import is_loopback
 from appliance.service.openai_api import openai_router
 from appliance.service.protocol import WS_POLICY_VIOLATION, WS_TRY_AGAIN_LATER
 from appliance.service.session import run_session
+from appliance.service.state import ServiceState
 from appliance.service.systemd import SystemdNotifier
-
-
-@dataclass
-class ServiceState:
-    """What the HTTP handlers need to know about the process."""
-
-    settings: Settings
-    engines: Engines | None = None
-    load_error: str | None = None
-    started_at: float = field(default_factory=time.monotonic)
-    ready_seconds: float | None = None
-    admission: Admission | None = None
-    failed: asyncio.Event = field(default_factory=asyncio.Event)
-    reloader: Reloader | None = None
-    authorizer: Authorizer | None = None
-    console_sessions: ConsoleSessions | None = None
-    feed: EventFeed = field(default_factory=EventFeed)
-    series: TurnSeries = field(default_factory=TurnSeries)
-    metrics: ApplianceMetrics | None = None
-    tracer: TurnTracer | None = None
-    # Model loading as the console shows it: {"done", "total", "step"}.
-    load_progress: dict = field(default_factory=dict)
-    # With `serve --kiosk`: the microphone loop's speaker volume, its stop, its last state.
-    kiosk_volume: SpeakerVolume | None = None
-    kiosk_stop: asyncio.Event = field(default_factory=asyncio.Event)
-    kiosk_status: str | None = None
-
-    @property
-    def sessions(self) -> int:
-        """Voice conversations open now."""
-        return self.admission.count("voice") if self.admission else 0
-
-    def listen_to(self, engines: Engines) -> None:
-        """Hook metrics, traces, the rate chart and the live feed onto every conversation."""
-        engines.turn_listeners.extend(
-            [self.metrics.observe_turn, self.series.observe_turn, self.feed.on_turn]
-            + ([self.tracer.record_turn] if self.tracer else []))
-        engines.route_observers.append(self.metrics)
-        if engines.tools is not None:
-            engines.tools.approvals.listeners.append(self.feed.on_approval)
 
 
 async def warm_up(engines: Engines) -> None:
@@ -210,27 +166,24 @@ def create_app(
     app.add_middleware(RequestLimits, max_body_bytes=settings.service.max_body_bytes,
                        body_timeout_s=settings.service.body_timeout_s)
     app.add_middleware(SecurityHeaders)
+    app.add_exception_handler(Refused, send_refusal)
     app.include_router(openai_router(state))
-    app.include_router(admin_router(state))
-    app.include_router(audit_router(state))
-    app.include_router(approvals_router(state))
+    app.include_router(admin.router)
+    app.include_router(audit_api.router)
+    app.include_router(approvals_api.router)
     if settings.ops.console.enabled:
-        app.include_router(console_router(state))
-        app.include_router(bench_router(state))
+        app.include_router(console_api.router)
+        app.include_router(console_bench.router)
         app.mount("/console/static", StaticFiles(directory=CONSOLE_FILES), name="console")
 
     @app.get("/metrics")
-    async def metrics(request: Request):
+    async def metrics(_caller: Reader):
         """Prometheus text format; needs a token with the "read" permission."""
-        if isinstance(caller := authorized(state, request, "read"), JSONResponse):
-            return caller
         return Response(state.metrics.render(), media_type=CONTENT_TYPE_LATEST)
 
     @app.get("/openapi.json", include_in_schema=False)
-    async def openapi(request: Request):
+    async def openapi(_caller: Operator):
         """The API's schema, for operators (it maps every endpoint)."""
-        if isinstance(caller := authorized(state, request, "configure"), JSONResponse):
-            return caller
         return JSONResponse(app.openapi())
 
     @app.get("/healthz")

@@ -14,8 +14,9 @@ from fastapi import FastAPI
 
 from appliance.config import AuditSettings, GovernanceSettings, ServiceSettings, Settings
 from appliance.governance.audit import AuditChainError, AuditTrail
-from appliance.service.audit_api import audit_router
+from appliance.service import audit_api
 from appliance.service.auth import Authorizer
+from appliance.service.deps import Refused, send_refusal
 from tests.remote.servers import free_port
 
 pytestmark = pytest.mark.unit
@@ -44,7 +45,9 @@ async def base(trail, monkeypatch):
     state = SimpleNamespace(settings=settings, engines=SimpleNamespace(audit=trail),
                             authorizer=Authorizer(settings.service))
     app = FastAPI()
-    app.include_router(audit_router(state))
+    app.state.appliance = state
+    app.add_exception_handler(Refused, send_refusal)
+    app.include_router(audit_api.router)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="off"))
