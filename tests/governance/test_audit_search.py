@@ -2,14 +2,12 @@
 request, in batches that leave the trail free for appends, and says where to go on; a trail
 that stopped writing says so in /audit/verify."""
 
-import asyncio
 import sqlite3
 import threading
 from types import SimpleNamespace
 
 import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI
 
 from appliance.config import AuditSettings, GovernanceSettings, ServiceSettings, Settings
@@ -17,7 +15,7 @@ from appliance.governance.audit import AuditChainError, AuditTrail
 from appliance.service import audit_api
 from appliance.service.auth import Authorizer
 from appliance.service.deps import Refused, send_refusal
-from tests.remote.servers import free_port
+from tests.support.running_service import serving
 
 pytestmark = pytest.mark.unit
 
@@ -48,16 +46,8 @@ async def base(trail, monkeypatch):
     app.state.appliance = state
     app.add_exception_handler(Refused, send_refusal)
     app.include_router(audit_api.router)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
-    task = asyncio.create_task(server.serve())
-    async with asyncio.timeout(10):
-        while not server.started:  # noqa: ASYNC110 - uvicorn offers no event to await
-            await asyncio.sleep(0.01)
-    yield f"http://127.0.0.1:{port}/audit"
-    server.should_exit = True
-    await task
+    async with serving(app) as served:
+        yield f"{served}/audit"
 
 
 async def test_a_search_reads_at_most_the_limit_and_says_where_to_go_on(base):

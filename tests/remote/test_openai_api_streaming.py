@@ -6,11 +6,11 @@ in test_openai_api_service.py.
 """
 
 import asyncio
+import contextlib
 from types import SimpleNamespace
 
 import httpx
 import pytest
-import uvicorn
 from fastapi import FastAPI
 
 from appliance.config import ServiceSettings, Settings
@@ -20,7 +20,7 @@ from appliance.service.auth import Authorizer
 from appliance.service.openai_api import openai_router
 from appliance.stt import FakeSpeechToText
 from appliance.tts.fake import FakeTextToSpeech
-from tests.remote.servers import free_port
+from tests.support.running_service import serving
 
 pytestmark = pytest.mark.unit
 
@@ -31,7 +31,7 @@ HEADERS = {"Authorization": "Bearer router-token"}
 @pytest.fixture
 async def serve(monkeypatch):
     """Serve the /v1 router over `engines` (None: still loading) on 127.0.0.1."""
-    running = []
+    running = contextlib.AsyncExitStack()
 
     async def start(engines, *, token: str | None = "router-token", **limits) -> str:
         if token is None:
@@ -44,20 +44,10 @@ async def serve(monkeypatch):
                                 authorizer=Authorizer(settings.service),
                                 admission=Admission(settings.service))
         app.include_router(openai_router(state))
-        port = free_port()
-        server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                               log_level="warning", lifespan="off"))
-        task = asyncio.create_task(server.serve())
-        async with asyncio.timeout(10):
-            while not server.started:  # noqa: ASYNC110 - uvicorn offers no event to await
-                await asyncio.sleep(0.01)
-        running.append((server, task))
-        return f"http://127.0.0.1:{port}/v1"
+        return f"{await running.enter_async_context(serving(app))}/v1"
 
-    yield start
-    for server, task in running:
-        server.should_exit = True
-        await task
+    async with running:
+        yield start
 
 
 def fake_engines(llm) -> SimpleNamespace:

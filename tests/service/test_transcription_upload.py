@@ -9,7 +9,6 @@ from types import SimpleNamespace
 import httpx
 import numpy as np
 import pytest
-import uvicorn
 from fastapi import FastAPI
 
 from appliance.audio.wav import wav_bytes
@@ -19,7 +18,7 @@ from appliance.service.admission import Admission
 from appliance.service.auth import Authorizer
 from appliance.service.openai_api import openai_router
 from appliance.stt import FakeSpeechToText
-from tests.support.running_service import free_port
+from tests.support.running_service import serving
 
 pytestmark = pytest.mark.unit
 
@@ -43,16 +42,8 @@ async def api(monkeypatch):
                             admission=Admission(settings.service))
     app = FastAPI()
     app.include_router(openai_router(state))
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
-    task = asyncio.create_task(server.serve())
-    async with asyncio.timeout(10):
-        while not server.started:  # noqa: ASYNC110 - uvicorn offers no event to await
-            await asyncio.sleep(0.01)
-    yield f"http://127.0.0.1:{port}/v1/audio/transcriptions", stt
-    server.should_exit = True
-    await task
+    async with serving(app) as base:
+        yield f"{base}/v1/audio/transcriptions", stt
 
 
 def multipart(*parts: tuple[str, bytes, str | None]) -> bytes:
