@@ -136,7 +136,8 @@ async def run_typed(settings, cases: Sequence[CommandCase],
         for i, case in enumerate(cases):
             reasons: list[str] = []
             stage = DirectAnswerChatModel(FakeChatModel([""]), commands=commands.stage(None),
-                                          on_answer=reasons.append)
+                                          on_answer=lambda reason, _kind, said=reasons:
+                                          said.append(reason))
             reply = "".join([c.text async for c in stage.stream(
                 [{"role": "user", "content": case.text}], max_tokens=16, temperature=0)])
             route = {"provider": "intents", "reason": reasons[0]} if reasons else {}
