@@ -13,12 +13,10 @@ import time
 
 import numpy as np
 import uvicorn
-from fastapi import FastAPI, WebSocket, WebSocketDisconnect
-from fastapi.responses import JSONResponse, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from loguru import logger
 from opentelemetry.sdk.trace.export import SpanExporter
-from prometheus_client import CONTENT_TYPE_LATEST
 
 from appliance.audio.volume import SpeakerVolume
 from appliance.config import ConfigError, ServiceSettings, Settings
@@ -28,17 +26,23 @@ from appliance.ops.metrics import ApplianceMetrics
 from appliance.ops.tracing import TurnTracer
 from appliance.pipeline import Engines, load_engines
 from appliance.runtime.reloading import Reloader, SettingsLoader
-from appliance.service import admin, approvals_api, audit_api, console_api, console_bench
+from appliance.service import (
+    admin,
+    approvals_api,
+    audit_api,
+    console_api,
+    console_bench,
+    health,
+    voice_ws,
+)
 from appliance.service.admission import Admission
-from appliance.service.auth import Authorizer, Refusal
+from appliance.service.auth import Authorizer
 from appliance.service.console_api import CONSOLE_FILES
 from appliance.service.console_sessions import ConsoleSessions
-from appliance.service.deps import Operator, Reader, Refused, send_refusal
+from appliance.service.deps import Refused, send_refusal
 from appliance.service.limits import RequestLimits, SecurityHeaders, guarded_protocol
 from appliance.service.network import is_loopback
 from appliance.service.openai_api import openai_router
-from appliance.service.protocol import WS_POLICY_VIOLATION, WS_TRY_AGAIN_LATER
-from appliance.service.session import run_session
 from appliance.service.state import ServiceState
 from appliance.service.systemd import SystemdNotifier
 
@@ -171,74 +175,13 @@ def create_app(
     app.include_router(admin.router)
     app.include_router(audit_api.router)
     app.include_router(approvals_api.router)
+    app.include_router(health.router)
+    # Added on the app itself: an included router's WebSocket route loses its path.
+    app.add_api_websocket_route("/ws", voice_ws.conversation)
     if settings.ops.console.enabled:
         app.include_router(console_api.router)
         app.include_router(console_bench.router)
         app.mount("/console/static", StaticFiles(directory=CONSOLE_FILES), name="console")
-
-    @app.get("/metrics")
-    async def metrics(_caller: Reader):
-        """Prometheus text format; needs a token with the "read" permission."""
-        return Response(state.metrics.render(), media_type=CONTENT_TYPE_LATEST)
-
-    @app.get("/openapi.json", include_in_schema=False)
-    async def openapi(_caller: Operator):
-        """The API's schema, for operators (it maps every endpoint)."""
-        return JSONResponse(app.openapi())
-
-    @app.get("/healthz")
-    async def healthz():
-        """Alive (the process answers), whether or not models are loaded."""
-        return {"status": "ok", "uptime_s": round(time.monotonic() - state.started_at, 1)}
-
-    @app.get("/readyz")
-    async def readyz():
-        """Ready only once every model is loaded and warm."""
-        if state.engines is None:
-            # No file paths to whoever asks: the full reason is in the log and on stderr.
-            reason = ("models failed to load; see the service log" if state.load_error
-                      else "loading models")
-            return JSONResponse({"ready": False, "reason": reason}, status_code=503)
-        ready = {
-            "ready": True,
-            "ready_seconds": round(state.ready_seconds or 0.0, 2),
-            "sessions": state.sessions,
-            "max_sessions": settings.service.max_sessions,
-        }
-        if state.kiosk_volume is not None:  # `serve --kiosk`: is the microphone loop up?
-            ready["kiosk"] = state.kiosk_status
-        return ready
-
-    @app.websocket("/ws")
-    async def conversation(websocket: WebSocket):
-        """One conversation per connection: 16 kHz PCM in, reply PCM and JSON events out.
-
-        The token comes in the Authorization header or, for browsers (which cannot set
-        headers on a WebSocket), as `?token=`.
-        """
-        header = websocket.headers.get("authorization")
-        if header is None and (query_token := websocket.query_params.get("token")):
-            header = f"Bearer {query_token}"
-        caller = state.authorizer.check(header, "converse")
-        await websocket.accept()
-        if isinstance(caller, Refusal):  # accepted first, so the client can read why
-            await websocket.close(code=WS_POLICY_VIOLATION, reason=caller.reason[:120])
-            return
-        if state.engines is None:
-            await websocket.close(code=WS_TRY_AGAIN_LATER, reason="models are still loading")
-            return
-        slot = state.admission.voice(caller.token_id)
-        if isinstance(slot, str):
-            await websocket.close(code=WS_TRY_AGAIN_LATER, reason=slot[:120])
-            return
-        try:
-            await run_session(websocket, state.engines, settings.service.session_idle_timeout_s,
-                              feed=state.feed, caller=f"token:{caller.token_id}",
-                              max_session_s=settings.service.max_session_s)
-        except WebSocketDisconnect:
-            pass
-        finally:
-            state.admission.release(slot)
 
     return app
 

@@ -10,7 +10,8 @@ from starlette.websockets import WebSocketDisconnect
 from appliance.cli import main
 from appliance.config import ServiceSettings, Settings
 from appliance.governance.tokens import TokenStore
-from appliance.service.server import WS_POLICY_VIOLATION, create_app
+from appliance.service.protocol import WS_POLICY_VIOLATION
+from appliance.service.server import create_app
 
 pytestmark = pytest.mark.unit
 

@@ -10,7 +10,7 @@ from websockets.sync.client import connect
 
 from appliance.config import ServiceSettings
 from appliance.governance.tokens import TokenStore
-from appliance.service.server import WS_TRY_AGAIN_LATER
+from appliance.service.protocol import WS_TRY_AGAIN_LATER
 from tests.support.running_service import running_service
 
 pytestmark = pytest.mark.models
