@@ -50,7 +50,7 @@ async def test_generation_pauses_after_the_first_clause_until_its_audio_is_out(e
     import asyncio
     import time
 
-    from appliance.providers.cpu_priority import CPU, SPOKEN_FIRST_CHUNK
+    from appliance.providers.cpu_priority import SPOKEN_FIRST_CHUNK
     from appliance.tts.first_clause import FirstClauseRule
 
     rule = FirstClauseRule()
@@ -65,8 +65,9 @@ async def test_generation_pauses_after_the_first_clause_until_its_audio_is_out(e
             arrivals.append((time.monotonic(), chunk.text))
             reply += chunk.text
             if not voice_done and rule.complete(reply):
-                # What the TTS does with the first clause: hold the CPU until first audio.
-                with CPU.foreground():
+                # What the TTS does with the first clause: hold the CPU until first audio,
+                # through the one priority object the engines hand the LLM and the voice.
+                with engines.local.cpu.foreground():
                     await asyncio.sleep(0.3)
                 voice_done = time.monotonic()
     SPOKEN_FIRST_CHUNK.reset(spoken)
