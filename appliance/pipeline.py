@@ -164,38 +164,11 @@ def build_conversation(
         call_context=lambda: CallContext(session_id=session_id, turn_id=current_turn_id(),
                                          caller=counted_as),
         session_id=place or session_id)
-    pipeline = Pipeline(
-        [
-            transport.input(),
-            *([gate] if gate is not None else []),
-            ProviderSTTService(
-                RoutedSpeechToText(engines.router, route_log),
-                pauses=vad if settings.turns.speculative_stt else None,
-                speculate_after_s=settings.turns.speculate_after_s,
-            ),
-            user_aggregator,
-            llm,
-            ProviderTTSService(
-                RoutedTextToSpeech(
-                    engines.router, route_log,
-                    sample_rate_hz=settings.audio.output_sample_rate_hz,
-                    agent_voice=engines.agent_voice,
-                ),
-                first_clause=first_clause,
-                cpu=engines.local.cpu,
-            ),
-            transport.output(),
-            assistant_aggregator,
-        ]
-    )
-    recorders, audit_observers = [], []
-    if engines.audit is not None:
-        recorders.append(TurnAuditor(engines.audit, mask_exchange, session_id))
-        audit_observers.append(ErrorAuditor(engines.audit, mask_text, session_id,
-                                            current_turn_id))
-    listeners = [functools.partial(listen, session_id) for listen in engines.turn_listeners]
-    timeline = TurnTimelineObserver(route_log=route_log, recorders=recorders,
-                                    listeners=listeners)
+    hear, speak = _voice_stages(engines, route_log, vad, first_clause)
+    pipeline = Pipeline([transport.input(), *([gate] if gate is not None else []), hear,
+                         user_aggregator, llm, speak, transport.output(), assistant_aggregator])
+    timeline, audit_observers = _turn_observers(engines, route_log, session_id,
+                                                current_turn_id)
     worker = PipelineWorker(
         pipeline,
         params=PipelineParams(
@@ -210,6 +183,43 @@ def build_conversation(
     if engines.commands is not None:
         _ring_timers_here(engines.commands.timers, worker, place or session_id, on_timer)
     return Conversation(worker=worker, timeline=timeline, context=context, route_log=route_log)
+
+
+def _voice_stages(engines: Engines, route_log: RouteLog, vad,
+                  first_clause: FirstClauseRule) -> tuple[ProviderSTTService, ProviderTTSService]:
+    """Speech to text and text to speech, each routed turn by turn, for one conversation."""
+    settings = engines.settings
+    hear = ProviderSTTService(
+        RoutedSpeechToText(engines.router, route_log),
+        pauses=vad if settings.turns.speculative_stt else None,
+        speculate_after_s=settings.turns.speculate_after_s,
+    )
+    speak = ProviderTTSService(
+        RoutedTextToSpeech(engines.router, route_log,
+                           sample_rate_hz=settings.audio.output_sample_rate_hz,
+                           agent_voice=engines.agent_voice),
+        first_clause=first_clause,
+        cpu=engines.local.cpu,
+    )
+    return hear, speak
+
+
+def _turn_observers(engines: Engines, route_log: RouteLog, session_id: str,
+                    current_turn_id: Callable[[], str | None]
+                    ) -> tuple[TurnTimelineObserver, list[BaseObserver]]:
+    """The turn timeline and the audit trail's recorders of turns and pipeline errors.
+
+    Metrics, traces and the console hear of turns through the timeline's listeners.
+    """
+    recorders, audit_observers = [], []
+    if engines.audit is not None:
+        recorders.append(TurnAuditor(engines.audit, mask_exchange, session_id))
+        audit_observers.append(ErrorAuditor(engines.audit, mask_text, session_id,
+                                            current_turn_id))
+    listeners = [functools.partial(listen, session_id) for listen in engines.turn_listeners]
+    timeline = TurnTimelineObserver(route_log=route_log, recorders=recorders,
+                                    listeners=listeners)
+    return timeline, audit_observers
 
 
 def _ring_timers_here(timers: TimerBook, worker: PipelineWorker, place: str,
