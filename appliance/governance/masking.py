@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import get_args
@@ -78,11 +77,11 @@ class PersonalDataMasker:
         """`text` with every piece of personal data replaced by its kind's label.
 
         `said`, for text the assistant wrote (a reply, a past answer in the history): the
-        `said_words` of what the user and the tools said in the conversation. Then names, and places
-        without a number, are masked only when they came from there or stand beside
-        other personal data: "Einstein's theory" or "Notre Dame" in an answer is no
-        one's data, and masking them garbles what the user hears and what a remote
-        model reads next.
+        `said_words` of the masked results of what the user and the tools said in the
+        conversation. Then names, and places without a number, are masked only when they
+        came from there or stand beside other personal data: "Einstein's theory" or
+        "Notre Dame" in an answer is no one's data, and masking them garbles what the
+        user hears and what a remote model reads next.
         """
         written = to_written(text)
         findings = find_personal_data(written)
@@ -121,18 +120,6 @@ class PersonalDataMasker:
 _PUBLIC_KINDS = frozenset({"person_name", "street_address"})
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-
-
-def said_words(said: Iterable[str]) -> frozenset[str]:
-    """The words of the names and places found in what the user and the tools said.
-
-    Found once per conversation and passed to `mask(…, said=…)` for each answer.
-    """
-    words: set[str] = set()
-    for text in said:
-        written = to_written(text)
-        words |= _public_words(written, find_personal_data(written))
-    return frozenset(words)
 
 
 def _public_words(written: str, findings: list[Finding]) -> frozenset[str]:
@@ -193,13 +180,12 @@ def spans_in_original(original: str, written: str,
 _MASKER = PersonalDataMasker()
 
 
-def mask_text(text: str, *, said: frozenset[str] | None = None) -> str:
+def mask_text(text: str) -> str:
     """`text` with every piece of personal data replaced by its kind's label.
 
-    `said`: for text the assistant wrote, `said_words` of what the user said (see
-    `PersonalDataMasker.mask`).
+    For an answer to what the user said, `mask_exchange` (names the user never said stay).
     """
-    return _MASKER.mask(text, said=said).text
+    return _MASKER.mask(text).text
 
 
 def mask_exchange(asked: str, answer: str) -> tuple[str, str]:

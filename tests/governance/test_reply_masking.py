@@ -7,7 +7,7 @@ masking them as user text garbled them ("[NAME]'s theory of general relativity")
 import pytest
 
 from appliance.governance.audit import AuditTrail
-from appliance.governance.masking import PersonalDataMasker, mask_exchange, mask_text, said_words
+from appliance.governance.masking import PersonalDataMasker, mask_exchange, mask_text
 from appliance.governance.turn_audit import TurnAuditor
 from tests.ops.turns import finished_turn
 
@@ -30,12 +30,12 @@ ANSWERS = [
 
 @pytest.mark.parametrize("answer", ANSWERS)
 def test_an_answer_naming_the_famous_is_left_as_the_user_hears_it(answer):
-    said = said_words(["Tell me something interesting."])
+    said = masker.mask("Tell me something interesting.").said_words
     assert masker.mask(answer, said=said).text == answer
 
 
 def test_a_name_the_user_said_is_masked_in_the_answer():
-    said = said_words(["text Priya Raman that I'm running late"])
+    said = masker.mask("text Priya Raman that I'm running late").said_words
     assert masker.mask("Okay, I'll text Priya that you're running late.", said=said).text == (
         "Okay, I'll text [NAME] that you're running late.")
 
@@ -46,7 +46,7 @@ def test_a_name_the_user_said_is_masked_in_the_answer():
     ("Her e-mail is kwame.mensah@example.com.", "[EMAIL]", "mensah"),
 ])
 def test_data_the_user_never_said_is_still_masked_in_an_answer(answer, label, gone):
-    masked = masker.mask(answer, said=said_words([])).text
+    masked = masker.mask(answer, said=frozenset()).text
     assert label in masked and gone not in masked, masked
 
 
