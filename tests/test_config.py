@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from appliance.config import ConfigError, Settings, load_settings
@@ -60,3 +62,18 @@ def test_the_known_model_names_match_the_manifest():
     manifest = ModelStore(Settings().models.dir).manifest
     for role, names in KNOWN_MODELS.items():
         assert sorted(names) == sorted(m.name for m in manifest.models if m.role == role)
+
+
+@pytest.mark.parametrize(("base_url", "says"), [
+    ("http://127.0.0.1:99999/v1", "has a port outside 1-65535"),
+    ("http://127.0.0.1:0/v1", "has a port outside 1-65535"),
+    ("127.0.0.1:8000/v1", "is not an http(s) URL with a host"),
+    ("ftp://hub.lan/v1", "is not an http(s) URL with a host"),
+])
+def test_a_remote_url_the_client_cannot_call_is_refused_at_load(tmp_path, base_url, says):
+    path = tmp_path / "appliance.toml"
+    path.write_text('[[providers.llm]]\nname = "local"\nkind = "local"\nmodel = "smollm2-135m"\n'
+                    f'[[providers.llm]]\nname = "hub"\nkind = "openai"\nmodel = "m"\n'
+                    f'base_url = "{base_url}"\n')
+    with pytest.raises(ConfigError, match=rf"base_url .* {re.escape(says)}"):
+        load_settings(path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
@@ -188,6 +189,22 @@ class ServiceSettings(_Section):
 ProviderName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]{0,40}$")]
 
 
+def _check_base_url(name: str, url: str) -> None:
+    """Refuse at load a URL the HTTP client would only trip over at the first call."""
+    example = 'e.g. base_url = "http://127.0.0.1:8000/v1"'
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"provider '{name}': base_url {url!r} is not an http(s) URL "
+                         f"with a host ({example})")
+    try:
+        port_ok = parts.port != 0  # urlsplit checks the range only when the port is read
+    except ValueError:
+        port_ok = False
+    if not port_ok:
+        raise ValueError(f"provider '{name}': base_url {url!r} has a port outside "
+                         f"1-65535 ({example})")
+
+
 class ProviderSettings(_Section):
     """One provider of one role: the on-device engine, or a remote OpenAI-compatible API."""
 
@@ -216,6 +233,8 @@ class ProviderSettings(_Section):
                 f"provider '{self.name}' is kind 'openai' but has no base_url "
                 '(e.g. base_url = "http://127.0.0.1:8000/v1")'
             )
+        if self.base_url is not None:
+            _check_base_url(self.name, self.base_url)
         return self
 
     @property
