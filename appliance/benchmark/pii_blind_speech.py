@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import soxr
 
+from appliance.audio.wav import float_to_int16
 from appliance.benchmark.pii_corpus import DATA_FILE, load
 from appliance.benchmark.pii_speech import chosen
 
@@ -86,7 +87,8 @@ async def _transcribe_all(items: list[dict]) -> list[dict]:
                        else espeak_samples(item["text"], voice.split(":", 1)[1], rate))
             label = voice if voice == PIPER else f"{voice}@{rate}"
             lead = np.zeros(RATE // 2, dtype=np.float32)
-            audio = (np.concatenate([lead, samples]) * 32767).astype(np.int16).tobytes()
+            # Clipped: resampling can overshoot full scale, and a wrapped sample is a click.
+            audio = float_to_int16(np.concatenate([lead, samples])).tobytes()
             transcript = await stt.transcribe(audio, RATE)
             out.append(item | {"id": item["id"] + "-whisper", "said": item["text"],
                                "text": transcript.text, "source": "whisper", "voice": label})

@@ -17,6 +17,7 @@ import json
 import numpy as np
 import soxr
 
+from appliance.audio.wav import float_to_int16
 from appliance.benchmark.pii_corpus import DATA_FILE, load
 
 WHISPER_FILE = DATA_FILE.with_name("pii_whisper.jsonl")
@@ -49,7 +50,8 @@ async def _transcribe_all(items: list[dict]) -> list[dict]:
             samples = np.frombuffer(pcm, dtype=np.int16).astype(np.float32) / 32768
             samples = soxr.resample(samples, voice.config.sample_rate, 16000)
             lead = np.zeros(8000, dtype=np.float32)
-            audio = (np.concatenate([lead, samples]) * 32767).astype(np.int16).tobytes()
+            # Clipped: resampling can overshoot full scale, and a wrapped sample is a click.
+            audio = float_to_int16(np.concatenate([lead, samples])).tobytes()
             transcript = await stt.transcribe(audio, 16000)
             out.append(item | {"id": item["id"] + "-whisper", "said": item["text"],
                                "text": transcript.text, "source": "whisper"})
