@@ -43,6 +43,7 @@ from appliance.tools.registry import CallContext
 from appliance.tts import ProviderTTSService
 from appliance.tts.first_clause import FirstClauseRule
 from appliance.turns import TurnTimelineObserver, make_turn_strategies, make_vad_analyzer
+from appliance.turns.resumed import ResumedTurnEditor
 
 __all__ = ["Conversation", "Engines", "build_conversation", "build_llm_stage", "load_engines"]
 
@@ -166,7 +167,8 @@ def build_conversation(
         session_id=place or session_id)
     hear, speak = _voice_stages(engines, route_log, vad, first_clause)
     pipeline = Pipeline([transport.input(), *([gate] if gate is not None else []), hear,
-                         user_aggregator, llm, speak, transport.output(), assistant_aggregator])
+                         ResumedTurnEditor(context), user_aggregator, llm, speak,
+                         transport.output(), assistant_aggregator])
     timeline, audit_observers = _turn_observers(engines, route_log, session_id,
                                                 current_turn_id)
     worker = PipelineWorker(
@@ -193,6 +195,7 @@ def _voice_stages(engines: Engines, route_log: RouteLog, vad,
         RoutedSpeechToText(engines.router, route_log),
         pauses=vad if settings.turns.speculative_stt else None,
         speculate_after_s=settings.turns.speculate_after_s,
+        resume_within_s=settings.turns.resume_within_s,
     )
     speak = ProviderTTSService(
         RoutedTextToSpeech(engines.router, route_log,

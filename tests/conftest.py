@@ -10,6 +10,8 @@ import pytest
 import soxr
 from loguru import logger
 
+from appliance.audio.wav import float_to_int16
+
 # pipecat logs every frame at DEBUG; keep test output readable.
 logger.remove()
 logger.add(sys.stderr, level="WARNING")
@@ -72,7 +74,7 @@ def speak(settings):
         samples = np.frombuffer(pcm, dtype=np.int16).astype(np.float32) / 32768
         samples = soxr.resample(samples, voice.config.sample_rate, 16000)
         lead = np.zeros(int(16000 * lead_s), dtype=np.float32)
-        return (np.concatenate([lead, samples]) * 32767).astype(np.int16)
+        return float_to_int16(np.concatenate([lead, samples]))
 
     return synthesize
 
@@ -90,6 +92,6 @@ def espeak(tmp_path_factory):
         samples, rate = soundfile.read(raw, dtype="float32")
         samples = soxr.resample(samples, rate, 16000)
         lead = np.zeros(int(16000 * LEAD_SILENCE_S), dtype=np.float32)
-        return (np.concatenate([lead, samples]) * 32767).astype(np.int16)
+        return float_to_int16(np.concatenate([lead, samples]))
 
     return synthesize

@@ -82,6 +82,7 @@ class ConverseResult:
 async def converse_samples(engines: Engines, samples: np.ndarray, *,
                            build=build_conversation,
                            until_reply_starts: bool = False,
+                           last_reply: bool = False,
                            typed: str | None = None) -> ConverseResult:
     """Speak `samples` (16 kHz mono int16) to a fresh conversation and collect the answer.
 
@@ -93,6 +94,9 @@ async def converse_samples(engines: Engines, samples: np.ndarray, *,
         until_reply_starts: Stop once the first reply is written and starts playing,
             instead of waiting for it to finish: the benchmark measures up to the first
             reply sample, so waiting out every spoken answer would only triple its time.
+        last_reply: With `until_reply_starts`, wait for the reply to what was said last
+            (heard once all the recording is in), not the first: a request the user
+            went on with after a pause is answered whole only then.
         typed: A typed message, answered as if it had been said (the console's playground).
     """
     settings = engines.settings
@@ -113,7 +117,8 @@ async def converse_samples(engines: Engines, samples: np.ndarray, *,
     notes: list[str] = []
     try:
         if until_reply_starts:
-            await _wait_until_reply_starts(timeline, started, input_seconds + settle_s, notes, run)
+            await _wait_until_reply_starts(timeline, started, input_seconds + settle_s, notes, run,
+                                           not_before_s=input_seconds if last_reply else 0.0)
         else:
             await _wait_until_settled(transport, timeline, started, settle_s, input_seconds,
                                       notes, run)
@@ -137,11 +142,21 @@ async def converse_samples(engines: Engines, samples: np.ndarray, *,
 
 
 async def _wait_until_reply_starts(timeline, started: float, limit_s: float,
-                                   notes: list[str], run: asyncio.Future) -> None:
-    """Return once a reply is fully written and its first sample has played."""
+                                   notes: list[str], run: asyncio.Future, *,
+                                   not_before_s: float = 0.0) -> None:
+    """Return once a reply is fully written and its first sample has played.
+
+    With `not_before_s`, the reply to the turn in progress once that much of the
+    recording has been heard (the latest), else the first turn's.
+    """
     while not run.done():
         await asyncio.sleep(POLL_S)
-        turn = timeline.turns[0] if timeline.turns else timeline.current
+        if not_before_s:
+            if time.monotonic() - started < not_before_s:
+                continue
+            turn = timeline.current or (timeline.turns[-1] if timeline.turns else None)
+        else:
+            turn = timeline.turns[0] if timeline.turns else timeline.current
         if turn is not None and turn.bot_started_ns and (turn.llm_end_ns or turn.interrupted):
             return
         if turn is not None and _answered_empty(turn):

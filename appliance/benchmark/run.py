@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import resource
 import time
 from collections.abc import Callable
@@ -121,17 +122,28 @@ async def count_false_cutoffs(engines: Engines, utterances: list[Utterance], *,
     """Requests with a pause in the middle: how often the turn ended at the pause.
 
     A cut-off is a first answered turn that ended before the second half of the
-    request began: the appliance started answering half a sentence.
+    request began: the appliance started answering half a sentence. Answered whole:
+    the reply to the last thing heard heard most of the request's words (a cut-off
+    the user went on with is heard again whole, see `turns.resumed`).
     """
     extra = {"build": build} if build else {}
-    cut = []
+    cut, whole = [], 0
     for utterance in utterances:
         run = await converse_samples(engines, utterance.samples, until_reply_starts=True,
-                                     **extra)
+                                     last_reply=True, **extra)
         if ended_before_tail(run.turns, utterance, engines.settings.turns.vad_start_s):
             cut.append(utterance.name)
+        answered = [t for t in run.turns if t.reply]
+        whole += bool(answered) and heard_most_of(answered[-1].transcript, utterance.text)
     return {"utterances": len(utterances), "false_cutoffs": len(cut), "cut": cut,
-            "pause_s": PAUSE_S}
+            "answered_whole": whole, "pause_s": PAUSE_S}
+
+
+def heard_most_of(transcript: str, said: str, share: float = 0.6) -> bool:
+    """Whether `transcript` holds at least `share` of the words of `said` ("10" is not "ten")."""
+    words = re.findall(r"[a-z0-9']+", said.lower())
+    heard = set(re.findall(r"[a-z0-9']+", transcript.lower()))
+    return bool(words) and sum(w in heard for w in words) >= share * len(words)
 
 
 def ended_before_tail(turns, utterance: Utterance, vad_start_s: float) -> bool:
@@ -171,7 +183,8 @@ def format_table(summary: dict) -> str:
     if "pauses" in summary:
         p = summary["pauses"]
         lines.append(f"false cut-offs  {p['false_cutoffs']}/{p['utterances']} requests with a "
-                     f"{p['pause_s']} s pause in the middle")
+                     f"{p['pause_s']} s pause in the middle; answered whole "
+                     f"{p.get('answered_whole', '-')}/{p['utterances']}")
     counts = (f" ({summary['word_errors']} of {summary['reference_words']} words)"
               if "word_errors" in summary else "")
     lines.append(f"word error rate {summary['word_error_rate']}{counts}  unanswered "

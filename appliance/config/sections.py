@@ -37,6 +37,11 @@ class TurnSettings(_Section):
     # transcript nor Smart Turn says the turn is over (pipecat's default is 3 s).
     fallback_timeout_s: float = Field(1.5, ge=0.3, le=30.0)
     enable_barge_in: bool = True
+    # Speech that starts again within this long of the end of the user's last
+    # request, before its reply has played for long, goes on with that request: the
+    # turn was taken too early ("Set a timer for ... ten minutes"). Both are heard
+    # again as one and answered as one; the reply to the first part is dropped. 0: off.
+    resume_within_s: float = Field(1.5, ge=0.0, le=5.0)
 
 
 class STTSettings(_Section):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -10,9 +11,12 @@ from typing import Protocol
 import numpy as np
 from loguru import logger
 from pipecat.frames.frames import (
+    BotStartedSpeakingFrame,
     Frame,
     InputAudioRawFrame,
     TranscriptionFrame,
+    UserStoppedSpeakingFrame,
+    VADUserStartedSpeakingFrame,
     VADUserStoppedSpeakingFrame,
 )
 from pipecat.processors.frame_processor import FrameDirection
@@ -21,6 +25,14 @@ from pipecat.services.stt_service import SegmentedSTTService
 from pipecat.utils.time import time_now_iso8601
 
 from appliance.stt.interface import SpeechToText, Transcript
+from appliance.turns.resumed import ResumedTranscriptionFrame
+
+# A reply heard for longer than this (about the time a person needs to hear it and
+# react) is an answer the user is reacting to ("stop", "no, the other one"), not one
+# begun too early: speech then is a new turn.
+REPLY_HEARD_S = 1.0
+# Whisper hears at most 30 s at once; a longer request is not heard again.
+MAX_RESUMED_BYTES = 16000 * 2 * 24
 
 
 class PauseSource(Protocol):
@@ -31,6 +43,15 @@ class PauseSource(Protocol):
 
     def add_pause_listener(self, listener: Callable[[], None]) -> None:
         """Call `listener` on the event loop when a new pause begins."""
+
+
+@dataclass
+class _EndedTurn:
+    """The last finished turn's speech, kept while the user might still go on with it."""
+
+    pcm: bytes
+    speech_end: float  # wall clock, as the VAD's frames carry it
+    reply_started: float | None = None
 
 
 @dataclass
@@ -88,12 +109,16 @@ class ProviderSTTService(SegmentedSTTService):
     "s"), it guesses again once that has faded. If the user speaks again, the
     guess is dropped and the whole segment is transcribed as usual at the next stop.
 
+    With `resume_within_s`, speech that starts again that soon after a finished
+    turn, while its reply has barely begun, is heard together with that turn's
+    speech and sent on as a `ResumedTranscriptionFrame` (see `turns.resumed`).
+
     The transcript's confidence signals ride along in `TranscriptionFrame.result`
     so routing and observers can read them without a second call.
     """
 
     def __init__(self, provider: SpeechToText, *, pauses: PauseSource | None = None,
-                 speculate_after_s: float = 0.032, **kwargs):
+                 speculate_after_s: float = 0.032, resume_within_s: float = 0.0, **kwargs):
         # Whisper on two cores needs up to ~1.5 s after speech ends to finish a transcript.
         kwargs.setdefault("ttfs_p99_latency", 2.0)
         super().__init__(settings=STTSettings(model=provider.name, language=None), **kwargs)
@@ -101,6 +126,11 @@ class ProviderSTTService(SegmentedSTTService):
         self._pauses = pauses
         self._speculate_after_s = speculate_after_s
         self._speculation: _Speculation | None = None
+        self._resume_within_s = resume_within_s
+        self._turn_pcm = bytearray()  # the open turn's speech, segment by segment
+        self._ended: _EndedTurn | None = None
+        self._speech_end = 0.0
+        self._resumed_prefix: bytes | None = None
         if pauses is not None:
             pauses.add_pause_listener(self._guess_if_due)
 
@@ -112,6 +142,32 @@ class ProviderSTTService(SegmentedSTTService):
     def can_generate_metrics(self) -> bool:
         """Report processing time like pipecat's own services."""
         return True
+
+    async def process_frame(self, frame: Frame, direction: FrameDirection):
+        """Follow turns and the reply's playback, for requests the user goes on with."""
+        if isinstance(frame, UserStoppedSpeakingFrame) and self._turn_pcm:
+            self._ended = _EndedTurn(bytes(self._turn_pcm), self._speech_end)
+            self._turn_pcm.clear()
+        elif isinstance(frame, BotStartedSpeakingFrame) and self._ended is not None:
+            self._ended.reply_started = self._ended.reply_started or time.time()
+        await super().process_frame(frame, direction)
+
+    async def _handle_user_started_speaking(self, frame: VADUserStartedSpeakingFrame):
+        await super()._handle_user_started_speaking(frame)
+        ended, self._ended = self._ended, None
+        began = frame.timestamp - frame.start_secs
+        if ended is None:
+            return
+        heard_s = 0.0 if ended.reply_started is None else began - ended.reply_started
+        if began - ended.speech_end > self._resume_within_s or heard_s > REPLY_HEARD_S:
+            logger.debug(f"{self}: a new turn, {began - ended.speech_end:.2f} s after the last "
+                         f"and {heard_s:.2f} s into its reply")
+            return
+        logger.debug(f"{self}: the last request goes on, {began - ended.speech_end:.2f} s "
+                     f"after it, {heard_s:.2f} s into its reply")
+        # Heard again from the start: the buffer holds the new speech's first moments.
+        self._resumed_prefix = ended.pcm
+        self._audio_buffer[:0] = ended.pcm
 
     async def process_audio_frame(self, frame: InputAudioRawFrame, direction: FrameDirection):
         """Buffer the audio; start a speculative transcript once a pause is long enough."""
@@ -143,6 +199,13 @@ class ProviderSTTService(SegmentedSTTService):
 
     async def _handle_user_stopped_speaking(self, frame: VADUserStoppedSpeakingFrame):
         """At the end of speech, hand over the guess made at the start of this pause."""
+        if self._resume_within_s:
+            # A turn of several segments is heard again whole; a resumed one's buffer
+            # already starts with what went before. Past the cap it is not kept at all.
+            self._turn_pcm += self._audio_buffer
+            if len(self._turn_pcm) > MAX_RESUMED_BYTES:
+                self._turn_pcm.clear()
+            self._speech_end = frame.timestamp - frame.stop_secs
         spec = self._speculation
         if (spec is None or self._pauses is None or spec.pause_serial != self._pauses.pause_serial
                 or spec.missed_a_sound(self._audio_buffer)):
@@ -179,6 +242,8 @@ class ProviderSTTService(SegmentedSTTService):
             # Nothing, or Whisper's dots for noise (". . . ."): no words, no turn.
             logger.debug(f"{self}: segment had no speech")
             return
-        yield TranscriptionFrame(
-            transcript.text, self._user_id, time_now_iso8601(), result=transcript
-        )
+        prefix, resumed = self._resumed_prefix, False
+        if prefix is not None and audio.startswith(prefix):
+            self._resumed_prefix, resumed = None, True
+        kind = ResumedTranscriptionFrame if resumed else TranscriptionFrame
+        yield kind(transcript.text, self._user_id, time_now_iso8601(), result=transcript)

@@ -6,7 +6,6 @@ import numpy as np
 import pytest
 
 from appliance.apps.converse import converse_samples
-from appliance.benchmark.corpus import paused_corpus, voice_onnx
 from appliance.benchmark.run import ended_before_tail
 from appliance.turns.completeness import judge
 
@@ -35,27 +34,57 @@ async def test_a_finished_question_ends_the_turn_without_waiting_for_the_fallbac
     assert turn.timings_ms()["eot"] < fallback_ms - 300
 
 
-async def test_pauses_mid_request_rarely_cut_the_user_off(engines, settings):
-    """0.8 s hesitations after "for", "of", "the", "and", "I", "about": half cut at most.
+# Each paused request: what must be heard of its first half and of its second.
+WHOLE = {
+    ("Set a timer for", "ten minutes."): (r"\btim", r"\b(10|ten)\b"),
+    ("What is the capital of", "Japan?"): (r"\bcapital\b", r"\bjapan\b"),
+    ("Turn on the", "kitchen lights."): (r"\bturn on\b", r"\bkitchen\b"),
+    ("Remind me to call my mother and", "my father tomorrow."): (r"\bmother\b", r"\bfather\b"),
+    ("How do I", "boil an egg?"): (r"\bhow do i\b", r"\begg\b"),
+    ("Tell me a joke about", "cats."): (r"\btell me\b", r"\bcats?\b"),
+}
 
-    Piper says each fragment as a finished sentence (falling pitch), and Whisper
-    sometimes finishes it ("Set a timer for it.", "Turn on that.", "How do I?"), so
-    some are ambiguous by sound and by words; stock pipecat cuts 3-4 of these 6. Words
-    that end mid-phrase ("Set a timer for.") must never end the turn.
+
+async def test_a_request_the_user_goes_on_with_after_a_pause_is_answered_whole(
+        engines, speak, espeak):
+    """0.8 s hesitations after "for", "of", "the", "and", "I", "about", in three voices.
+
+    A fragment alone often reads as finished ("Set a timer for it.", "How do I?") or
+    is misheard outright ("Turn on the" as "Zernan"), so the turn may end at the
+    pause; when the user goes on, both halves are heard again as one and that is
+    what gets answered. Measured: 13-14 of 18 answered whole (Whisper mishears the
+    rest even whole: "what is the capital of? chuban", "boil them in"), 6-7 of 18
+    with `turns.resume_within_s = 0`.
+    Words that end mid-phrase ("Set a timer for.") must never end the turn at all.
     """
-    voice = voice_onnx(settings)
-    cut = []
-    # Twice over (Piper's voice varies run to run, and so do Whisper's words for a
-    # fragment: "my mother and" is sometimes "my mother in."): one unlucky run of six
-    # should not decide.
-    for utterance in paused_corpus(voice) + paused_corpus(voice):
-        result = await converse_samples(engines, utterance.samples, until_reply_starts=True)
-        if ended_before_tail(result.turns, utterance, settings.turns.vad_start_s):
-            first = next(t for t in result.turns if t.reply)
-            cut.append(first.transcript)
-            # Cut only where the words themselves did not end mid-phrase.
-            assert judge(first.transcript) != "incomplete", first.transcript
-    assert len(cut) <= 6, cut
+    settings = engines.settings
+    voices = {"piper": speak, "espeak en-us": espeak,
+              "espeak en-gb": lambda text: espeak(text, "en-gb")}
+    whole, heard = 0, []
+    for voice, say in voices.items():
+        for (head, tail), (head_words, tail_words) in WHOLE.items():
+            first = _trim(say(head))
+            samples = np.concatenate([np.zeros(8000, np.int16), first,
+                                      np.zeros(int(16000 * 0.8), np.int16), _trim(say(tail))])
+            result = await converse_samples(engines, samples, until_reply_starts=True,
+                                            last_reply=True)
+            answered = [t for t in result.turns if t.reply]
+            assert answered, f"{voice}: {head} … {tail} was never answered"
+            tail_at_s = (8000 + len(first)) / 16000 + 0.8
+            if ended_before_tail(answered, _Said(tail_at_s), settings.turns.vad_start_s):
+                # Cut only where the words themselves did not end mid-phrase.
+                assert judge(answered[0].transcript) != "incomplete", answered[0].transcript
+            last = answered[-1].transcript.lower()
+            heard.append(f"{voice}: {last}")
+            whole += bool(re.search(head_words, last) and re.search(tail_words, last))
+    assert whole >= 11, heard
+
+
+class _Said:
+    """Where the second half of a paused request begins (`ended_before_tail` reads it)."""
+
+    def __init__(self, tail_offset_s: float):
+        self.tail_offset_s = tail_offset_s
 
 
 async def test_a_short_gap_between_words_is_one_transcript(engines, speak):
