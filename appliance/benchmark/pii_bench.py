@@ -28,7 +28,8 @@ from appliance.governance.masking import LABELS, PersonalDataMasker
 OTHER_FILES = tuple(DATA_FILE.with_name(f"pii_{name}.jsonl") for name in (
     "whisper", "blind", "blind_whisper", "blind2", "blind2_whisper", "blind3",
     "blind3_whisper", "blind4", "blind4_whisper", "blind5", "blind5_whisper", "blind6",
-    "blind6_whisper", "blind7", "blind7_whisper", "blind8", "blind8_whisper"))
+    "blind6_whisper", "blind7", "blind7_whisper", "blind8", "blind8_whisper", "blind9",
+    "blind9_whisper"))
 # Sets whose held-out halves were read while tuning the masker (blind 1-3, in full, once
 # their dev halves were exhausted): their figures are no longer unseen measurements.
 TUNED_SETS = frozenset({"team", "blind", "blind2", "blind3"})

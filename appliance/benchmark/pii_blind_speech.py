@@ -1,6 +1,6 @@
 """Real speech for the blind personal-data sets, in several voices, written down by Whisper base.
 
-`python -m appliance.benchmark.pii_blind_speech [blind|blind2|…|blind8]` takes 150
+`python -m appliance.benchmark.pii_blind_speech [blind|blind2|…|blind9]` takes 150
 spoken sentences of that set (`pii_blind.jsonl`, `pii_blind2.jsonl`, …) that hold
 personal data and no digit characters (so the voice reads words as a person says
 them), in the fixed pseudo-random order of `pii_speech.chosen`, speaks each with one
@@ -37,7 +37,7 @@ from appliance.benchmark.pii_speech import chosen
 # Each blind set and its transcripts, side by side in tests/governance.
 SET_FILES = {name: DATA_FILE.with_name(f"pii_{name}.jsonl")
              for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-                          "blind8")}
+                          "blind8", "blind9")}
 SENTENCES = 150
 RATE = 16000
 PIPER = "piper:en_US-joe-medium"
