@@ -77,7 +77,15 @@ _STRONG_CUE = (r"contact|phone|remind|congratulate|"
                r"mate|pal|bestie|in-laws?|mother-in-law|father-in-law)|"
                r"(?:plumber|electrician|mechanic|cleaner|nanny|"
                r"babysitter|driver|tutor|coach|trainer|therapist|nurse|vet|accountant|carer|"
-               r"caregiver|"
+               r"caregiver|pharmacist|optician|surgeon|midwife|physio|physiotherapist|"
+               r"counsell?or|interpreter|translator|solicitor|attorney|notary|realtor|"
+               r"courier|postman|postwoman|mailman|handyman|decorator|locksmith|roofer|"
+               r"carpenter|joiner|plasterer|painter|chef|waiter|waitress|captain|supervisor|"
+               r"instructor|lecturer|principal|headteacher|receptionist|secretary|intern|"
+               r"caretaker|janitor|concierge|porter|chauffeur|paramedic|caseworker|"
+               r"social worker|key worker|volunteer|sponsor|referee|umpire|vicar|priest|"
+               r"pastor|rabbi|imam|groomer|dog walker|pet sitter|technician|surveyor|"
+               r"contractor|installer|"
                r"flatmate|housemate|roommate|landlady|builder|gardener|hairdresser|barber)s?|"
                r"(?:account |card ?)?holder|employee|customer|patient|guest|passenger|"
                r"tenant|recipient|payee|beneficiary|policyholder|insured|applicant|signed|"
@@ -165,7 +173,10 @@ _BUSINESSES = frozenset("""amazon apple microsoft netflix spotify vodafone veriz
     boots barclays hsbc lloyds natwest santander citibank doordash grubhub deliveroo instacart
     airbnb expedia facebook whatsapp instagram twitter tiktok zoom slack skype starbucks
     subway walgreens cvs o2 ee sky virgin orange telstra optus rogers bell telus jio airtel
-    sainsbury's domino's mcdonald's nando nando's nandos royal""".split())
+    sainsbury's domino's mcdonald's nando nando's nandos royal
+    wendy's denny's applebee's chili's arby's hardee's culver's zaxby's dunkin'
+    macy's kohl's lowe's dillard's morrisons wetherspoons greggs
+    waitrose aldi lidl kfc""".split())
 
 
 def _looks_like_name(word: str, *, surname: bool = False) -> bool:

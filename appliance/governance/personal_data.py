@@ -80,7 +80,8 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 # IBAN format and check digits, so little else passes.
 # Tried at every word (a lookahead), so "to CZ82 …" is also tried from "CZ82".
 _IBAN = re.compile(r"\b(?=([A-Z]{2}(?:(?:,? |[-.])?[A-Z0-9]{1,32}\b){1,40}))", re.IGNORECASE)
-_SSN = re.compile(r"(?<![\w-])\d{3}([ -])\d{2}\1\d{4}(?![\w-])")
+# "527-80-3938", "527 80 3938", and as typed with spaces round the dashes "674 - 83 - 5361".
+_SSN = re.compile(r"(?<![\w-])\d{3}( ?- ?| )\d{2}\1\d{4}(?![\w-])")
 # "firmware version 2.1.0.4", "the firmware is 2.4.1.8", "update to 10.0.19045.2965"
 _VERSION_CUE = re.compile(r"\b(?:version|firmware|release|update|build|kernel|v)\W*"
                           r"(?:(?:is|was|at|on|to|number)\W+)?$", re.IGNORECASE)
@@ -672,6 +673,14 @@ def _misheard_ips(text: str) -> list[Finding]:
 
 
 _PUBLIC_SERVICE_CUE = re.compile(r"\b(?:dns|resolvers?|name ?servers?|ntp)\b", re.IGNORECASE)
+# The public DNS resolvers people name (Google, Cloudflare, Quad9, OpenDNS, AdGuard, Level 3,
+# CleanBrowsing, Verisign, DNS.WATCH): everyone's, so no one's personal data, with or without
+# "DNS" nearby ("is 8.8.4.4 faster than my ISP's?").
+_PUBLIC_RESOLVERS = frozenset("""8.8.8.8 8.8.4.4 1.1.1.1 1.0.0.1 1.1.1.2 1.0.0.2 1.1.1.3 1.0.0.3
+    9.9.9.9 149.112.112.112 9.9.9.10 208.67.222.222 208.67.220.220 208.67.222.123
+    208.67.220.123 94.140.14.14 94.140.15.15 4.2.2.1 4.2.2.2 185.228.168.9 185.228.169.9
+    64.6.64.6 64.6.65.6 84.200.69.80 84.200.70.40 2001:4860:4860::8888 2001:4860:4860::8844
+    2606:4700:4700::1111 2606:4700:4700::1001 2620:fe::fe""".split())
 
 
 def _ip_addresses(text: str) -> list[Finding]:
@@ -692,8 +701,8 @@ def _ip_addresses(text: str) -> list[Finding]:
             continue
         if _VERSION_CUE.search(text, max(0, match.start() - 40), match.start()):
             continue  # "firmware version 2.1.0.4"
-        if address.is_global and _PUBLIC_SERVICE_CUE.search(
-                text, max(0, match.start() - 40), match.start()):
+        if str(address) in _PUBLIC_RESOLVERS or address.is_global and (
+                _PUBLIC_SERVICE_CUE.search(text, max(0, match.start() - 40), match.start())):
             continue  # "set the DNS to 9.9.9.9": a public service everyone uses, no one's own
         found.append(Finding("ip_address", match.start(), match.end()))
     return found

@@ -85,6 +85,10 @@ masker = PersonalDataMasker()
     ("office (03) 5555 1234", "[PHONE]", "5555"),
     ("hey its maria gonzalez here", "[NAME]", "gonzalez"),
     ("the plumber dave said he'd come at 3", "[NAME]", "dave"),
+    ("the pharmacist Bill called about the dose", "[NAME]", "Bill"),
+    ("the interpreter Ahmed will join at 3", "[NAME]", "Ahmed"),
+    # an SSN typed with spaces round its dashes
+    ("Benefits form: SSN 674 - 83 - 5361", "[SSN]", "5361"),
     ("I'm Tomasz Wiśniewski", "[NAME]", "Wiśniewski"),
     ("Hi, my name is Siobhan O'Connor", "[NAME]", "O'Connor"),
     ("The patient is Kenji Watanabe, date of birth March 3rd", "[NAME]", "Watanabe"),
@@ -186,6 +190,8 @@ def test_each_form_is_masked_whole(text, label, gone):
     "Subnet mask is 255.255.255.0 by default, right?",
     "set the DNS to nine dot nine dot nine dot nine",  # a public resolver is no one's own
     "Set the DNS servers to 1.0.0.1 and 8.8.4.4 on the router",
+    "Is 208.67.222.222 faster than the one I have?",  # named without "DNS" before it
+    "the captain will decide",
     "Is Waitrose's on King Street open late tonight?",  # a shop's hours
     "how much is a used Bosch WAN28 washer",  # makers before goods and model numbers
     "Is it worth buying the new Fitbit watch?",

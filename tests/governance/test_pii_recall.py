@@ -1,7 +1,7 @@
-"""The masker on the labelled sets: the team's own and eight written by authors who never
+"""The masker on the labelled sets: the team's own and nine written by authors who never
 saw the masker (`pii_blind*`).
 
-The held-out halves of blind 4-8 were never tuned on; those of the team's set and of
+The held-out halves of blind 4-9 were never tuned on; those of the team's set and of
 blind 1-3 were, once their dev halves were exhausted (`pii_bench.TUNED_SETS`). The floors
 are the figures measured when the masker last changed (see README, "Personal data"); they
 guard against regressions. The targets of the issue (recall 0.98, false positives 2 %) are
@@ -27,13 +27,15 @@ HELD_OUT_FLOORS = {
     ("blind6", "typed"): 0.95, ("blind6", "spoken_text"): 0.94, ("blind6", "whisper"): 0.73,
     ("blind7", "typed"): 0.96, ("blind7", "spoken_text"): 0.96, ("blind7", "whisper"): 0.72,
     ("blind8", "typed"): 0.91, ("blind8", "spoken_text"): 0.91, ("blind8", "whisper"): 0.72,
+    ("blind9", "typed"): 0.95, ("blind9", "spoken_text"): 0.97, ("blind9", "whisper"): 0.76,
 }
 # Blind 6 counts NHS and medical record numbers as negatives; the masker masks them as the
 # personal identifiers they are (9 of its 14), so its rate is above the 2 % target.
 HELD_OUT_MAX_FALSE_POSITIVES = {"team": 0.02, "blind": 0.02, "blind2": 0.02, "blind3": 0.02,
                                 "blind4": 0.02, "blind5": 0.02, "blind6": 0.12, "blind7": 0.04,
-                                "blind8": 0.04}
-BLIND_SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
+                                "blind8": 0.04, "blind9": 0.04}
+BLIND_SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
+              "blind9")
 
 
 @pytest.fixture(scope="module")
