@@ -57,7 +57,7 @@ _PERSON_VERB = (r"ask for|speak to|speak with|talk to|talk with|spoke to|spoke w
 # Verbs whose object is often a person but also a thing or place ("send Priya the link",
 # "meet Kenji at 5", "visit London"): the word must look like a name, and a town is a town.
 _ACTION_VERB = (r"send|show|give|bring|meet|visit|pay|wish|owe|help|inform|notify|update|save|"
-                r"warn|hug|kiss|introduce|welcome")
+                r"warn|hug|kiss|introduce|welcome|sponsor|reimburse|tip")
 # The cue verbs said first in a request, capitalised at its start ("Tell Priya …").
 _CUE_VERBS = frozenset(w for w in re.findall(r"[a-z]+", f"{_PERSON_VERB}|{_ACTION_VERB}|remind")
                        if w not in {"to", "with", "for", "in", "e", "mail", "copy"})
@@ -65,6 +65,8 @@ _STRONG_CUE = (r"contact|phone|remind|congratulate|"
                r"(?:for|to)(?= (?-i:[A-Z]))|for(?= [a-z]+ [a-z]+)|(?:with|from)(?= (?-i:[A-Z])|"
                r" [a-z]+ [a-z]+)|meeting with|appointment with|"
                r"add(?= [^,.]{1,40} to (?:my |the )?(?:contacts|address book|phone))|"
+               # "add Rakib Wright as second driver", "add Mei as an admin"
+               r"add(?= (?-i:[A-Z])\w+(?: (?-i:[A-Z])[\w'-]+)? as (?:a |an |the )?[a-z])|"
                r"put(?= [^,.]{1,40} down as)|in my name,?|name(?=:? (?-i:[A-Za-z]))|"
                r"(?:send|ship|deliver|forward|write|mail|pay|transfer|give)"
                r"(?: (?:it|this|that|them|a message|an email|a text|money|the \w+))? to|"
@@ -412,6 +414,10 @@ _TITLED_SMALL = re.compile(rf"\b(?-i:{_TITLE}) (?P<name>[{_LOWER}]+(?:['’-][{_
 # Capitalised words in a row, up to three: "Ploy Sukprasert", "Selin".
 _CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})"
                               r"(?![\w-])")
+# What follows these labels names a product, not a person: "model Garmin Venu 3",
+# "make and model: Toyota Yaris", "brand Tommy Hilfiger".
+_PRODUCT_LABEL = re.compile(r"\b(?:model|make and model|brand|series|edition|product)\W{0,3}$",
+                            re.IGNORECASE)
 # Goods bought, and a model number after a maker's name: "the new Casio", "Dyson V11".
 _BEFORE_A_PRODUCT = re.compile(r"\b(?:new|used|refurbished|second-hand|secondhand)\s+$",
                                re.IGNORECASE)
@@ -601,6 +607,7 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
     spans += [(m.start("name"), m.end("name")) for m in _MENTION.finditer(text)
               if m.group("name").lower() not in _NOT_NAMES]
     spans = _with_particles(text, spans)
+    spans = [(a, b) for a, b in spans if not _PRODUCT_LABEL.search(text, max(0, a - 24), a)]
     return spans + _repeats(text, spans)
 
 

@@ -158,7 +158,9 @@ def _email(match: re.Match) -> str:
     # The name is the last run of words that are not ordinary words: "my email is |
     # bruno patel", "Email Sofia at | olivia underscore kowalski".
     first = len(words)
-    while first > 0 and words[first - 1].lower() not in _NOT_LOCAL_PART:
+    # "her email's | bruno patel": a word with "'s" is a noun's, not an address's.
+    while first > 0 and words[first - 1].lower() not in _NOT_LOCAL_PART and not (
+            words[first - 1].lower().endswith(("'s", "’s"))):
         first -= 1
     while first < len(words) and words[first].lower() in _JOINERS:
         first += 1

@@ -87,6 +87,9 @@ masker = PersonalDataMasker()
     ("the plumber dave said he'd come at 3", "[NAME]", "dave"),
     ("the pharmacist Bill called about the dose", "[NAME]", "Bill"),
     ("the interpreter Ahmed will join at 3", "[NAME]", "Ahmed"),
+    ("Add Rakib Wright as second driver on the booking", "[NAME]", "Wright"),
+    # a spoken e-mail after "email's", the name no list knows
+    ("her email's arulmozhi keomany at daum dot net", "[EMAIL]", "keomany"),
     # an SSN typed with spaces round its dashes
     ("Benefits form: SSN 674 - 83 - 5361", "[SSN]", "5361"),
     ("I'm Tomasz Wiśniewski", "[NAME]", "Wiśniewski"),
@@ -192,6 +195,8 @@ def test_each_form_is_masked_whole(text, label, gone):
     "Set the DNS servers to 1.0.0.1 and 8.8.4.4 on the router",
     "Is 208.67.222.222 faster than the one I have?",  # named without "DNS" before it
     "the captain will decide",
+    "the warranty claim is for model Garmin Venu 3",  # a product after "model"
+    "Add Netflix as a payee",
     "Is Waitrose's on King Street open late tonight?",  # a shop's hours
     "how much is a used Bosch WAN28 washer",  # makers before goods and model numbers
     "Is it worth buying the new Fitbit watch?",

@@ -27,7 +27,7 @@ HELD_OUT_FLOORS = {
     ("blind6", "typed"): 0.95, ("blind6", "spoken_text"): 0.94, ("blind6", "whisper"): 0.73,
     ("blind7", "typed"): 0.96, ("blind7", "spoken_text"): 0.96, ("blind7", "whisper"): 0.72,
     ("blind8", "typed"): 0.91, ("blind8", "spoken_text"): 0.91, ("blind8", "whisper"): 0.72,
-    ("blind9", "typed"): 0.95, ("blind9", "spoken_text"): 0.97, ("blind9", "whisper"): 0.76,
+    ("blind9", "typed"): 0.95, ("blind9", "spoken_text"): 0.96, ("blind9", "whisper"): 0.76,
 }
 # Blind 6 counts NHS and medical record numbers as negatives; the masker masks them as the
 # personal identifiers they are (9 of its 14), so its rate is above the 2 % target.
