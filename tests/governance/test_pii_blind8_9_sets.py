@@ -1,4 +1,4 @@
-"""Integrity of blind set 9: the file, its labels and its split. Never runs the masker."""
+"""Integrity of blind sets 8 and 9: the files, their labels and splits. Never runs the masker."""
 
 import hashlib
 import importlib.util
@@ -16,8 +16,8 @@ from stdnum.us import ssn
 pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parents[2]
-GENERATOR = ROOT / "appliance" / "benchmark" / "pii_blind9.py"
-DATA = ROOT / "tests" / "governance" / "pii_blind9.jsonl"
+# Each set: its generator's list of phone regions, and how many data templates it has at least.
+SETS = {"blind8": ("PHONE_PREFIXES", 300), "blind9": ("PHONE_REGIONS", 290)}
 
 KINDS = {"card", "us_ssn", "phone", "email", "iban", "ip_address", "street_address",
          "person_name"}
@@ -80,58 +80,75 @@ def digit_count(text: str) -> int:
     return sum(ch.isdigit() for ch in text) + len(NUMBER_WORDS.findall(text))
 
 
-def load_generator():
-    spec = importlib.util.spec_from_file_location("pii_blind9_generator", GENERATOR)
+@pytest.fixture(scope="module", params=sorted(SETS))
+def source(request) -> str:
+    return request.param
+
+
+def generator_path(source: str) -> Path:
+    return ROOT / "appliance" / "benchmark" / f"pii_{source}.py"
+
+
+def data_path(source: str) -> Path:
+    return ROOT / "tests" / "governance" / f"pii_{source}.jsonl"
+
+
+def load_generator(source: str):
+    spec = importlib.util.spec_from_file_location(f"pii_{source}_generator",
+                                                  generator_path(source))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 @pytest.fixture(scope="module")
-def items() -> list[dict]:
-    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines()]
+def items(source) -> list[dict]:
+    return [json.loads(line)
+            for line in data_path(source).read_text(encoding="utf-8").splitlines()]
 
 
 def data_values(items):
     return [(item, value) for item in items for value in item["values"]]
 
 
-def test_file_is_what_the_generator_writes(items):
-    generator = load_generator()
-    assert generator.DATA_FILE == DATA
-    assert generator.SOURCE == "blind9"
+def test_file_is_what_the_generator_writes(items, source):
+    generator = load_generator(source)
+    assert generator.DATA_FILE == data_path(source)
+    assert generator.SOURCE == source
     assert set(generator.KINDS) == KINDS
-    assert DATA.read_text(encoding="utf-8") == generator.render(generator.build_items())
+    assert data_path(source).read_text(encoding="utf-8") == generator.render(
+        generator.build_items())
 
 
-def test_generator_lists_are_rich_enough():
-    generator = load_generator()
+def test_generator_lists_are_rich_enough(source):
+    generator = load_generator(source)
+    phones, templates = SETS[source]
     assert len(set(generator.GIVEN_NAMES)) >= 150
     assert len(set(generator.SURNAMES)) >= 150
     assert len(set(generator.WORD_GIVEN)) >= 20
     assert len(generator.ADDRESS_BUILDERS) >= 15
-    assert len(generator.PHONE_REGIONS) >= 20
-    assert len(generator.TYPED_TEMPLATES) + len(generator.SPOKEN_TEMPLATES) >= 290
+    assert len(getattr(generator, phones)) >= 20
+    assert len(generator.TYPED_TEMPLATES) + len(generator.SPOKEN_TEMPLATES) >= templates
     assert len(generator.TYPED_NEGATIVES) + len(generator.SPOKEN_NEGATIVES) >= 70
 
 
-def test_schema_and_ids(items):
+def test_schema_and_ids(items, source):
     for item in items:
         assert list(item) == ITEM_KEYS
         assert item["form"] in ("typed", "spoken")
         assert item["split"] in ("dev", "heldout")
-        assert item["source"] == "blind9"
+        assert item["source"] == source
         for value in item["values"]:
             assert list(value) == VALUE_KEYS
             assert value["kind"] in KINDS
             assert isinstance(value["digits"], str) and isinstance(value["words"], list)
     ids = [item["id"] for item in items]
     assert len(set(ids)) == len(ids)
-    assert ids == [f"blind9-{i:04d}" for i in range(len(items))]
+    assert ids == [f"{source}-{i:04d}" for i in range(len(items))]
     assert len({item["text"] for item in items}) == len(items)
 
 
-def test_sizes_and_balance(items):
+def test_sizes_and_balance(items, source):
     assert 700 <= len(items) <= 800
     data = [item for item in items if item["values"]]
     negatives = [item for item in items if not item["values"]]
@@ -141,7 +158,7 @@ def test_sizes_and_balance(items):
         typed = sum(item["form"] == "typed" for item in group)
         assert 0.4 <= typed / len(group) <= 0.6
     per_template = Counter(item["template"] for item in data)
-    assert len(per_template) >= 290
+    assert len(per_template) >= SETS[source][1]
     assert set(per_template.values()) == {2}
 
 
