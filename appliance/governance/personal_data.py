@@ -644,7 +644,20 @@ def _ibans(text: str) -> list[Finding]:
                 found.append(Finding("iban", match.start(), match.start() + length))
                 covered = match.start() + length
                 break
+    for match in _HALF_HEARD_IBAN.finditer(text):
+        compact = match.group(1) + match.group(2)
+        if (match.group(1) in IBAN_COUNTRIES and sum(ch.isdigit() for ch in compact) >= 10
+                and not any(f.start < match.end() and match.start() < f.end for f in found)
+                and not is_reference(text, match.start())):
+            found.append(Finding("iban", match.start(), match.end()))
     return found
+
+
+# An IBAN's shape, unbroken, that fails its check: what Whisper writes of one it half heard
+# ("the Ryban is GB40HPUK35885665033716", "to IS 3381347890938478157824"). Nothing else
+# people say has a country's letters, two digits and 11-30 more letters and digits in one
+# run (VAT numbers stop at 14 characters, parcel numbers end in letters).
+_HALF_HEARD_IBAN = re.compile(r"(?<![\w-])([A-Z]{2}) ?(\d{2}[A-Z0-9]{11,30})(?![\w-])")
 
 
 # Four or more groups of digits joined by dots that no IP check passes: what Whisper makes of
