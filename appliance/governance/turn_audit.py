@@ -28,6 +28,7 @@ class TurnAuditor:
             "timings_ms": turn.timings_ms(),
             "route": turn.route,
             "interrupted": turn.interrupted,
+            "resumed": turn.resumed,
             "cost_usd": round(sum(r.get("cost_usd") or 0.0 for r in turn.route.values()
                                   if isinstance(r, dict)), 6),
         }

@@ -34,6 +34,7 @@ class TurnEvent(_Event):
     transcript: str
     reply: str
     interrupted: bool
+    resumed: bool = False  # the whole request, heard again after the user went on
     timings_ms: dict[str, float | None]
     offsets_ms: dict[str, float | None]
     route: dict[str, Any]
@@ -43,6 +44,7 @@ class TurnEvent(_Event):
         """The event of a turn record."""
         return cls(turn_id=record.turn_id, transcript=record.transcript,
                    reply=record.reply.strip(), interrupted=record.interrupted,
+                   resumed=record.resumed,
                    timings_ms=record.timings_ms(), offsets_ms=record.offsets_ms(),
                    route=record.route)
 

@@ -41,6 +41,9 @@ class ApplianceMetrics:
         self.registry = CollectorRegistry()
         self.turns = Counter("appliance_turns", "Finished user turns, by how they ended.",
                              ["outcome", "source"], registry=self.registry)
+        self.resumed = Counter("appliance_turns_resumed", "Requests heard again whole after the "
+                               "user went on past a pause taken for the end of the turn.",
+                               registry=self.registry)
         self.errors = Counter("appliance_provider_errors", "Failed provider attempts.",
                               ["role", "provider", "kind"], registry=self.registry)
         self.routes = Counter("appliance_route_decisions", "Which provider served each stage "
@@ -64,6 +67,8 @@ class ApplianceMetrics:
         outcome = ("interrupted" if record.interrupted
                    else "answered" if record.reply.strip() else "unanswered")
         self.turns.labels(outcome, record.source).inc()
+        if record.resumed:
+            self.resumed.inc()
         for stage, ms in record.timings_ms().items():
             if ms is None or ms < 0 or (record.source == "text" and stage in SPOKEN_ONLY):
                 continue

@@ -67,6 +67,7 @@ class TurnTracer:
             "appliance.session_id": session_id,
             "appliance.source": record.source,
             "appliance.interrupted": record.interrupted,
+            "appliance.resumed": record.resumed,
             **{f"appliance.{stage}_ms": ms for stage, ms in record.timings_ms().items()
                if ms is not None},
         })

@@ -27,6 +27,7 @@ from pipecat.frames.frames import (
 from pipecat.observers.base_observer import BaseObserver, FramePushed
 
 from appliance.stt.interface import Transcript
+from appliance.turns.resumed import ResumedTranscriptionFrame
 
 _NS_PER_MS = 1_000_000
 
@@ -41,6 +42,9 @@ class TurnRecord:
     reply: str = ""
     stt_confidence: Transcript | None = None
     interrupted: bool = False
+    # The user went on after an earlier turn was taken at a pause: this is the whole request,
+    # heard again (see `turns.resumed`).
+    resumed: bool = False
     speech_started_ns: int | None = None
     speech_end_ns: int | None = None
     vad_stopped_ns: int | None = None
@@ -202,6 +206,7 @@ class TurnTimelineObserver(BaseObserver):
         elif isinstance(frame, TranscriptionFrame):
             turn = self._turn()
             turn.transcript = f"{turn.transcript} {frame.text}".strip()
+            turn.resumed = turn.resumed or isinstance(frame, ResumedTranscriptionFrame)
             turn.transcript_ns = at
             if isinstance(frame.result, Transcript):
                 turn.stt_confidence = frame.result

@@ -44,6 +44,17 @@ def test_a_turn_moves_the_turn_latency_route_and_error_counters():
                   (("provider", "local"), ("reason", "hedged"), ("role", "llm")))] == 1
 
 
+def test_a_request_heard_again_whole_is_counted_as_resumed_and_answered():
+    metrics = ApplianceMetrics(lambda: None)
+    turn = finished_turn()
+    turn.resumed = True
+    metrics.observe_turn("ws-1", "turn", finished_turn())
+    metrics.observe_turn("ws-1", "turn", turn)
+    after = samples(metrics)
+    assert after[("appliance_turns_resumed_total", ())] == 1
+    assert after[("appliance_turns_total", (("outcome", "answered"), ("source", "voice")))] == 2
+
+
 def test_transcripts_alone_do_not_count_as_turns():
     metrics = ApplianceMetrics(lambda: None)
     metrics.observe_turn("ws-1", "transcript", finished_turn())

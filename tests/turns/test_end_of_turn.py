@@ -74,6 +74,10 @@ async def test_a_request_the_user_goes_on_with_after_a_pause_is_answered_whole(
             if ended_before_tail(answered, _Said(tail_at_s), settings.turns.vad_start_s):
                 # Cut only where the words themselves did not end mid-phrase.
                 assert judge(answered[0].transcript) != "incomplete", answered[0].transcript
+            # A request heard again whole says so (in the audit trail, metrics and traces).
+            heard_before = any(t.transcript for t in result.turns if t is not answered[-1])
+            assert answered[-1].resumed == heard_before, [
+                (t.transcript, t.resumed) for t in result.turns]
             last = answered[-1].transcript.lower()
             heard.append(f"{voice}: {last}")
             whole += bool(re.search(head_words, last) and re.search(tail_words, last))

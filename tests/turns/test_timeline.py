@@ -18,6 +18,7 @@ from pipecat.observers.base_observer import FramePushed
 from pipecat.processors.frame_processor import FrameDirection
 
 from appliance.turns import TurnTimelineObserver
+from appliance.turns.resumed import ResumedTranscriptionFrame
 
 pytestmark = pytest.mark.unit
 MS = 1_000_000
@@ -86,6 +87,19 @@ async def test_barge_in_closes_the_turn_as_interrupted_and_opens_the_next():
     [turn] = observer.turns
     assert turn.interrupted
     assert observer.current.speech_started_ns == 2500 * MS
+
+
+async def test_a_request_heard_again_whole_is_marked_resumed_and_the_cut_one_is_not():
+    observer = TurnTimelineObserver()
+    await answered_turn(observer)  # taken at a pause, its reply begun
+    await push(observer, VADUserStartedSpeakingFrame(), 2100)
+    await push(observer, InterruptionFrame(), 2150)
+    await push(observer, VADUserStoppedSpeakingFrame(stop_secs=0.2), 2900)
+    await push(observer, ResumedTranscriptionFrame("what is the time in Tokyo", "", ""), 3000)
+    [cut] = observer.turns
+    assert cut.interrupted and not cut.resumed
+    assert observer.current.resumed
+    assert observer.current.transcript == "what is the time in Tokyo"
 
 
 async def test_the_same_frame_seen_by_several_processors_counts_once():
