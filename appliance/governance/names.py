@@ -175,10 +175,7 @@ _BUSINESSES = frozenset("""amazon apple microsoft netflix spotify vodafone veriz
     boots barclays hsbc lloyds natwest santander citibank doordash grubhub deliveroo instacart
     airbnb expedia facebook whatsapp instagram twitter tiktok zoom slack skype starbucks
     subway walgreens cvs o2 ee sky virgin orange telstra optus rogers bell telus jio airtel
-    sainsbury's domino's mcdonald's nando nando's nandos royal
-    wendy's denny's applebee's chili's arby's hardee's culver's zaxby's dunkin'
-    macy's kohl's lowe's dillard's morrisons wetherspoons greggs
-    waitrose aldi lidl kfc""".split())
+    sainsbury's domino's mcdonald's nando nando's nandos royal""".split())
 
 
 def _looks_like_name(word: str, *, surname: bool = False) -> bool:

@@ -645,8 +645,7 @@ def _ibans(text: str) -> list[Finding]:
                 covered = match.start() + length
                 break
     for match in _HALF_HEARD_IBAN.finditer(text):
-        compact = match.group(1) + match.group(2)
-        if (match.group(1) in IBAN_COUNTRIES and sum(ch.isdigit() for ch in compact) >= 10
+        if (match.group(1) in IBAN_COUNTRIES and sum(ch.isdigit() for ch in match.group(2)) >= 10
                 and not any(f.start < match.end() and match.start() < f.end for f in found)
                 and not is_reference(text, match.start())):
             found.append(Finding("iban", match.start(), match.end()))
