@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from appliance.apps.converse import converse_samples
+from appliance.benchmark.corpus import Utterance
 from appliance.benchmark.run import ended_before_tail
 from appliance.turns.completeness import judge
 
@@ -18,10 +19,13 @@ def _trim(samples: np.ndarray) -> np.ndarray:
     return samples[loud[0]:loud[-1] + 1]
 
 
-def _with_gap(speak, head: str, tail: str, gap_s: float) -> np.ndarray:
-    lead = np.zeros(8000, np.int16)
-    return np.concatenate([lead, _trim(speak(head)), np.zeros(int(16000 * gap_s), np.int16),
-                           _trim(speak(tail))])
+def _with_gap(speak, head: str, tail: str, gap_s: float) -> Utterance:
+    """Half a second of silence, `head`, `gap_s` of silence, `tail`."""
+    first = _trim(speak(head))
+    samples = np.concatenate([np.zeros(8000, np.int16), first,
+                              np.zeros(int(16000 * gap_s), np.int16), _trim(speak(tail))])
+    return Utterance("paused", f"{head} {tail}", samples, "test", False,
+                     tail_offset_s=len(first) / 16000 + gap_s)
 
 
 async def test_a_finished_question_ends_the_turn_without_waiting_for_the_fallback(engines, speak):
@@ -63,15 +67,12 @@ async def test_a_request_the_user_goes_on_with_after_a_pause_is_answered_whole(
     whole, heard = 0, []
     for voice, say in voices.items():
         for (head, tail), (head_words, tail_words) in WHOLE.items():
-            first = _trim(say(head))
-            samples = np.concatenate([np.zeros(8000, np.int16), first,
-                                      np.zeros(int(16000 * 0.8), np.int16), _trim(say(tail))])
-            result = await converse_samples(engines, samples, until_reply_starts=True,
+            utterance = _with_gap(say, head, tail, 0.8)
+            result = await converse_samples(engines, utterance.samples, until_reply_starts=True,
                                             last_reply=True)
             answered = [t for t in result.turns if t.reply]
             assert answered, f"{voice}: {head} … {tail} was never answered"
-            tail_at_s = (8000 + len(first)) / 16000 + 0.8
-            if ended_before_tail(answered, _Said(tail_at_s), settings.turns.vad_start_s):
+            if ended_before_tail(answered, utterance, settings.turns.vad_start_s):
                 # Cut only where the words themselves did not end mid-phrase.
                 assert judge(answered[0].transcript) != "incomplete", answered[0].transcript
             # A request heard again whole says so (in the audit trail, metrics and traces).
@@ -84,13 +85,6 @@ async def test_a_request_the_user_goes_on_with_after_a_pause_is_answered_whole(
     assert whole >= 11, heard
 
 
-class _Said:
-    """Where the second half of a paused request begins (`ended_before_tail` reads it)."""
-
-    def __init__(self, tail_offset_s: float):
-        self.tail_offset_s = tail_offset_s
-
-
 async def test_a_short_gap_between_words_is_one_transcript(engines, speak):
     """The speculative transcript taken at the gap is dropped when speech resumes.
 
@@ -98,7 +92,7 @@ async def test_a_short_gap_between_words_is_one_transcript(engines, speak):
     answered. Which country Whisper hears in a fragment spoken on its own ("of
     Japan?" once came out "of Chibain?") is the speech model's business, not this test's.
     """
-    samples = _with_gap(speak, "What is the capital", "of Japan?", 0.12)
+    samples = _with_gap(speak, "What is the capital", "of Japan?", 0.12).samples
     result = await converse_samples(engines, samples, until_reply_starts=True)
     [turn] = result.turns
     assert re.search(r"capital\W+of\W+\w+", turn.transcript.lower()), turn.transcript
