@@ -93,7 +93,7 @@ _REFERENCE_CUE = re.compile(
     r"\b(?:(?<!standing )order|orders|tracking|track|package|parcel|shipment|invoice|reference|ref|"
     r"confirmation|booking|ticket|flight|model|serial|part|item|receipt|case|isbn|po|sku|"
     r"population|residents|people|lottery|winning|meeting|pin|passcode|score|membership|"
-    r"member|loyalty|rewards|policy|claim|error|fault|status|exception)\b"  # not "pool"
+    r"member|loyalty|rewards|policy|claim|error|fault|status|exception|transaction)\b"  # not "pool"
     r"\W*(?:(?:numbers?|no|num|id|code|is|was|are|were|#)\W*){0,3}"
     # "serial number on the fridge is …"
     r"(?:(?:on|of|for|from) (?:the |my |your )?[a-z]+ (?:is|was|reads|says)\W+)?"
@@ -454,7 +454,7 @@ _DATA_CUE = re.compile(
     # "Iben", "Iber", "iBNT": how Whisper base writes a spoken "IBAN".
     r"(?P<iban>iban|[ie] ?b[aeiou]?[nr]\w{0,3}|account|acct|sort code|routing|bank|"
     r"transfer|wire|standing order|refund to|pay it in)|(?P<us_ssn>socials?|ssn|security number)|"
-    r"(?P<phone>phone|mobile|cell|number|call me|reach me|text me|ring me)|"
+    r"(?P<phone>phone|mobile|cell|number|call|reach|reached|text|ring|whatsapp|dial|contact)|"
     r"(?P<ip_address>ip|i\.p\.|server|router|nas|printer|camera|gateway))\b", re.IGNORECASE)
 
 
@@ -490,6 +490,13 @@ def _widened(text: str, found: list[Finding]) -> list[Finding]:
     return widened
 
 
+_CLOSE_CUE_DIGITS, _CLOSE_CUE_CHARS = 7, 40
+# "1 250 000 points", "37,400,000": a quantity written in thousands, not a phone.
+_THOUSANDS_GROUPED = re.compile(r"\d{1,3}(?:([, ])\d{3})(?:\1\d{3})*")
+# A device's hardware address ("the router's MAC address is 7c-16-a4-e8-f9-01") is no one's.
+_MAC = re.compile(r"[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}", re.IGNORECASE)
+
+
 def _misheard_runs(text: str) -> list[Finding]:
     """Half-heard digit groups (9+ digits) after a card, account, SSN or phone cue.
 
@@ -500,15 +507,21 @@ def _misheard_runs(text: str) -> list[Finding]:
     cue_ends = [c.end() for c in cues]
     for match in _HEARD_RUN.finditer(text):
         run = match.group().rstrip(".,;")
-        if sum(ch.isdigit() for ch in run) < 9 or is_reference(text, match.start()):
+        digits = sum(ch.isdigit() for ch in run)
+        if digits < _CLOSE_CUE_DIGITS or is_reference(text, match.start()):
             continue
-        if re.search(r"\d[.,]\d{2}(?!\d)|\d:\d", run):  # money or a time
+        if re.search(r"\d[.,]\d{2}(?!\d)|\d:\d", run) or _MAC.fullmatch(run):  # money, time
             continue
         # The cue nearest before the run, else the next one ("… 7-9-4-27, the old number
         # was …"): Whisper moves, drops and garbles words around numbers.
         before = bisect.bisect_right(cue_ends, match.start())
         cue = cues[before - 1] if before else next(
             (c for c in cues[before:] if c.start() >= match.end()), None)
+        # Shorter runs (a phone Whisper split oddly: "it's so free, 9215, 7389") only
+        # shortly after their cue.
+        if cue and digits < 9 and (not 0 <= match.start() - cue.end() <= _CLOSE_CUE_CHARS
+                                   or _THOUSANDS_GROUPED.fullmatch(run)):
+            continue
         if cue and not re.fullmatch(r"\d{1,3}(?:,000)+", run):  # not a round quantity
             kind = next(k for k, v in cue.groupdict().items() if v)
             # Printed whole and failing its check ("4111 1111 1111 1112", "000-12-3456"),

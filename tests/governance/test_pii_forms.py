@@ -150,6 +150,11 @@ masker = PersonalDataMasker()
     ("If anything happens call Hope on 666437564", "[PHONE]", "666437564"),
     ("the care home's contact is Makana on 312, 939, 9654 Ext. 64", "[PHONE]", "9654"),
     ("Um the card is 4567126845460306, the reader failed", "[CARD NUMBER]", "4567"),
+    # a phone Whisper heard in short groups, with words misheard between them, close after
+    # "text" or "number"
+    ("For the babysitting circle, text her on 07 for 06, 0570 for 06.", "[PHONE]", "0570"),
+    ("Say Rahul's number, it's so free, 9215, 7389.", "[PHONE]", "7389"),
+    ("Our new starter can be reached on 0.8.98134728.", "[PHONE]", "98134728"),
 ])
 def test_each_form_is_masked_whole(text, label, gone):
     masked = masker.mask(text).text
@@ -222,6 +227,10 @@ def test_each_form_is_masked_whole(text, label, gone):
     "Invoice INV-2026-004512 is overdue",
     "Zoom meeting ID eight four five, two two one oh, nine nine three one.",
     "The lottery numbers are four, eight, fifteen, sixteen, twenty three, forty two.",
+    # short runs close after "call", "account", "router": a transaction, thousands, a MAC
+    "Call the bank about transaction 4839201 from yesterday",
+    "My account shows 1 250 000 points",
+    "The router's MAC address is 7c-16-a4-e8-f9-01, is that normal?",
 ])
 def test_references_quantities_and_public_names_are_left_alone(text):
     assert masker.mask(text).text == text
