@@ -24,10 +24,10 @@ HELD_OUT_FLOORS = {
     ("blind3", "typed"): 0.97, ("blind3", "spoken_text"): 0.98, ("blind3", "whisper"): 0.72,
     ("blind4", "typed"): 0.95, ("blind4", "spoken_text"): 0.95, ("blind4", "whisper"): 0.69,
     ("blind5", "typed"): 0.92, ("blind5", "spoken_text"): 0.95, ("blind5", "whisper"): 0.72,
-    ("blind6", "typed"): 0.95, ("blind6", "spoken_text"): 0.94, ("blind6", "whisper"): 0.73,
+    ("blind6", "typed"): 0.95, ("blind6", "spoken_text"): 0.94, ("blind6", "whisper"): 0.76,
     ("blind7", "typed"): 0.96, ("blind7", "spoken_text"): 0.96, ("blind7", "whisper"): 0.72,
-    ("blind8", "typed"): 0.91, ("blind8", "spoken_text"): 0.91, ("blind8", "whisper"): 0.72,
-    ("blind9", "typed"): 0.95, ("blind9", "spoken_text"): 0.96, ("blind9", "whisper"): 0.76,
+    ("blind8", "typed"): 0.95, ("blind8", "spoken_text"): 0.91, ("blind8", "whisper"): 0.76,
+    ("blind9", "typed"): 0.96, ("blind9", "spoken_text"): 0.96, ("blind9", "whisper"): 0.78,
 }
 # Blind 6 counts NHS and medical record numbers as negatives; the masker masks them as the
 # personal identifiers they are (12 of its 17: "hospital number MRN 31534737" too, since a
