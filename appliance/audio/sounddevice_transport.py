@@ -13,12 +13,16 @@ Barge-in: on an `InterruptionFrame`, pipecat's output transport drops the
 queued chunks but lets the write in progress finish, and the device still holds
 up to its latency of audio. So writes are kept small (20 ms chunks), the device
 runs at PortAudio's low latency, and after the write in progress the device's
-buffer is discarded (abort, then start again).
+buffer is discarded (abort, then start again). The speaker need not wait for the
+interruption to pass through the LLM and TTS stages: `hush`, called the moment the
+VAD hears the user start, discards at once and holds further writes until the
+interruption arrives (or, if none comes, `HUSH_S` later, when playing goes on).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -54,6 +58,12 @@ INPUT_BLOCK_MS = 20
 # in real time, like ALSA's null device) would queue audio without limit.
 MAX_PENDING_INPUT_BLOCKS = 50
 SAMPLE_FORMAT = "int16"
+# How long a hushed speaker waits for the interruption before it plays on: the
+# interruption follows the VAD's start within 10-45 ms; 0.5 s is ample, and short
+# enough that a start that interrupts nothing leaves only a brief pause.
+HUSH_S = 0.5
+# A speaker written to this recently is playing; one that is not needs no hush.
+_PLAYING_WITHIN_S = 0.1
 
 
 class SoundDeviceTransportParams(TransportParams):
@@ -226,6 +236,30 @@ class SoundDeviceOutputTransport(BaseOutputTransport):
         # event loop; one thread keeps them in order, and puts the discard on
         # an interruption between two writes rather than inside one.
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speaker")
+        self._last_write = float("-inf")  # event loop time of the last write
+        self._hushed_until = float("-inf")
+        self._interruptions = 0
+        self._unhushed = asyncio.Event()
+
+    def hush(self) -> None:
+        """The user started talking: silence the reply now, ahead of the interruption.
+
+        Called on the event loop. Does nothing unless the speaker is playing.
+        """
+        loop = self._loop
+        if self._stream is None or loop is None:
+            return
+        if loop.time() - self._last_write > _PLAYING_WITHIN_S:
+            return
+        self._hushed_until = loop.time() + HUSH_S
+        self._unhushed.clear()
+        self._executor.submit(self._discard_buffered_audio)
+
+    async def _wait_while_hushed(self) -> None:
+        remaining = self._hushed_until - self._loop.time()
+        if remaining > 0:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._unhushed.wait(), remaining)
 
     async def setup(self, setup: FrameProcessorSetup):
         """Open the speaker (not yet playing)."""
@@ -290,8 +324,14 @@ class SoundDeviceOutputTransport(BaseOutputTransport):
 
     async def process_frame(self, frame: Frame, direction: FrameDirection):
         """Handle frames as pipecat does, and on barge-in drop the device's buffered audio."""
+        if isinstance(frame, InterruptionFrame):
+            self._interruptions += 1
+            hushed, self._hushed_until = self._hushed_until, float("-inf")
+            self._unhushed.set()
         await super().process_frame(frame, direction)
         if isinstance(frame, InterruptionFrame) and self._stream:
+            if hushed > self._loop.time():  # `hush` already discarded what was playing
+                return
             # Not awaited: the write in progress finishes first, and holding
             # system frames up for it would delay the interruption elsewhere.
             self._executor.submit(self._discard_buffered_audio)
@@ -312,6 +352,11 @@ class SoundDeviceOutputTransport(BaseOutputTransport):
         """Write one chunk to the device; returns once it has taken it."""
         if not self._stream:
             return False
+        interruptions = self._interruptions
+        await self._wait_while_hushed()
+        if self._interruptions != interruptions:  # interrupted while hushed: not played
+            return False
+        self._last_write = self._loop.time()
         sd = load_sounddevice()
         try:
             volume = self._params.volume

@@ -97,7 +97,7 @@ class Room:
         self._lock = threading.Lock()
         self.blocks = 0  # 20 ms blocks handled so far: the room's clock
         self.speaker_rms: list[float] = []  # per block
-        self.person_starts: list[int] = []  # the block each `say` began in
+        self.person_starts: list[int] = []  # the block each `say` was first heard in
         # Per block, the audio already waiting in the microphone's pipe (ms): what is
         # written now reaches the kiosk that much later (measured: PulseAudio's pipe source
         # takes each block at once, so it stays at 0).
@@ -147,15 +147,17 @@ class Room:
                 block += np.convolve(signal, self._response, mode="valid")[-played.size:]
                 history = signal[-history.size:] if history.size else history
             with self._lock:
-                if self._starting:
-                    self.person_starts.append(self.blocks)
-                    self._starting = False
                 while pending.size < block.size and self._person:
                     pending = np.concatenate([pending, self._person.popleft()])
+                take = min(pending.size, block.size)
+                # The person starts in the first block their voice is heard in, not at the
+                # silence their recording begins with (20-50 ms from Piper).
+                if self._starting and take and np.sqrt(np.mean(pending[:take] ** 2)) >= SILENT_RMS:
+                    self.person_starts.append(self.blocks)
+                    self._starting = False
             if self._noise is not None:
                 at = self.blocks * BLOCK % (self._noise.size - BLOCK)
                 block += self._noise[at:at + block.size]
-            take = min(pending.size, block.size)
             block[:take] += pending[:take]
             pending = pending[take:]
             waiting = array.array("i", [0])

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipecat.audio.turn.smart_turn.base_smart_turn import SmartTurnParams
 from pipecat.audio.turn.smart_turn.local_smart_turn_v3 import LocalSmartTurnAnalyzerV3
+from pipecat.audio.utils import exp_smoothing
 from pipecat.audio.vad.silero import SileroOnnxModel, SileroVADAnalyzer
 from pipecat.audio.vad.vad_analyzer import VADParams, VADState
 from pipecat.turns.user_start import TranscriptionUserTurnStartStrategy, VADUserTurnStartStrategy
@@ -34,6 +35,7 @@ class LocalSileroVADAnalyzer(SileroVADAnalyzer):
         self.pause_serial = 0
         self.quiet_s = 0.0
         self._pause_listeners: list[Callable[[], None]] = []
+        self._speech_listeners: list[Callable[[], None]] = []
 
     def add_pause_listener(self, listener: Callable[[], None]) -> None:
         """Call `listener` (on the event loop) the moment a new pause is heard.
@@ -43,14 +45,39 @@ class LocalSileroVADAnalyzer(SileroVADAnalyzer):
         """
         self._pause_listeners.append(listener)
 
+    def add_speech_listener(self, listener: Callable[[], None]) -> None:
+        """Call `listener` (on the event loop) the moment speech is confirmed (QUIET → SPEAKING).
+
+        The speaker can go quiet at once when the user talks over a reply, instead of
+        when the interruption has passed through the LLM and TTS stages (10-45 ms later).
+        """
+        self._speech_listeners.append(listener)
+
     async def analyze_audio(self, buffer: bytes) -> VADState:
-        """Analyze as pipecat does; then tell the listeners if a pause began."""
-        serial = self.pause_serial
+        """Analyze as pipecat does; then tell the listeners if a pause or speech began."""
+        serial, before = self.pause_serial, self._vad_state
         state = await super().analyze_audio(buffer)
         if self.pause_serial != serial:
             for listener in self._pause_listeners:
                 listener()
+        if state == VADState.SPEAKING and before in (VADState.QUIET, VADState.STARTING):
+            for listener in self._speech_listeners:
+                listener()
         return state
+
+    def _get_smoothed_volume(self, audio: bytes) -> float:
+        """Loudness that rises at once and falls smoothly (pipecat smooths both ways).
+
+        Smoothed upwards, the loudness of speech after digital silence took ~5 Silero
+        frames to pass `min_volume`, so the user was heard 0.3 s after they began instead
+        of `start_secs` (0.15 s) after; with any room noise the two agree. Falling, it
+        stays smoothed, so a quiet syllable does not end the speech.
+        """
+        self._volume_tracker.update(audio, self.sample_rate)
+        volume = self._volume_tracker.volume
+        if volume > self._prev_volume:
+            return volume
+        return exp_smoothing(volume, self._prev_volume, self._smoothing_factor)
 
     def _run_analyzer(self, buffer: bytes) -> VADState:
         before = self._vad_state

@@ -319,6 +319,26 @@ async def child_null_device_pipeline() -> dict:
         # Playback goes on after a barge-in.
         await worker.queue_frame(speech(0.5))
         await until(lambda: played.output_bytes >= steps["at_barge_in"] + HALF_SECOND_BYTES)
+        await asyncio.sleep(0.2)  # the rest of it, if chunks of the interrupted one played
+        steps["after_barge_in"] = played.output_bytes
+        # Hushed the moment the VAD hears the user, before any interruption arrives.
+        await worker.queue_frame(speech(2.0))
+        await until(lambda: played.output_bytes >= steps["after_barge_in"] + CHUNK_BYTES * 10)
+        aborts_before, at_hush = len(aborts), played.output_bytes
+        transport.output().hush()
+        await asyncio.sleep(0.2)
+        steps["played_while_hushed"] = played.output_bytes - at_hush
+        steps["aborts_on_hush"] = len(aborts) - aborts_before
+        await worker.queue_frame(InterruptionFrame())
+        await asyncio.sleep(0.1)
+        steps["played_after_hushed_interruption"] = played.output_bytes - at_hush
+        # A hush no interruption follows only pauses the reply: all of it plays.
+        before_reply = played.output_bytes
+        await worker.queue_frame(speech(0.5))
+        await until(lambda: played.output_bytes >= before_reply + CHUNK_BYTES * 5)
+        transport.output().hush()
+        await until(lambda: played.output_bytes >= before_reply + HALF_SECOND_BYTES)
+        steps["unfollowed_hush_played"] = played.output_bytes - before_reply
         await worker.queue_frame(EndFrame())
 
     runner = WorkerRunner(handle_sigint=False)
@@ -339,8 +359,13 @@ async def child_null_device_pipeline() -> dict:
         "input_block_bytes": len(block.audio),
         "input_channels": block.num_channels,
         "first_reply_bytes": steps["first_reply"],
-        "played_after_barge_in": played.output_bytes - steps["at_barge_in"] - HALF_SECOND_BYTES,
+        "played_after_barge_in": (steps["after_barge_in"] - steps["at_barge_in"]
+                                  - HALF_SECOND_BYTES),
         "aborts": len(aborts),
+        "played_while_hushed": steps["played_while_hushed"],
+        "aborts_on_hush": steps["aborts_on_hush"],
+        "played_after_hushed_interruption": steps["played_after_hushed_interruption"],
+        "unfollowed_hush_played": steps["unfollowed_hush_played"],
         "errors": errors,
         "finished": worker.has_finished(),
     }
@@ -366,6 +391,19 @@ def test_barge_in_stops_playback_within_40_ms(null_device_pipeline):
     assert 0 <= result["played_after_barge_in"] <= 2 * CHUNK_BYTES
     # ...and the device's own buffer was discarded (stop() at the end drains instead).
     assert result["aborts"] >= 1
+
+
+def test_a_hush_silences_the_reply_before_the_interruption_arrives(null_device_pipeline):
+    result = null_device_pipeline
+    # The VAD's hush discards the device's buffer at once; only the chunk being written
+    # (and at most one the writer had taken) plays in the 0.2 s before the interruption,
+    assert result["aborts_on_hush"] == 1
+    assert result["played_while_hushed"] <= 2 * CHUNK_BYTES
+    # and nothing more once the interruption comes.
+    assert result["played_after_hushed_interruption"] == result["played_while_hushed"]
+    # A hush no interruption follows (a start that interrupted nothing) only pauses: every
+    # chunk of that reply is still played.
+    assert result["unfollowed_hush_played"] == HALF_SECOND_BYTES
 
 
 async def child_output_open_failure() -> dict:
