@@ -7,7 +7,6 @@ from pathlib import Path
 
 from pipecat.audio.turn.smart_turn.base_smart_turn import SmartTurnParams
 from pipecat.audio.turn.smart_turn.local_smart_turn_v3 import LocalSmartTurnAnalyzerV3
-from pipecat.audio.utils import exp_smoothing
 from pipecat.audio.vad.silero import SileroOnnxModel, SileroVADAnalyzer
 from pipecat.audio.vad.vad_analyzer import VADParams, VADState
 from pipecat.turns.user_start import TranscriptionUserTurnStartStrategy, VADUserTurnStartStrategy
@@ -64,20 +63,6 @@ class LocalSileroVADAnalyzer(SileroVADAnalyzer):
             for listener in self._speech_listeners:
                 listener()
         return state
-
-    def _get_smoothed_volume(self, audio: bytes) -> float:
-        """Loudness that rises at once and falls smoothly (pipecat smooths both ways).
-
-        Smoothed upwards, the loudness of speech after digital silence took ~5 Silero
-        frames to pass `min_volume`, so the user was heard 0.3 s after they began instead
-        of `start_secs` (0.15 s) after; with any room noise the two agree. Falling, it
-        stays smoothed, so a quiet syllable does not end the speech.
-        """
-        self._volume_tracker.update(audio, self.sample_rate)
-        volume = self._volume_tracker.volume
-        if volume > self._prev_volume:
-            return volume
-        return exp_smoothing(volume, self._prev_volume, self._smoothing_factor)
 
     def _run_analyzer(self, buffer: bytes) -> VADState:
         before = self._vad_state
