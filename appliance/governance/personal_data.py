@@ -510,7 +510,8 @@ def _misheard_runs(text: str) -> list[Finding]:
         digits = sum(ch.isdigit() for ch in run)
         if digits < _CLOSE_CUE_DIGITS or is_reference(text, match.start()):
             continue
-        if re.search(r"\d[.,]\d{2}(?!\d)|\d:\d", run) or _MAC.fullmatch(run):  # money, time
+        # money, a time, a device's address, or a run that takes in an IP address
+        if re.search(r"\d[.,]\d{2}(?!\d)|\d:\d", run) or _MAC.fullmatch(run) or _IPV4.search(run):
             continue
         # The cue nearest before the run, else the next one ("… 7-9-4-27, the old number
         # was …"): Whisper moves, drops and garbles words around numbers.
