@@ -180,11 +180,26 @@ def _wake(args: argparse.Namespace) -> int:
 
     if args.wake_hours <= 0:
         return fail(f"--wake-hours must be above 0, got {args.wake_hours}")
+    settings = settings_of(args)
+    unsure_from = settings.kiosk.wake_check_from
     with _step_bars() as progress:
-        report = run_wake_benchmark(voice_onnx(settings_of(args)), args.wake_hours, progress)
+        # Measured as the kiosk wakes: unsure takes checked by the local Whisper unless
+        # kiosk.wake_check_from is off.
+        scorer = _local_whisper(settings) if unsure_from else None
+        report = run_wake_benchmark(voice_onnx(settings), args.wake_hours, progress,
+                                    scorer=scorer, unsure_from=unsure_from or 1.0)
     print(format_report(report))
     print(f"written to {RESULTS_FILE}")
     return 0
+
+
+def _local_whisper(settings):
+    """The local speech-to-text model of `settings`, loaded as the kiosk loads it."""
+    from appliance.runtime.engines import LocalModels
+
+    models = LocalModels(settings)
+    name = settings.stt.model
+    return models.get("stt", name, settings, models.check([("stt", name)])[name])
 
 
 def _agents(args: argparse.Namespace) -> int:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import os
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -208,6 +210,32 @@ class WhisperLocalSTT(SpeechToText):
         samples = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, self._transcribe_blocking, samples)
+
+    async def likelihood(self, pcm16: bytes, texts: Sequence[str]) -> float:
+        """How likely the likeliest of `texts` is as the transcript of this 16 kHz audio.
+
+        The mean log-probability per token of the text, forced through the decoder
+        (CTranslate2's alignment pass); 0 is certain. Scores a given wording where a
+        transcript would only say what was likeliest: the kiosk asks whether an unsure
+        wake was its phrase, which Whisper spells many ways ("Okay, now boo").
+        """
+        samples = np.frombuffer(pcm16, dtype=np.int16).astype(np.float32) / 32768.0
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._likelihood_blocking, samples,
+                                          list(texts))
+
+    def _likelihood_blocking(self, samples: np.ndarray, texts: list[str]) -> float:
+        window = self.window_for(len(samples)) or _FULL_WINDOW
+        encoded = self._model.encode(self._window_features(samples, window))
+        best = -math.inf
+        for text in texts:  # one by one: the encoded audio is a batch of one
+            aligned = self._model.model.align(
+                encoded, list(self._tokenizer.sot_sequence),
+                [self._tokenizer.encode(" " + text.strip())], max(1, len(samples) // 160))[0]
+            probabilities = aligned.text_token_probs
+            best = max(best, sum(math.log(max(p, 1e-9)) for p in probabilities)
+                       / max(1, len(probabilities)))
+        return best
 
     async def aclose(self) -> None:
         """Stop the worker thread."""

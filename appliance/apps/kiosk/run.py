@@ -11,6 +11,7 @@ from collections.abc import Callable
 from loguru import logger
 from pipecat.workers.runner import WorkerRunner
 
+from appliance.apps.kiosk.wake_check import PhraseScorer, WakeCheck
 from appliance.apps.kiosk.wake_gate import WakeGate
 from appliance.apps.kiosk.wake_word import WakeWordDetector
 from appliance.audio.devices import AudioDeviceError, refresh_devices, resolve_device
@@ -38,19 +39,33 @@ def _print_event(kind: str, record: TurnRecord) -> None:
         print(f"appliance: {record.reply.strip()}{suffix}{latency}", flush=True)
 
 
-def make_gate(settings: Settings, on_status: StatusListener) -> WakeGate | None:
-    """The wake-word or push-to-talk gate the settings ask for; None when always listening."""
+def make_gate(settings: Settings, on_status: StatusListener,
+              scorer: PhraseScorer | None = None) -> WakeGate | None:
+    """The wake-word or push-to-talk gate the settings ask for; None when always listening.
+
+    `scorer` (the local Whisper) checks the takes the wake-word model is unsure of; without
+    one only sure takes wake it.
+    """
     kiosk = settings.kiosk
     if kiosk.wake_word == "off" and not kiosk.push_to_talk:
         return None
-    detector = None if kiosk.push_to_talk else WakeWordDetector(kiosk.wake_word,
-                                                                kiosk.wake_threshold)
+    detector = check = None
+    if not kiosk.push_to_talk:
+        detector = WakeWordDetector(kiosk.wake_word, kiosk.wake_threshold,
+                                    unsure_from=kiosk.wake_check_from if scorer else None)
+        check = WakeCheck(scorer, detector.phrase) if scorer is not None else None
 
     def on_change(reason: str) -> None:
         on_status("asleep" if reason == "asleep" else "awake", reason)
 
     return WakeGate(detector, listen_s=kiosk.listen_s, follow_up_s=kiosk.follow_up_s,
-                    on_change=on_change)
+                    on_change=on_change, check=check)
+
+
+def local_phrase_scorer(engines: Engines) -> PhraseScorer | None:
+    """The loaded local Whisper that can check a wake; None when there is none."""
+    return next((engine for engine in engines.local.engines()
+                 if callable(getattr(engine, "likelihood", None))), None)
 
 
 def how_to_wake(settings: Settings, gate: WakeGate | None) -> str:
@@ -108,7 +123,8 @@ async def converse_at_the_kiosk(engines: Engines, volume: SpeakerVolume, stop: a
     audit trail and console).
     """
     settings = engines.settings
-    gate = make_gate(settings, on_status)
+    scorer = local_phrase_scorer(engines) if settings.kiosk.wake_check_from else None
+    gate = make_gate(settings, on_status, scorer)
     if gate is not None and settings.kiosk.push_to_talk:
         _wake_on_enter(gate)
     canceller = echo_canceller(settings)
