@@ -1,4 +1,4 @@
-"""`bench --wake`: each shipped wake phrase heard, false wakes, and how soon it listens.
+"""`bench --wake`: each shipped wake phrase heard, false wakes, near misses, how soon it listens.
 
 Detection: each phrase said by the Piper voice at five speeds and by seven espeak-ng
 voices, alone ("Alexa.") and run into a request ("Alexa, what's the weather?"), in a
@@ -12,7 +12,10 @@ random speeds (±15 %), levels and noise (5-30 dB), with pauses and stretches of
 alone. Each detector is reset after it fires, as the kiosk does. The speech is a remix
 of ~500 clips, so 10 hours of it are not 10 hours of different talk.
 
-Both are measured as the kiosk wakes: on a sure take at once, and on an unsure one when the
+Near misses: talk that begins the way the phrase does ("Okay, now what?"), said by the
+twelve voices; every wake on it is a false one.
+
+All three are measured as the kiosk wakes: on a sure take at once, and on an unsure one when the
 local Whisper confirms it (`WakeCheck`, the last 2.5 s); a confirmed take's latency
 includes the check.
 """
@@ -142,6 +145,46 @@ def detection(voice_onnx: Path, phrases=PHRASES, progress: Progress | None = Non
     return results
 
 
+# Talk that begins the way a phrase does: what a room says most often that a model of the
+# phrase may take for it ("Okay, now what?"). Not the phrase, so every wake is a false one.
+NEAR_MISSES = {
+    "okay_nabu": ("Okay, no problem.", "Okay, now what?", "Okay, now boot up the laptop.",
+                  "OK, number two please.", "Okay, maybe later.", "Okay, nobody is home.",
+                  "OK now, put it back.", "Okay, new plan.", "Okay, not bad.",
+                  "Okay, no more.", "Okay, nap time.", "Okay, Nadia, come here.",
+                  "Okay, noted.", "Okay, never mind.", "Okay, and now the news."),
+    "alexa": ("Alex, a question for you.", "A Lexus is parked outside.", "Alexander is late.",
+              "I'll explain it later.", "Alex, sit down.", "Electra is a play.",
+              "Alexandra called.", "A leksa? No idea."),
+    "hey_mycroft": ("Hey, my croissant is cold.", "Hey, Mike, how are you?", "Hey, my friend.",
+                    "Hey, Microsoft Word crashed.", "Hey, my craft fair is on Sunday.",
+                    "Hey, Mike Croft is here."),
+    "hey_jarvis": ("Hey, Jarvis Street is closed.", "Hey, Travis!", "Hey, Jar of jam please.",
+                   "Hey, Marvin.", "Hey, service is slow.", "Hey, Davis, over here."),
+}
+
+
+def near_misses(voice_onnx: Path, phrases=PHRASES, progress: Progress | None = None, *,
+                scorer: PhraseScorer | None = None, unsure_from: float = 0.1) -> dict:
+    """Per phrase: of its near misses said by the twelve voices, how many woke the kiosk."""
+    results = {}
+    for phrase in phrases:
+        detector, check = _detector(phrase, scorer, unsure_from)
+        takes = [(text, voice) for text in NEAR_MISSES[phrase] for voice in VOICES]
+        woken = checked = 0
+        for n, (text, voice) in enumerate(takes):
+            audio, _ = synthesize(voice_onnx, text, voice, lead_s=1.0)
+            detector.reset()
+            fired = _fired_at(detector, np.concatenate([audio, np.zeros(RATE, np.int16)]), check)
+            woken += bool(fired)
+            checked += bool(fired) and fired[0][1]
+            if progress:
+                progress(f"near misses {phrase}", n + 1, len(takes))
+        results[phrase] = {"takes": len(takes), "woken": woken, "woken_after_a_check": checked,
+                           "rate": round(woken / len(takes), 3)}
+    return results
+
+
 def _clips(voice_onnx: Path, progress: Progress | None) -> list[np.ndarray]:
     texts = [q.text for q in QUESTIONS] + [t.text for c in CONVERSATIONS for t in c.turns]
     clips = []
@@ -204,7 +247,8 @@ def run_wake_benchmark(voice_onnx: Path, hours: float = 10.0,
     checks = {"scorer": scorer, "unsure_from": unsure_from}
     report = {"checked_from": unsure_from if scorer is not None else None,
               "detection": detection(voice_onnx, progress=progress, **checks),
-              "false_wakes": false_wakes(voice_onnx, hours, progress=progress, **checks)}
+              "false_wakes": false_wakes(voice_onnx, hours, progress=progress, **checks),
+              "near_misses": near_misses(voice_onnx, progress=progress, **checks)}
     RESULTS_FILE.parent.mkdir(parents=True, exist_ok=True)
     RESULTS_FILE.write_text(json.dumps(report, indent=1) + "\n")
     return report
@@ -217,11 +261,18 @@ def format_report(report: dict) -> str:
     lines = [f"unsure takes (from {checked}) checked by the local Whisper" if checked
              else "the model's cut-off alone",
              f"{'phrase':12} {'heard':>10} {'of them checked':>16} {'latency p50/p90':>16} "
-             f"{'false wakes':>12} (in {wakes['hours']} h)"]
+             f"{'false wakes':>12} (in {wakes['hours']} h)  near misses woken"]
     for phrase, d in report["detection"].items():
         lines.append(f"{phrase:12} {d['heard']:>4}/{d['takes']:<3} {d['rate']:>5.0%} "
                      f"{d.get('heard_after_a_check', 0):>16} "
                      f"{d['latency_ms_p50']!s:>7}/{d['latency_ms_p90']!s:<6} ms "
                      f"{wakes['wakes'][phrase]:>6} ({wakes['per_10_hours'][phrase]} per 10 h, "
-                     f"{wakes.get('wakes_after_a_check', {}).get(phrase, 0)} after a check)")
+                     f"{wakes.get('wakes_after_a_check', {}).get(phrase, 0)} after a check)"
+                     + _near(report.get("near_misses", {}).get(phrase)))
     return "\n".join(lines)
+
+
+def _near(near: dict | None) -> str:
+    if not near:
+        return ""
+    return f"  {near['woken']}/{near['takes']} ({near['woken_after_a_check']} after a check)"
