@@ -181,13 +181,12 @@ def _wake(args: argparse.Namespace) -> int:
     if args.wake_hours <= 0:
         return fail(f"--wake-hours must be above 0, got {args.wake_hours}")
     settings = settings_of(args)
-    unsure_from = settings.kiosk.wake_check_from
     with _step_bars() as progress:
         # Measured as the kiosk wakes: unsure takes checked by the local Whisper unless
-        # kiosk.wake_check_from is off.
-        scorer = _local_whisper(settings) if unsure_from else None
+        # kiosk.wake_check is false.
+        scorer = _local_whisper(settings) if settings.kiosk.wake_check else None
         report = run_wake_benchmark(voice_onnx(settings), args.wake_hours, progress,
-                                    scorer=scorer, unsure_from=unsure_from or 1.0)
+                                    scorer=scorer, unsure_from=settings.kiosk.wake_check_from)
     print(format_report(report))
     print(f"written to {RESULTS_FILE}")
     return 0

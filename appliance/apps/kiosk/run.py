@@ -123,7 +123,7 @@ async def converse_at_the_kiosk(engines: Engines, volume: SpeakerVolume, stop: a
     audit trail and console).
     """
     settings = engines.settings
-    scorer = local_phrase_scorer(engines) if settings.kiosk.wake_check_from else None
+    scorer = local_phrase_scorer(engines) if settings.kiosk.wake_check else None
     gate = make_gate(settings, on_status, scorer)
     if gate is not None and settings.kiosk.push_to_talk:
         _wake_on_enter(gate)
