@@ -5,13 +5,15 @@ cut-off asks; lowering the cut-off instead wakes the kiosk on other talk ("What 
 verb?" reads 0.74 to the "Okay Nabu" model). Whisper is asked how likely the phrase is as
 the transcript of the take (the phrase's tokens forced through its decoder): takes of the
 phrase scored -0.8 to -3.7 per token, other talk that woke the model unsurely -5.5 or
-less, "Okay, now what?" -4.2 to -4.8 (README "Wake word"). Only the local model is
+less, "Okay, now what?" -4.2 to -4.8 (README "The kiosk"). Only the local model is
 asked: audio heard while asleep never leaves the device.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
+
+from loguru import logger
 
 from appliance.apps.kiosk.wake_word import SAMPLE_RATE_HZ
 
@@ -55,4 +57,9 @@ class WakeCheck:
 
     async def confirms(self, pcm16: bytes) -> bool:
         """Whether this audio (ending just after the take) held the phrase, to Whisper."""
-        return await self.score(pcm16) >= self._min_likelihood
+        score = await self.score(pcm16)
+        # The score only: what was said near a sleeping kiosk is nobody's business.
+        logger.debug(f"unsure wake checked: {score:.2f} per token "
+                     f"(confirms from {self._min_likelihood}): "
+                     f"{'woken' if score >= self._min_likelihood else 'stays asleep'}")
+        return score >= self._min_likelihood
