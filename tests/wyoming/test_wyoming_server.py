@@ -28,6 +28,7 @@ from wyoming.tts import (
 from appliance.benchmark.wer import word_error_rate
 from appliance.wyoming.server import serve_wyoming, until_ready
 from tests.remote.servers import free_port
+from tests.support.waiting_for import wait_for
 
 pytestmark = pytest.mark.models
 
@@ -126,8 +127,13 @@ async def test_the_conversation_acts_on_commands_and_answers_questions(uri, engi
     # Set in Home Assistant's conversation, it belongs there.
     [timer] = engines.commands.timers.find(place="wyoming:01JTEST")
     engines.commands.timers.cancel(timer)
-    [record] = [r for r in engines.audit.records(kind="wyoming")
+
+    def recorded():  # written on a worker thread once the answer has gone out
+        return [r for r in engines.audit.records(kind="wyoming")
                 if r.sensitive and "ten minutes" in r.sensitive.get("transcript", "")][-1:]
+
+    await wait_for(recorded, 10, "the audit record of the timer request")
+    [record] = recorded()
     assert record.data["service"] == "handle" and record.data["route"]["provider"] == "intents"
     [event] = await _exchange(uri, [Transcript(text="What is seven times eight?",
                                                context=context)], until={"handled"})
