@@ -31,7 +31,12 @@ from pathlib import Path
 import numpy as np
 import soxr
 
-from appliance.apps.kiosk.wake_check import CHECK_BYTES, PhraseScorer, WakeCheck
+from appliance.apps.kiosk.wake_check import (
+    CHECK_SAMPLES,
+    PhraseScorer,
+    WakeCheck,
+    checked_detector,
+)
 from appliance.apps.kiosk.wake_word import PHRASES, Hearing, WakeWordDetector
 from appliance.audio.wav import float_to_int16
 from appliance.benchmark.conversations import CONVERSATIONS
@@ -88,19 +93,12 @@ def _fired_at(detector: WakeWordDetector, audio: np.ndarray, check: WakeCheck | 
             fired.append((end / RATE, False))
             detector.reset()
         elif hearing is Hearing.MAYBE and check is not None:
-            recent = heard[max(0, offset + end - CHECK_BYTES // 2):offset + end]
+            recent = heard[max(0, offset + end - CHECK_SAMPLES):offset + end]
             started = time.perf_counter()
             if asyncio.run(check.confirms(recent.tobytes())):
                 fired.append((end / RATE + time.perf_counter() - started, True))
                 detector.reset()
     return fired
-
-
-def _detector(phrase: str, scorer: PhraseScorer | None, unsure_from: float
-              ) -> tuple[WakeWordDetector, WakeCheck | None]:
-    """The detector, and the check of its unsure takes when there is a scorer."""
-    detector = WakeWordDetector(phrase, unsure_from=unsure_from if scorer else None)
-    return detector, WakeCheck(scorer, detector.phrase) if scorer is not None else None
 
 
 def detection(voice_onnx: Path, phrases=PHRASES, progress: Progress | None = None, *,
@@ -110,7 +108,7 @@ def detection(voice_onnx: Path, phrases=PHRASES, progress: Progress | None = Non
     rng = np.random.default_rng(seed)
     results = {}
     for phrase in phrases:
-        detector, check = _detector(phrase, scorer, unsure_from)
+        detector, check = checked_detector(phrase, scorer, unsure_from=unsure_from)
         heard, checked, latencies, per = 0, 0, [], {}
         takes = [(voice, condition, run_on) for voice in voices for condition in CONDITIONS
                  for run_on in (False, True)]
@@ -169,7 +167,7 @@ def near_misses(voice_onnx: Path, phrases=PHRASES, progress: Progress | None = N
     """Per phrase: of its near misses said by the twelve voices, how many woke the kiosk."""
     results = {}
     for phrase in phrases:
-        detector, check = _detector(phrase, scorer, unsure_from)
+        detector, check = checked_detector(phrase, scorer, unsure_from=unsure_from)
         takes = [(text, voice) for text in NEAR_MISSES[phrase] for voice in VOICES]
         woken = checked = 0
         for n, (text, voice) in enumerate(takes):
@@ -202,7 +200,8 @@ def false_wakes(voice_onnx: Path, hours: float, phrases=PHRASES,
     """Wakes per phrase over `hours` of remixed other speech and noise."""
     rng = np.random.default_rng(5)
     clips = _clips(voice_onnx, progress)
-    detectors = {phrase: _detector(phrase, scorer, unsure_from) for phrase in phrases}
+    detectors = {phrase: checked_detector(phrase, scorer, unsure_from=unsure_from)
+                 for phrase in phrases}
     wakes = {phrase: [] for phrase in phrases}
     checked = dict.fromkeys(phrases, 0)
     before = np.zeros(0, np.int16)
@@ -224,7 +223,7 @@ def false_wakes(voice_onnx: Path, hours: float, phrases=PHRASES,
             for t, was_checked in _fired_at(detector, audio, check, before):
                 wakes[phrase].append(round(total_s + t, 1))
                 checked[phrase] += was_checked
-        before = np.concatenate([before, audio])[-CHECK_BYTES // 2:]
+        before = np.concatenate([before, audio])[-CHECK_SAMPLES:]
         total_s += audio.size / RATE
         if progress:
             progress("false wakes", int(total_s), int(target_s))

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from appliance.apps.kiosk.run import local_phrase_scorer
-from appliance.benchmark.wake_bench import _detector, _fired_at, format_report
+from appliance.apps.kiosk.wake_check import checked_detector
+from appliance.benchmark.wake_bench import _fired_at, format_report
 
 pytestmark = pytest.mark.models
 
@@ -12,9 +13,9 @@ pytestmark = pytest.mark.models
 def test_an_unsure_take_counts_once_whisper_confirms_it_and_its_check_is_in_the_latency(
         engines, espeak):
     take = np.concatenate([espeak("Okay Nabu.", "en-us+f3"), np.zeros(16000, np.int16)])
-    detector, _ = _detector("okay_nabu", None, 0.1)
+    detector, _ = checked_detector("okay_nabu", None, unsure_from=0.1)
     assert _fired_at(detector, take) == []  # the model alone is unsure of this voice
-    detector, check = _detector("okay_nabu", local_phrase_scorer(engines), 0.1)
+    detector, check = checked_detector("okay_nabu", local_phrase_scorer(engines), unsure_from=0.1)
     fired = _fired_at(detector, take, check)
     assert len(fired) == 1 and fired[0][1], fired
     # Woken after the phrase, and not before the check could have run.
@@ -22,7 +23,7 @@ def test_an_unsure_take_counts_once_whisper_confirms_it_and_its_check_is_in_the_
 
 
 def test_other_talk_is_not_confirmed(engines, espeak):
-    detector, check = _detector("okay_nabu", local_phrase_scorer(engines), 0.1)
+    detector, check = checked_detector("okay_nabu", local_phrase_scorer(engines), unsure_from=0.1)
     said = np.concatenate([espeak("What is that verb?", "en-us"), np.zeros(16000, np.int16)])
     assert _fired_at(detector, said, check) == []
 

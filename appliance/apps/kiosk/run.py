@@ -11,9 +11,8 @@ from collections.abc import Callable
 from loguru import logger
 from pipecat.workers.runner import WorkerRunner
 
-from appliance.apps.kiosk.wake_check import PhraseScorer, WakeCheck
+from appliance.apps.kiosk.wake_check import PhraseScorer, checked_detector
 from appliance.apps.kiosk.wake_gate import WakeGate
-from appliance.apps.kiosk.wake_word import WakeWordDetector
 from appliance.audio.devices import AudioDeviceError, refresh_devices, resolve_device
 from appliance.audio.echo_cancel import EchoCancelError, ServerEchoCanceller, server_is_reachable
 from appliance.audio.sounddevice_transport import SoundDeviceTransport, SoundDeviceTransportParams
@@ -51,9 +50,9 @@ def make_gate(settings: Settings, on_status: StatusListener,
         return None
     detector = check = None
     if not kiosk.push_to_talk:
-        detector = WakeWordDetector(kiosk.wake_word, kiosk.wake_threshold,
-                                    unsure_from=kiosk.wake_check_from if scorer else None)
-        check = WakeCheck(scorer, detector.phrase) if scorer is not None else None
+        detector, check = checked_detector(kiosk.wake_word, scorer,
+                                           unsure_from=kiosk.wake_check_from,
+                                           threshold=kiosk.wake_threshold)
 
     def on_change(reason: str) -> None:
         on_status("asleep" if reason == "asleep" else "awake", reason)

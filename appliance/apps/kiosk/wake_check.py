@@ -15,12 +15,13 @@ from typing import Protocol
 
 from loguru import logger
 
-from appliance.apps.kiosk.wake_word import SAMPLE_RATE_HZ
+from appliance.apps.kiosk.wake_word import SAMPLE_RATE_HZ, WakePhrase, WakeWordDetector
 
 # The least mean log-probability per token that confirms a take.
 MIN_LIKELIHOOD = -3.5
 CHECK_S = 2.5  # the audio checked: the phrase and what came just before it
-CHECK_BYTES = int(CHECK_S * SAMPLE_RATE_HZ) * 2
+CHECK_SAMPLES = int(CHECK_S * SAMPLE_RATE_HZ)
+CHECK_BYTES = CHECK_SAMPLES * 2  # 16-bit
 
 
 class PhraseScorer(Protocol):
@@ -63,3 +64,15 @@ class WakeCheck:
                      f"(confirms from {self._min_likelihood}): "
                      f"{'woken' if score >= self._min_likelihood else 'stays asleep'}")
         return score >= self._min_likelihood
+
+
+def checked_detector(phrase: WakePhrase, scorer: PhraseScorer | None, *, unsure_from: float,
+                     threshold: float | None = None
+                     ) -> tuple[WakeWordDetector, WakeCheck | None]:
+    """The detector of `phrase` and, when there is a scorer, the check of its unsure takes.
+
+    Without a scorer the detector reports no unsure takes: only its cut-off decides.
+    """
+    detector = WakeWordDetector(phrase, threshold,
+                                unsure_from=unsure_from if scorer is not None else None)
+    return detector, WakeCheck(scorer, detector.phrase) if scorer is not None else None

@@ -60,7 +60,9 @@ class WakeWordDetector:
         if threshold is not None:
             self._model.probability_cutoff = threshold
         self.phrase: str = self._model.wake_word  # as said: "Okay Nabu"
-        self.unsure_from = unsure_from if (unsure_from or 1.0) < self.cutoff else None
+        # No unsure band when it would start at or above the cut-off.
+        self.unsure_from = (unsure_from if unsure_from is not None
+                            and unsure_from < self.cutoff else None)
         self._unsure_for: float | None = None  # seconds since an unsure take began
 
     @property
