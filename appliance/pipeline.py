@@ -166,11 +166,12 @@ def build_conversation(
                                          caller=counted_as),
         session_id=place or session_id)
     hear, speak = _voice_stages(engines, route_log, vad, first_clause)
-    # A speaker that can go quiet ahead of the interruption (the kiosk's) does so the
-    # moment the VAD hears the user start talking over it.
+    # A speaker that can go quiet ahead of the interruption (the kiosk's) does so on a
+    # loud voice's onset and the moment the VAD hears the user start talking over it.
     hush = getattr(transport.output(), "hush", None)
     if settings.turns.enable_barge_in and hush is not None:
         vad.add_speech_listener(hush)
+        vad.add_onset_listeners(hush, transport.output().play_on)
     pipeline = Pipeline([transport.input(), *([gate] if gate is not None else []), hear,
                          ResumedTurnEditor(context), user_aggregator, llm, speak,
                          transport.output(), assistant_aggregator])

@@ -14,9 +14,10 @@ queued chunks but lets the write in progress finish, and the device still holds
 up to its latency of audio. So writes are kept small (20 ms chunks), the device
 runs at PortAudio's low latency, and after the write in progress the device's
 buffer is discarded (abort, then start again). The speaker need not wait for the
-interruption to pass through the LLM and TTS stages: `hush`, called the moment the
-VAD hears the user start, discards at once and holds further writes until the
-interruption arrives (or, if none comes, `HUSH_S` later, when playing goes on).
+interruption to pass through the LLM and TTS stages: `hush`, called on a loud voice's
+onset and again the moment the VAD confirms the user is talking, discards at once and
+holds further writes until the interruption arrives (or, if none comes, `play_on` or
+`HUSH_S` later, when playing goes on).
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ SAMPLE_FORMAT = "int16"
 # interruption follows the VAD's start within 10-45 ms; 0.5 s is ample, and short
 # enough that a start that interrupts nothing leaves only a brief pause.
 HUSH_S = 0.5
+# Logged when a hushed reply plays on: the onset was no speech (`bench --echo` counts it).
+PLAYING_ON_LOG = "the sound over the reply was not speech; playing on"
 # A speaker written to this recently is playing; one that is not needs no hush.
 _PLAYING_WITHIN_S = 0.1
 
@@ -244,16 +247,33 @@ class SoundDeviceOutputTransport(BaseOutputTransport):
     def hush(self) -> None:
         """The user started talking: silence the reply now, ahead of the interruption.
 
-        Called on the event loop. Does nothing unless the speaker is playing.
+        Called on the event loop, on a voice's onset and again when the VAD confirms
+        speech (which gives the interruption `HUSH_S` more). Does nothing unless the
+        speaker is playing or already hushed.
         """
         loop = self._loop
         if self._stream is None or loop is None:
+            return
+        if self._hushed_until > loop.time():
+            self._hushed_until = loop.time() + HUSH_S
             return
         if loop.time() - self._last_write > _PLAYING_WITHIN_S:
             return
         self._hushed_until = loop.time() + HUSH_S
         self._unhushed.clear()
         self._executor.submit(self._discard_buffered_audio)
+
+    def play_on(self) -> None:
+        """The onset that hushed the speaker was not speech: play the reply on now.
+
+        What the device held when it was hushed (tens of ms) is lost; the rest plays.
+        """
+        loop = self._loop
+        if loop is None or self._hushed_until <= loop.time():
+            return
+        self._hushed_until = float("-inf")
+        self._unhushed.set()
+        logger.info(f"{self}: {PLAYING_ON_LOG}")
 
     async def _wait_while_hushed(self) -> None:
         remaining = self._hushed_until - self._loop.time()

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from appliance.audio.sounddevice_transport import PLAYING_ON_LOG
 from appliance.benchmark.corpus import synthesize
 from appliance.benchmark.room import (
     BLOCK,
@@ -55,7 +56,7 @@ Progress = Callable[[str, int, int], None]
 
 
 class _Kiosk:
-    """`appliance kiosk --no-wake-word` on the virtual card, its printed lines in a queue."""
+    """`appliance kiosk --no-wake-word -v` on the virtual card, its printed lines in a queue."""
 
     def __init__(self, card: VirtualSoundCard, config: Path, models_dir: Path):
         # The card's HOME is its own folder: the models are where this process has them,
@@ -65,7 +66,7 @@ class _Kiosk:
                "APPLIANCE_STATE_DIR": str(card.folder / "state")}
         self.log = card.folder / "kiosk.log"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "appliance.cli", "kiosk", "--no-wake-word"], env=env,
+            [sys.executable, "-m", "appliance.cli", "kiosk", "--no-wake-word", "-v"], env=env,
             stdout=subprocess.PIPE, stderr=self.log.open("w"), text=True)
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
@@ -222,6 +223,8 @@ def run_echo_session(voice_onnx: Path, models_dir: Path, *, cancel: bool, replie
             results["pipe_backlog_ms"] = {f"p{q}": float(np.percentile(backlog, q))
                                           for q in (1, 50, 99)}
         kiosk.close()
+        # Onsets that hushed a reply but were no speech: each left a short pause in it.
+        results["false_onsets"] = kiosk.log.read_text(errors="replace").count(PLAYING_ON_LOG)
         card.close()
     return _summary(results)
 
@@ -237,6 +240,7 @@ def _summary(results: dict) -> dict:
                                        if r["heard"] else 1.0 for r in replies]))
         if replies else None,
         "self_interruptions": sum(r["self_interrupted"] for r in replies),
+        "false_onsets": results.get("false_onsets"),
         "barge_ins": len(barge_ins),
         "barge_ins_after_the_reply": len(results["barge_ins"]) - len(barge_ins),
         "barge_ins_stopped": len(stops),
@@ -278,7 +282,8 @@ def format_report(report: dict) -> str:
     lines = []
     for name, figures in report.items():
         text = (f"{name}: {figures['self_interruptions']} self-interruptions in "
-                f"{figures['replies']} replies; questions heard with WER "
+                f"{figures['replies']} replies ({figures.get('false_onsets')} short pauses "
+                f"for an onset that was no speech); questions heard with WER "
                 f"{figures['question_wer']:.3f}")
         stop = figures["barge_in_stop_ms"]
         if figures["barge_ins"]:

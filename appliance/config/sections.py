@@ -37,6 +37,13 @@ class TurnSettings(_Section):
     # transcript nor Smart Turn says the turn is over (pipecat's default is 3 s).
     fallback_timeout_s: float = Field(1.5, ge=0.3, le=30.0)
     enable_barge_in: bool = True
+    # A voice at least barge_in_onset_db loud (dB below full scale over 32 ms) and
+    # surely speech for 64 ms hushes the kiosk's speaker before the VAD confirms speech
+    # (120-260 ms sooner); if no speech follows, the reply plays on. In the echo room
+    # what cancellation left of the kiosk's own voice stayed below -35 dBFS, talk over
+    # it was -20 to -10. Off: the speaker waits for the VAD (vad_start_s).
+    barge_in_at_onset: bool = True
+    barge_in_onset_db: float = Field(-30.0, ge=-60.0, le=0.0)
     # Speech that starts again within this long of the end of the user's last
     # request, before its reply has played for long, goes on with that request: the
     # turn was taken too early ("Set a timer for ... ten minutes"). Both are heard

@@ -339,6 +339,17 @@ async def child_null_device_pipeline() -> dict:
         transport.output().hush()
         await until(lambda: played.output_bytes >= before_reply + HALF_SECOND_BYTES)
         steps["unfollowed_hush_played"] = played.output_bytes - before_reply
+        # A hush taken back (an onset that was not speech) plays on at once, not HUSH_S on.
+        before_false = played.output_bytes
+        await worker.queue_frame(speech(0.5))
+        await until(lambda: played.output_bytes >= before_false + CHUNK_BYTES * 5)
+        transport.output().hush()
+        await asyncio.sleep(0.1)
+        at_play_on = played.output_bytes
+        transport.output().play_on()
+        await asyncio.sleep(0.15)
+        steps["played_soon_after_play_on"] = played.output_bytes - at_play_on
+        await until(lambda: played.output_bytes >= before_false + HALF_SECOND_BYTES)
         await worker.queue_frame(EndFrame())
 
     runner = WorkerRunner(handle_sigint=False)
@@ -366,6 +377,7 @@ async def child_null_device_pipeline() -> dict:
         "aborts_on_hush": steps["aborts_on_hush"],
         "played_after_hushed_interruption": steps["played_after_hushed_interruption"],
         "unfollowed_hush_played": steps["unfollowed_hush_played"],
+        "played_soon_after_play_on": steps["played_soon_after_play_on"],
         "errors": errors,
         "finished": worker.has_finished(),
     }
@@ -404,6 +416,11 @@ def test_a_hush_silences_the_reply_before_the_interruption_arrives(null_device_p
     # A hush no interruption follows (a start that interrupted nothing) only pauses: every
     # chunk of that reply is still played.
     assert result["unfollowed_hush_played"] == HALF_SECOND_BYTES
+
+
+def test_a_hush_taken_back_plays_on_at_once(null_device_pipeline):
+    # 0.25 s after the hush, still within HUSH_S: only `play_on` lets these chunks play.
+    assert null_device_pipeline["played_soon_after_play_on"] >= 3 * CHUNK_BYTES
 
 
 async def child_output_open_failure() -> dict:
