@@ -34,7 +34,7 @@ from stdnum.us import ssn as stdnum_ssn
 
 from appliance.config.governance import PERSONAL_DATA_KIND_TABLE
 from appliance.governance.names import find_names
-from appliance.governance.places import find_addresses
+from appliance.governance.places import find_addresses, glued_end
 from appliance.governance.spoken import IBAN_COUNTRIES
 from appliance.governance.tagger import find_tagged
 from appliance.governance.word_lists import is_uncommon_word
@@ -164,7 +164,10 @@ def find_personal_data(text: str) -> list[Finding]:
              or data.overlaps(max(0, t.start - _BESIDE), t.end + _BESIDE)
              for a, b in _uncovered(text, found, t.start, t.end)]
     # `_uncovered` leaves no overlap with the rules' findings to resolve.
-    return _joined(text, sorted(found + extra, key=lambda f: f.start))
+    found = _joined(text, sorted(found + extra, key=lambda f: f.start))
+    # An address the tagger ended halfway through a glued code ("New York 1|.256").
+    return [Finding(f.kind, f.start, glued_end(text, f.end)) if f.kind == "street_address"
+            else f for f in found]
 
 
 def _joined(text: str, found: list[Finding]) -> list[Finding]:
@@ -218,7 +221,8 @@ def find_by_rules(text: str) -> list[Finding]:
     ]
     if sum(ch.isdigit() for ch in text) >= 7:
         found += [*_cued_runs(text), *_cards_and_numbers(text), *_ssns(text), *_phones(text),
-                  *_long_numbers(text), *_cued_accounts(text), *_misheard_runs(text)]
+                  *_long_numbers(text), *_cued_accounts(text), *_misheard_runs(text),
+                  *_heard_ibans(text)]
     found += [*_ip_addresses(text), *_misheard_ips(text),
               *(Finding("street_address", a, b) for a, b in find_addresses(text)
                 # a lone code after "booking reference" is no postcode: "… X7K9QL"
@@ -451,10 +455,13 @@ _HEARD_RUN = re.compile(
 _GROUP_RUN = re.compile(rf"(?<![\w$£€/]){_HEARD_GROUP}(?:[ ,;]+{_HEARD_GROUP})*")
 _DATA_CUE = re.compile(
     r"\b(?:(?P<card>card|credit|debit|visa|mastercard|amex|discover)|"
-    # "Iben", "Iber", "iBNT": how Whisper base writes a spoken "IBAN".
-    r"(?P<iban>iban|[ie] ?b[aeiou]?[nr]\w{0,3}|account|acct|sort code|routing|bank|"
-    r"transfer|wire|standing order|refund to|pay it in)|(?P<us_ssn>socials?|ssn|security number)|"
-    r"(?P<phone>phone|mobile|cell|number|call|reach|reached|text|ring|whatsapp|dial|contact)|"
+    # "Iben", "Iber", "iBNT", "Ryban", "Riber", "Ryman": how Whisper base writes a spoken "IBAN".
+    r"(?P<iban>iban|[ie] ?b[aeiou]?[nr]\w{0,3}|r[iy]b[ae]?[nr]\w{0,2}|r[iy]m[ao]n|account|"
+    r"acct|sort code|routing|bank|transfer|wire|standing order|refund\w*|deposit|pay it in)|"
+    r"(?P<us_ssn>socials?|ssn|security number)|"
+    r"(?P<phone>phone|mobile|cell|number|call|reach|reached|text|ring|whatsapp|dial|contact|"
+    # "plus" before a number that is not a sum ("is plus free 538559-30823", not "2 plus 2")
+    r"(?<![\d%] )(?<![\d%])plus(?= (?:[a-z']{1,5} )?\d))|"
     r"(?P<ip_address>ip|i\.p\.|server|router|nas|printer|camera|gateway))\b", re.IGNORECASE)
 
 
@@ -546,6 +553,48 @@ def _cued_accounts(text: str) -> list[Finding]:
             continue
         if _ACCOUNT_CUE.search(text[max(0, match.start() - 40):match.start()]):
             found.append(Finding("iban", match.start(), match.end()))
+    return found
+
+
+# An account that starts as an IBAN does, a country's code and two check digits, and goes on
+# in groups Whisper made up: "DK15 2116, 33007, 8963, 91", "NL20 KNB 3860 W012 49",
+# "DE-8365-5450-28419444-148980", "NL61 RRBO3141315827". Groups are digits, or capitals
+# with digits after them; a word in small letters ends it.
+_HEARD_IBAN = re.compile(r"(?<![\w-])(?P<country>[A-Z]{2})[ -]?\d{2}"
+                         r"(?:(?:,? |[-.])?(?:\d[A-Z\d]{0,31}|[A-Z]{1,4}\d{0,30})"
+                         r"(?![\w'’]|-[a-z])){1,12}")
+# What a sentence about paying into an account says, Whisper's "IBAN" among it ("Ryban",
+# "Riber", "Ibane", "Ryman").
+_PAYMENT_CUE = re.compile(
+    r"\b(?:iban|account|acct|transfer|wire|into|bank|deposit|refund|pay|paid|payment|rent|"
+    r"send|standing order|direct debit|[ie] ?b[aeiou]?[nr]\w{0,3}|r[iy]b[ae]?[nr]\w{0,2}|"
+    r"r[iy]m[ao]n)\b", re.IGNORECASE)
+
+
+# Each country's IBAN length, from python-stdnum's registry ("DE": 22, "NL": 18); what
+# Whisper half heard is within a few characters of it ("pay DE 12 1234 …" is too short).
+_IBAN_LENGTHS = {
+    prefix[1]: 4 + sum(int(n) for n in re.findall(r"\d+", prefix[3]["bban"]))
+    for prefix in stdnum_iban._ibandb.prefixes if "bban" in prefix[3]}
+_HEARD_IBAN_SLACK = 3
+
+
+def _heard_ibans(text: str) -> list[Finding]:
+    """IBANs Whisper half heard: a country's code, check digits, then 10+ digits in any groups.
+
+    Only shortly after a word about paying or an account, so a model number ("RX 80 …") or
+    a reference stays.
+    """
+    found = []
+    for match in _HEARD_IBAN.finditer(text):
+        account = re.sub(r"(?:[ ,.-]+[A-Z]+)+$", "", match.group())  # not the capitals after
+        compact = re.sub(r"[ ,.-]", "", account)
+        length = _IBAN_LENGTHS.get(match.group("country"))
+        if (length and sum(ch.isdigit() for ch in compact) >= 10
+                and abs(len(compact) - length) <= _HEARD_IBAN_SLACK
+                and not is_reference(text, match.start())
+                and _PAYMENT_CUE.search(text, max(0, match.start() - 60), match.start())):
+            found.append(Finding("iban", match.start(), match.start() + len(account)))
     return found
 
 
@@ -679,12 +728,25 @@ _HEARD_IP = re.compile(r"(?<![\w.])\d{1,6}(?:\.\d{1,6}){3,7}(?![\w]|\.\d)")
 
 
 # "not an ip 999.1.1.1", "is 300.1.2.3 a valid address": written on purpose, not misheard.
-_NOT_AN_ADDRESS = re.compile(r"\b(?:not|invalid|valid|fake|example|isn't|bogus)\b",
-                             re.IGNORECASE)
+# ("… and not 15.020.19.9, gateway …" corrects one address with another: both are data.)
+_NOT_AN_ADDRESS = re.compile(r"\b(?:not (?:an?|valid|real)|invalid|valid|fake|example|isn't|"
+                             r"bogus)\b", re.IGNORECASE)
+# Whisper's other ways of writing an address it half heard: the first octet in two hyphenated
+# halves ("1-0.0.7.237", "19-2.168.7.228"), or a letter stuck to an octet ("109.8i.135.11").
+_HYPHENED_IP = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}(?:\.\d{1,3}){3}(?![\w]|\.\d)")
+_LETTERED_IP = re.compile(r"(?<![\w.])\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?){3}(?![\w]|\.\d)")
+_IP_CUE = re.compile(r"\b(?:ip|server|router|camera|gateway|nas|printer|address|host|device)\b",
+                     re.IGNORECASE)
 
 
 def _misheard_ips(text: str) -> list[Finding]:
-    found = []
+    found = [Finding("ip_address", m.start(), m.end()) for m in _HYPHENED_IP.finditer(text)
+             if not is_reference(text, m.start())
+             and not _VERSION_CUE.search(text, max(0, m.start() - 40), m.start())]
+    for match in _LETTERED_IP.finditer(text):
+        if (sum(ch.isalpha() for ch in match.group()) == 1
+                and _IP_CUE.search(text, max(0, match.start() - 40), match.start())):
+            found.append(Finding("ip_address", match.start(), match.end()))
     for match in _HEARD_IP.finditer(text):
         before = text[max(0, match.start() - 40):match.start()]
         if _VERSION_CUE.search(before) or is_reference(text, match.start()) or (

@@ -28,6 +28,10 @@ _DIGIT_BY_DIGIT = re.compile(
     re.IGNORECASE,
 )
 _REPEAT = re.compile(rf"\b(double|triple) ({_DIGIT_WORDS}|oh|\d)\b", re.IGNORECASE)
+# Whisper writes "double seven, eight seven" as "double 787": inside a number (after a digit
+# group), "double" or "triple" before a group repeats its first digit ("…, 283, double 787").
+_REPEAT_IN_GROUP = re.compile(r"(?:(?<=\d, )|(?<=\d ))(double|triple) (\d)(?=\d)",
+                              re.IGNORECASE)
 # Letters spelled one by one: capitals as Whisper writes a spelled IBAN ("B A R C"), small
 # ones as in a spelled e-mail name ("a h m e d"); "I" and "a" alone stay words.
 _SPELLED_CAPITALS = re.compile(r"\b[A-Z](?: [A-Z]\b){1,40}")
@@ -83,6 +87,10 @@ _PAUSE = re.compile(r"\s*(?:\.{2,}|…)\s*(?=\S)")
 _NUMBER_AND = re.compile(r"\b(hundred|thousand) and (?=(?:one|two|three|four|five|six|seven|"
                          r"eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|"
                          r"sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
+# "one hundred and ninety two" as Whisper writes it inside an address: "100 and 92.100 and
+# 68.2.36" is 192.168.2.36; only beside a dotted group, where "and" cannot mean a sum.
+_HUNDRED_AND = re.compile(r"(?<![\w.])([1-9])00 and ([1-9]\d?)(?=\.\d{1,3}(?:\.\d| and \d))|"
+                          r"(?<=\d\.)([1-9])00 and ([1-9]\d?)\b")
 _JOINERS = {"dot": ".", "underscore": "_", "dash": "-", "hyphen": "-"}
 # "look at example dot com" is not an address; "email bob at acme dot io" is. A local part
 # without a separator counts only after one of these words.
@@ -114,13 +122,21 @@ def to_written(text: str) -> str:
     text = _REPEAT.sub(lambda m: " ".join([m.group(2)] * (2 if m.group(1).lower() ==
                                                            "double" else 3)), text)
     text = _oh_as_zero(text)
+    text = _REPEAT_IN_GROUP.sub(lambda m: m.group(2) * (2 if m.group(1).lower() == "double"
+                                                        else 3), text)
     # Digits read one by one stay one by one (text2num would join "zero zero four" into
     # "004" and read "eight hundred five" as 805); the rest, "forty five" or "one hundred
     # twenty three", is text2num's.
     text = _DIGIT_BY_DIGIT.sub(_digits, text)
     text = alpha2digit(text, "en")
+    text = _HUNDRED_AND.sub(_hundred_and, text)
     text = _SPOKEN_IP.sub(_ip, text)
     return _PLUS.sub("+", _DASH.sub("-", text))
+
+
+def _hundred_and(match: re.Match) -> str:
+    hundreds, rest = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    return f"{hundreds}{int(rest):02d}"
 
 
 def _ip(match: re.Match) -> str:

@@ -73,3 +73,58 @@ def test_masking_stays_fast_on_long_adversarial_text(text):
     started = time.perf_counter()
     masker.mask(text)
     assert time.perf_counter() - started < 2.0
+
+
+# Whisper's forms of what people read out (rules written for its transcripts of real speech);
+# each with a sentence nobody said to the masker before, and a hard negative that must stay.
+@pytest.mark.parametrize(("text", "kept", "gone"), [
+    # a US town, state and ZIP in Whisper's grouping, with the garbled street before them
+    ("please deliver it to 918 Harlow Bent apartment sea, Boise, Idaho, 8-3-7.02 thanks",
+     ["please deliver it to", "thanks"], ["918", "Harlow", "Boise", "Idaho", "8-3-7.02"]),
+    # the state right after the unit, then the ZIP
+    ("it's 14 Birch Lane, unit 9, Oregon 9.7.2.01", ["it's"], ["Birch", "Oregon", "9.7.2.01"]),
+    # a house number written like a quantity
+    ("we moved to 2,118 Poplar Drive.", ["we moved to"], ["2,118", "Poplar", "118"]),
+    # a UK postcode with Whisper's hyphen and comma, after an address cue
+    ("post the keys to Ivy House, TN-4, 8QW please", ["please"], ["TN-4", "8QW", "Ivy"]),
+    # a Canadian postcode heard with an "I" for a "1", in capitals
+    ("she lives at 5 Elgin Road, Regina, S4P IK7", ["she lives at"], ["Elgin", "S4P", "IK7"]),
+    # a house number after "stop at" and a ZIP-like group after the garbled street
+    ("add a stop at 71 marra vale rud, 30912 and then home", ["and then home"],
+     ["71", "marra", "30912"]),
+    # an IBAN with a country code and made-up groups, after a misheard "IBAN"
+    ("the Riban is FR76 3000 6000, 0112 3456, 7890 189", ["the Riban is"],
+     ["3000", "6000", "189"]),
+    # "double" before a digit group inside a phone number
+    ("call me on 0161, double 496, 2231", ["call me on"], ["0161", "496", "2231"]),
+    # "plus" before a half-heard number
+    ("her mobile, let me see, is plus free 447911-123456", ["let me see"], ["447911"]),
+    # an IP address with the first octet hyphenated, and with a stray letter after a cue
+    ("ping 19-2.168.0.44 from the laptop", ["from the laptop"], ["168"]),
+    ("the printer IP is 10.4i.22.7 now", ["now"], ["22.7"]),
+    # "one hundred and ninety two" written as "100 and 92" inside an address
+    ("my router is 100 and 92.100 and 68.1.20", ["my router is"], ["68", "20"]),
+])
+def test_whisper_forms_are_masked(text, kept, gone):
+    masked = masker.mask(text).text
+    assert all(part in masked for part in kept), masked
+    assert not any(part in masked for part in gone), masked
+
+
+@pytest.mark.parametrize("text", [
+    "send it to 3 people in the team",
+    "my email address is 12 characters long",
+    "the IP address is 10 minutes old",
+    "drop me at 5 tomorrow",
+    "the flight to Boise, Idaho leaves at 8:30",
+    "Georgia 30 minutes from here, Texas in 2024",
+    "meeting ID 845, 2210, 9931",
+    "pay 38.50 for the RX 80 1234 model",
+    "refund of $81 for order 293-5804608-0127100",
+    "firmware version 1-2.3.4 is out",
+    "between 100 and 92.5 percent of them",
+    "what is 25 plus 1234567",
+    "the part is RX-8, 2GB",
+])
+def test_whisper_form_rules_leave_look_alikes(text):
+    assert masker.mask(text).text == text
