@@ -33,8 +33,8 @@ from stdnum import luhn
 from stdnum.us import ssn as stdnum_ssn
 
 from appliance.config.governance import PERSONAL_DATA_KIND_TABLE
+from appliance.governance.heard_addresses import find_addresses, glued_end
 from appliance.governance.names import find_names
-from appliance.governance.places import find_addresses, glued_end
 from appliance.governance.spoken import IBAN_COUNTRIES
 from appliance.governance.tagger import find_tagged
 from appliance.governance.word_lists import is_uncommon_word

@@ -123,8 +123,8 @@ _NOT_STREET_NAME = frozenset("""a an the is are was were to of in on at by for f
     kilograms kilos kg grams pounds lbs litres liters feet foot metres meters people times
     cups eggs percent degrees number no phone tel mobile cell fax email e-mail call ref order
     and or""".split())
-_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}"
-_POSTCODE = re.compile(rf"(?<![\w-]){_UK_POSTCODE}(?![\w-])")
+UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}"
+_POSTCODE = re.compile(rf"(?<![\w-]){UK_POSTCODE}(?![\w-])")
 _OTHER_REGIONS = ("Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|"
                   "New Brunswick|Newfoundland|Prince Edward Island|New South Wales|Victoria|"
                   "Queensland|Tasmania|South Australia|Western Australia|Northern Territory")
@@ -134,7 +134,7 @@ _UNIT_AFTER = re.compile(rf",? (?:{_UNIT}|(?:number|no\.?) \d+[A-Za-z]?(?:[ -]\d
                          re.IGNORECASE)
 # A town, with its district number if it has one ("Dublin 9", "dublin 6").
 _TOWN_AFTER = re.compile(rf"(?:,| in)? ({_TOWN})(?: \d{{1,2}}(?=,))?(?![\w-])")
-_ZIP_AFTER = re.compile(r",? (?:\d{5}(?:-\d{4})?|\d(?: \d){3,4}|\d{4})(?![\w-])")
+ZIP_AFTER = re.compile(r",? (?:\d{5}(?:-\d{4})?|\d(?: \d){3,4}|\d{4})(?![\w-])")
 # A postcode as said and written down, letters and digits in any grouping:
 # "n r 9, 8 l p", "K 8 X 2 Z 5", "h 9 1 kww 1"; checked whole against each country's shape.
 # Whisper also joins the groups with hyphens: "Alberta T2N-1A8", "SK-3, 9UX", "Y-O-12, 4BL".
@@ -146,7 +146,7 @@ _POSTAL_SHAPE = re.compile(
     r"|\d{5}(?:\d{4})?|\d{4}|\d{6}")  # US ZIP, Australia, New Zealand; India, Singapore
 # The UK and Canadian shapes as Whisper writes them in capitals, an "O" heard as "0" and a
 # "1" as "I" ("N19, 70B" for N19 7OB, "R3C IH6" for R3C 1H6); the inward part keeps a letter.
-_MISHEARD_POSTAL_SHAPE = re.compile(
+MISHEARD_POSTAL_SHAPE = re.compile(
     r"[A-Z]{1,2}[\dOI][A-Z\dOI]?[\dOI](?=[A-Z0]{0,1}[A-Z])[A-Z0]{2}"  # UK
     r"|[A-Z][\dOI][A-Z][\dOI][A-Z0][\dOI]")  # Canada
 # A ZIP Whisper broke into odd groups after a state: "Minnesota 5.5.885", "Texas 7-9-4-27",
@@ -156,21 +156,21 @@ _HEARD_ZIP = re.compile(r",? (\d(?:[.-]?\d){3,10})(?![\w-]|[.,]\d)")
 # India and others: a flat or house, a few parts, then a six-digit PIN code.
 # Its parts may come without commas, and the PIN in groups: "… chennai 6 0 0, 0 2 0".
 _UNIT_LED = re.compile(rf"\b{_UNIT}(?:, [^,.\n+@]{{2,40}}){{1,6}},? [^,.\d\n+@]{{0,30}}"
-                       rf"(?:\d(?: ?\d){{4,5}}|{_UK_POSTCODE})(?![\w-])", re.IGNORECASE)
+                       rf"(?:\d(?: ?\d){{4,5}}|{UK_POSTCODE})(?![\w-])", re.IGNORECASE)
 # Or with no commas, or the PIN said in groups: "flat 402 lakshmi nivas apartments 4th cross
 # adyar chennai 600020", "… chennai 6 0 0, 0 2 0": then the six digits of a PIN.
 # Between the two, no other run of five digits (a ZIP, a card): the PIN stands alone.
 _UNIT_LED_LOOSE = re.compile(rf"\b{_UNIT}[,\s](?:(?!\d(?:,? ?\d){{4}})[^.\n+@]){{4,160}}?"
-                             rf"(?<![\d,])(?:\d(?:,? ?\d){{5}}|{_UK_POSTCODE})(?![\w-]|,\d)",
+                             rf"(?<![\d,])(?:\d(?:,? ?\d){{5}}|{UK_POSTCODE})(?![\w-]|,\d)",
                              re.IGNORECASE)
 # A British address may have no house number: "Rose Cottage, Gallows Hill, Lower Slaughter,
 # GL19 5PJ". The postcode pins it; the named parts before it go with it.
-_NAMED_PARTS = re.compile(r"(?:(?:\d{1,4} )?[A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|na|an|de|la|"
+NAMED_PARTS = re.compile(r"(?:(?:\d{1,4} )?[A-Z][\w'’-]+(?: (?:[A-Z][\w'’-]+|na|an|de|la|"
                           r"of)){0,3}, ){1,4}$")
 
 
 @cache
-def _region() -> re.Pattern:
+def region_pattern() -> re.Pattern:
     """A state, province or territory: its name, or its code in capitals or before a ZIP."""
     import us  # the `us` package's state table; imported on first use
 
@@ -182,7 +182,8 @@ def _region() -> re.Pattern:
                       re.IGNORECASE)
 
 
-def _end_of(pattern: re.Pattern, text: str, position: int) -> int:
+def end_of(pattern: re.Pattern, text: str, position: int) -> int:
+    """Where `pattern` matched at `position` ends (`position` if it does not match)."""
     match = pattern.match(text, position)
     return match.end() if match else position
 
@@ -203,12 +204,12 @@ def _postcode_end(text: str, position: int) -> int:
         compact = "".join(said[:last + 1]).upper()
         in_capitals = not any(t.group().islower() for t in tokens[:last + 1])
         if 4 <= len(compact) <= 9 and (_POSTAL_SHAPE.fullmatch(compact) or (
-                in_capitals and _MISHEARD_POSTAL_SHAPE.fullmatch(compact))):
+                in_capitals and MISHEARD_POSTAL_SHAPE.fullmatch(compact))):
             return end
     return position
 
 
-def _heard_zip_end(text: str, position: int) -> int:
+def heard_zip_end(text: str, position: int) -> int:
     """Where a ZIP in Whisper's odd grouping ends (`position` if none): 5 or 9 digits."""
     match = _HEARD_ZIP.match(text, position)
     is_zip = match and sum(ch.isdigit() for ch in match.group(1)) in (5, 9)
@@ -217,18 +218,18 @@ def _heard_zip_end(text: str, position: int) -> int:
 
 def _codes_end(text: str, position: int) -> int:
     """After a town: a region, then a ZIP or postcode; or the postcode alone."""
-    after_region = _end_of(_region(), text, position)
-    heard_zip = _heard_zip_end(text, after_region) if after_region > position else position
+    after_region = end_of(region_pattern(), text, position)
+    heard_zip = heard_zip_end(text, after_region) if after_region > position else position
     return max(_postcode_end(text, after_region), _postcode_end(text, position),
-               _end_of(_ZIP_AFTER, text, after_region), after_region, heard_zip)
+               end_of(ZIP_AFTER, text, after_region), after_region, heard_zip)
 
 
 def _tail_end(text: str, position: int) -> int:
     """Where the unit, towns (suburb and city), region and postcode after a street end."""
-    position = _end_of(_UNIT_AFTER, text, position)
+    position = end_of(_UNIT_AFTER, text, position)
     # The state straight after the street or unit, then a ZIP: "…, unit 22, Minnesota 5.5.885".
     after_codes = _codes_end(text, position)
-    if after_codes > _end_of(_region(), text, position) > position:
+    if after_codes > end_of(region_pattern(), text, position) > position:
         return after_codes
     for _ in range(2):  # "Umhlanga, Durban, 1073"
         town = _TOWN_AFTER.match(text, position)
@@ -318,155 +319,12 @@ def _is_plain_words(part: str) -> bool:
             len(w) > 1 and w.isupper()) and w.lower() not in _PART_WORDS for w in words)
 
 
-def find_addresses(text: str) -> list[tuple[int, int]]:
-    """Spans of street addresses (with their unit, town, state, ZIP) and of UK postcodes."""
-    spans = [_with_parts(text, start, end) for start, end in _street_addresses(text)]
-    spans = _merged(spans + _us_tails(text) + _heard_postcodes(text) + _led_addresses(text))
-    return [(start, glued_end(text, end)) for start, end in spans]
+def find_street_addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of street addresses (with their unit, town, state, ZIP) and of UK postcodes.
 
-
-# The rest of a code Whisper glued to the address with hyphens or dots: "New York 1.256",
-# "W-6, B-06 V-5R-6"; an address does not end halfway through a word.
-_GLUED_REST = re.compile(r"(?:[-.][A-Za-z\d]+)+(?<=\d|[A-Z])(?![\w-])")
-
-
-def glued_end(text: str, end: int) -> int:
-    """Where an address ending at `end` really ends: past the rest of a code glued to it."""
-    return _end_of(_GLUED_REST, text, end)
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Overlapping spans as one: the street found one way, its town and ZIP another."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-# The town said before a state: up to three capitalised words ("Santa Fe"), or one word in
-# small letters as Whisper often writes a town ("tuxen, Arizona").
-_TOWN_BEFORE_REGION = re.compile(r"(?<![\w'’-])(?:(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+|"
-                                 r"[a-z][\w'’-]+)$")
-# The street before the town, however Whisper garbled its name: a house number and up to six
-# words, "37 Willow Creek Place apartment aid, " or "64 cotton wood-briber apartment 20b, ".
-_STREET_BEFORE_TOWN = re.compile(r"(?<![\w.,-])(?:\d{1,2},(?=\d{3} ))?\d{1,5}[a-z]?"
-                                 r"(?:[ -][\w'’.-]+){1,6},? $")
-
-
-# State codes that are also words or abbreviations in capitals: "meeting ID 845 …", "OK 200".
-_CODES_THAT_ARE_WORDS = frozenset({"ID", "IN", "OR", "ME", "OK", "HI", "OH", "AS", "PA", "MA",
-                                   "DE", "CO", "MD", "GA", "AL", "LA", "SC", "MO", "NE", "SK"})
-
-
-# A UK or Canadian postcode as Whisper punctuates it, in capitals: "OX-14GE", "SK-3, 9UX",
-# "Y-O-12, 4BL", "T2N-1A8"; checked whole against the shapes once the marks are dropped.
-_HEARD_POSTCODE = re.compile(r"(?<![\w-])[A-Z][A-Z\d-]{1,7}(?:,? [A-Z\d-]{1,5})?(?![\w-])")
-# What a sentence with an address in it says: only there is a punctuated code a postcode.
-_ADDRESS_CUE = re.compile(
-    r"\b(?:address|live|lives|living|deliver\w*|ship\w*|send|sent|post|redirect\w*|"
-    r"pick (?:me|us|her|him|them) up|drop|take (?:me|us)|stop at|navigate|parcel|courier|"
-    r"taxi|flat|house|home|move[ds]?|moving)\b", re.IGNORECASE)
-
-
-# What a postcode follows as the end of an address: a comma (", OX-14GE") or a town
-# ("Carlyle C-150DD").
-_AFTER_TOWN = re.compile(r"(?:, |\b[A-Z][a-z]+ )$")
-
-
-def _heard_postcodes(text: str) -> list[tuple[int, int]]:
-    """Postcodes Whisper wrote with hyphens or a comma inside, in a sentence about an address.
-
-    Only as the last part of an address, after a comma or a town ("…-hawksford, OX-14GE",
-    "Carlyle C-150DD"): "send the RX-8, 2GB model" names a product.
+    As written or said; `heard_addresses.find_addresses` adds the shapes Whisper makes.
     """
-    if not _ADDRESS_CUE.search(text):
-        return []
-    spans = []
-    for match in _HEARD_POSTCODE.finditer(text):
-        if not _AFTER_TOWN.search(text, max(0, match.start() - 40), match.start()):
-            continue
-        code = match.group()
-        compact = re.sub(r"[-, ]", "", code)
-        is_punctuated = re.search(r"[-,]", code) and re.fullmatch(
-            rf"{_UK_POSTCODE}|[A-Z]\d[A-Z]\d[A-Z]\d", compact)
-        if is_punctuated or (" " in code and _MISHEARD_POSTAL_SHAPE.fullmatch(compact)):
-            named = _NAMED_PARTS.search(text, max(0, match.start() - 120), match.start())
-            spans.append((named.start() if named else match.start(), match.end()))
-    return spans
-
-
-# Words that say where to take something: the house number after them starts an address,
-# whatever Whisper made of the street ("add a stop at 64 rupel radius, 44099").
-_ADDRESS_LEAD = re.compile(
-    # (not an IP, e-mail, MAC or web address)
-    r"\b(?:(?P<said>(?<!ip )(?<!mail )(?<!mac )(?<!web )address is|(?:i|we|they) live at|"
-    r"lives at|living at|home is at)|"
-    r"(?:deliver|ship|send|post|redirect|bring|forward)\w* (?:it |them |this |that |"
-    r"(?:the|my|his|her|our) [a-z]+ )?to|stop at|pick (?:me|us|her|him|them) up (?:at|from)|"
-    r"drop (?:me|us|it|them|her|him)(?: off)? at)"
-    r",? (?:(?:at|is|to|that|number) )?(?=\d)", re.IGNORECASE)
-# The house number and what follows it to the end of the clause: "64 rupel radius, 44099".
-_LED_ADDRESS = re.compile(
-    r"\d{1,5}[a-z]?\b(?:,? (?!(?:and|but|so|then|please|thanks|it's|it|which|when|if|"
-    r"before|after|by|at|on|for|from|with|tomorrow|today|tonight)\b)[\w'’-]+){1,8}",
-    re.IGNORECASE)
-# A number of people, things or minutes, or a time ("6 30 from the station"), is no house
-# number.
-_NOT_AN_ADDRESS = re.compile(
-    r"(?:[1-9]|1[0-2])[ :.][0-5]\d\b(?!-)|"
-    r"\d+ (?:am|pm|a\.m|p\.m|o'clock|minutes?|mins?|hours?|days?|weeks?|people|persons|"
-    r"guests|items?|copies|boxes|bags|parcels|packages|percent|of|more|other|different|"
-    r"addresses|places|locations|stops|friends|colleagues|kids|new|characters|digits|letters|"
-    r"numbers|times)\b", re.IGNORECASE)
-
-
-def _led_addresses(text: str) -> list[tuple[int, int]]:
-    """An address after "my address is", "ship it to", "add a stop at" …, from its number.
-
-    After "address is" or "lives at" the number and the words after it are the address;
-    after "send it to" or "stop at" they also need a second number (a ZIP, a postcode, a
-    flat), so "send it to 3 people" and "stop at 7 Eleven" stay.
-    """
-    spans = []
-    for lead in _ADDRESS_LEAD.finditer(text):
-        address = _LED_ADDRESS.match(text, lead.end())
-        if address is None or _NOT_AN_ADDRESS.match(text, lead.end()):
-            continue
-        rest = address.group()[len(re.match(r"\d+[a-z]?", address.group()).group()):]
-        if lead.group("said") or re.search(r"\d", rest):
-            spans.append((address.start(), address.end()))
-    return spans
-
-
-def _us_tails(text: str) -> list[tuple[int, int]]:
-    """A town, a state and a ZIP, with the street said before them if there is one.
-
-    "…, Lubbock, Texas 7-9-4-27": the end of a US address, even when Whisper garbled the
-    street past the street-type rule. The state after a comma or as its capital code, and
-    digits that add up to a ZIP, so "Georgia 30 minutes" or "Texas in 2024" stay.
-    """
-    spans = []
-    for region in _region().finditer(text):
-        name = region.group().lstrip(", ")
-        if not (region.group().startswith(",") or (
-                name.isupper() and len(name) == 2 and name not in _CODES_THAT_ARE_WORDS)):
-            continue
-        zip_end = _heard_zip_end(text, region.end())
-        plain_zip = _ZIP_AFTER.match(text, region.end())
-        if plain_zip and sum(ch.isdigit() for ch in plain_zip.group()) in (5, 9):
-            zip_end = max(zip_end, plain_zip.end())
-        town = _TOWN_BEFORE_REGION.search(text, max(0, region.start() - 40), region.start())
-        if zip_end == region.end() or town is None:
-            continue
-        street = _STREET_BEFORE_TOWN.search(text, max(0, town.start() - 60), town.start())
-        if street:
-            spans.append((street.start(), zip_end))
-        elif _ADDRESS_CUE.search(text):  # "Dallas, Texas 75201 had a record heat" is no one's
-            spans.append((town.start(), zip_end))
-    return spans
+    return [_with_parts(text, start, end) for start, end in _street_addresses(text)]
 
 
 def _street_addresses(text: str) -> list[tuple[int, int]]:
@@ -486,6 +344,6 @@ def _street_addresses(text: str) -> list[tuple[int, int]]:
     spans += [(m.start(), _tail_end(text, m.end())) for m in _UNIT_THEN_STREET.finditer(text)]
     spans += _postcodes_before_towns(text)
     for postcode in (*_POSTCODE.finditer(text), *_EIRCODE.finditer(text)):
-        named = _NAMED_PARTS.search(text, max(0, postcode.start() - 120), postcode.start())
+        named = NAMED_PARTS.search(text, max(0, postcode.start() - 120), postcode.start())
         spans.append((named.start() if named else postcode.start(), postcode.end()))
     return spans
