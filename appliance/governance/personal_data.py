@@ -137,6 +137,13 @@ _LOOSE_RUN = re.compile(
 _DOMAIN_TOKEN = re.compile(r"(?!www\.)[\w+-]+(?:\.[\w+-]+)*\.[a-z]{2,6}", re.IGNORECASE)
 _MAIL_PROVIDER = re.compile(r"gmail|googlemail|hotmail|outlook|yahoo|icloud|aol|proton|gmx|"
                             r"btinternet|comcast|orange|live\.|msn\.|mail\.", re.IGNORECASE)
+# Right after "my email is" (a word at most between), a dotted name of three or more parts
+# is the address with its "at" lost: "email is mironh.sato74atversionmedia.com".
+_SAYS_EMAIL_IS = re.compile(r"\be-?mail(?: address)?(?:['’]s| is| was|:)\W+"
+                            r"(?:(?!(?:from|on|at|to|in|about|via|with|for|of|the|a|an)\b)"
+                            r"[\w.]{1,20}\W+)?$", re.IGNORECASE)
+# "email is format. gelina.163.com": the word before, with Whisper's full stop, is the name's.
+_SPLIT_LOCAL_PART = re.compile(r"\be-?mail\W+(?:is|was)\W+\w{1,20}\. $", re.IGNORECASE)
 _MAIL_CUE = re.compile(r"\b(?:e-?mail|mail|send|write|cc|contact|share|forward)\b",
                        re.IGNORECASE)
 
@@ -219,15 +226,17 @@ def find_by_rules(text: str) -> list[Finding]:
         *_mangled_emails(text),
         *_ibans(text),
     ]
-    if sum(ch.isdigit() for ch in text) >= 7:
+    digits = sum(ch.isdigit() for ch in text)
+    if digits >= 7:
         found += [*_cued_runs(text), *_cards_and_numbers(text), *_ssns(text), *_phones(text),
-                  *_long_numbers(text), *_cued_accounts(text), *_misheard_runs(text),
-                  *_heard_ibans(text)]
+                  *_long_numbers(text), *_cued_accounts(text), *_heard_ibans(text)]
+    if digits >= _HEARD_MIN_DIGITS:  # Whisper's words and letters for digits make up the rest
+        found += _misheard_runs(text)
     found += [*_ip_addresses(text), *_misheard_ips(text),
               *(Finding("street_address", a, b) for a, b in find_addresses(text)
                 # a lone code after "booking reference" is no postcode: "… X7K9QL"
                 if " " in text[a:b] or not is_reference(text, a))]
-    found = _with_extensions(text, _without_overlaps(_widened(text, found)))
+    found = _with_repeats(text, _with_extensions(text, _without_overlaps(_widened(text, found))))
     found += _corrected(text, found)
     # A name never cuts into other data: "jackom atoutlook.com" is an e-mail address.
     data = _Spans(found)
@@ -311,10 +320,14 @@ def _mangled_emails(text: str) -> list[Finding]:
         provider = _MAIL_PROVIDER.search(token)
         # Something before the provider's name: a local part, not "open outlook.com".
         if (provider and provider.start() > 0) or (token.count(".") >= 3
-                                                    and _MAIL_CUE.search(text)):
+                                                    and _MAIL_CUE.search(text)) or (
+                token.count(".") >= 2 and _SAYS_EMAIL_IS.search(text, 0, word.start())):
             start = word.start()
             # "jackom atoutlook.com": the "at" was heard, the word before is the name.
             if provider and token[:provider.start()].lower() == "at":
+                start = text.rfind(" ", 0, start - 1) + 1
+            # "email is format. gelina.163.com": Whisper's full stop split the name.
+            elif _SPLIT_LOCAL_PART.search(text, 0, start):
                 start = text.rfind(" ", 0, start - 1) + 1
             found.append(Finding("email", start, word.start() + len(token)))
     return found
@@ -423,6 +436,17 @@ def _is_checked_and_wrong(run: str, kind: str) -> bool:
     return False
 
 
+# Whisper's "car number" for "card number": "my car number is 5542…".
+_CARD_HEARD_AS_CAR = re.compile(r"\bcar numbers?\W*(?:is\W*)?$", re.IGNORECASE)
+# The last digit of a grouped number, after a point Whisper wrote for a pause: "7262.9".
+_HEARD_TAIL = re.compile(r"(?<=\d{3})\.\d$")
+
+
+def _without_heard_tail(run: str) -> str:
+    """A run of digit groups without the ".9" Whisper put before its last digit, if grouped."""
+    return _HEARD_TAIL.sub("", run) if re.search(r"\d[, ]+\d", run) else run
+
+
 def _long_numbers(text: str) -> list[Finding]:
     """Runs of 13-19 digits that fail every check: a card Whisper misheard a digit of.
 
@@ -432,7 +456,9 @@ def _long_numbers(text: str) -> list[Finding]:
     found = []
     for match in (*_LOOSE_RUN.finditer(text), *_UNBROKEN.finditer(text)):
         start, run = match.start(), match.group()
-        if not 13 <= sum(ch.isdigit() for ch in run) <= 19 or re.search(r"\d\.\d", run):
+        grouped = _without_heard_tail(run)
+        if not 13 <= sum(ch.isdigit() for ch in run) <= 19 or re.search(r"\d\.\d", grouped) or (
+                _THOUSANDS_GROUPED.fullmatch(grouped)):  # a decimal, or "1,234,567,890,123.5"
             continue
         if _is_counting(run, re.findall(r"\d+", run)):
             continue
@@ -440,7 +466,9 @@ def _long_numbers(text: str) -> list[Finding]:
             continue
         # Whisper writes a card it heard as one run: after "card", "visa" … a run that
         # fails the check is one it misheard a digit of, not a test number.
-        is_said_as_a_card = run.isdigit() and _CUE_KINDS.get(_cue_before(text, start)) == "card"
+        is_said_as_a_card = run.isdigit() and (
+            _CUE_KINDS.get(_cue_before(text, start)) == "card"
+            or _CARD_HEARD_AS_CAR.search(text, max(0, start - 30), start) is not None)
         if is_said_as_a_card or not _is_checked_and_wrong(run, "card"):
             found.append(Finding("card", start, match.end()))
     return found
@@ -448,11 +476,29 @@ def _long_numbers(text: str) -> list[Finding]:
 
 # What Whisper makes of a number it half heard: digit groups with letters in them ("T57,
 # I138, 0947"), odd dots and dashes ("2.367 156", "6661-776-45"), and a short misheard
-# word between groups ("4 high 7 1 2 7", "2006 for 31092").
-_HEARD_GROUP = r"[A-Za-z]{0,2}\d[\w'.-]*"
+# word between groups ("4 high 7 1 2 7", "2006 for 31092"), or a letter and a dash before
+# one ("326 I-383").
+_HEARD_GROUP = r"(?:[A-Za-z]{0,2}|[A-Za-z]-)\d[\w'.-]*"
+# What Whisper writes for digit words it half heard ("free" for three, "I'm" for nine, "nero"
+# for zero), and the "to" and "for" of two and four, hyphenated or not: "6421 i'm free to
+# 6616", "5-2, double-free, 5-0-free time, 4-2-time-2".
+_DIGIT_SOUND = r"(?:free|i'm|nero|nilo|zero|oh|double|triple|time|to|for)"
+_SOUNDS = rf"{_DIGIT_SOUND}(?:-{_DIGIT_SOUND})*"
+# Sounds that stand for a digit of their own (not "double", "to", "for" or "time").
+_COUNTED_SOUND = re.compile(r"(?<![\w'])(?:free|i'm|nero|nilo|zero|oh)(?![\w'])", re.IGNORECASE)
+# Sounds that only Whisper's hearing puts between digit groups ("to" and "for" are words too).
+_JOINING_SOUND = re.compile(r"(?<![\w'])(?:free|i'm|nero|nilo|zero|oh|double|triple|time)"
+                            r"(?![\w'])", re.IGNORECASE)
+# A lone letter between digits is a digit Whisper misheard: "6i195.8i9".
+_LETTER_FOR_DIGIT = re.compile(r"(?<=\d)[a-z](?=\d)", re.IGNORECASE)
 _HEARD_RUN = re.compile(
-    rf"(?<![\w$£€/]){_HEARD_GROUP}(?:[ ,;]+(?:[A-Za-z']{{1,6}}[ ,]+)?{_HEARD_GROUP})*")
-_GROUP_RUN = re.compile(rf"(?<![\w$£€/]){_HEARD_GROUP}(?:[ ,;]+{_HEARD_GROUP})*")
+    rf"(?<![\w$£€/]){_HEARD_GROUP}(?:[ ,;]+(?:[A-Za-z']{{1,6}}[ ,;]+|(?:{_SOUNDS}[ ,;]+){{1,3}})?"
+    rf"{_HEARD_GROUP})*", re.IGNORECASE)
+# The groups of one number, and a zero said last in words ("326 I-383 zero").
+_GROUP_RUN = re.compile(rf"(?<![\w$£€/]){_HEARD_GROUP}(?:[ ,;]+(?:{_HEARD_GROUP}|zero\b))*",
+                        re.IGNORECASE)
+# Digits a text needs before half-heard runs are looked for ("6i195.8i9" holds six).
+_HEARD_MIN_DIGITS = 5
 _DATA_CUE = re.compile(
     r"\b(?:(?P<card>card|credit|debit|visa|mastercard|amex|discover)|"
     # "Iben", "Iber", "iBNT", "Ryban", "Riber", "Ryman": how Whisper base writes a spoken "IBAN".
@@ -475,6 +521,20 @@ def _with_extensions(text: str, found: list[Finding]) -> list[Finding]:
     for finding in found:
         extension = _EXTENSION.match(text, finding.end) if finding.kind == "phone" else None
         grown.append(Finding("phone", finding.start, extension.end()) if extension else finding)
+    return grown
+
+
+# "double" or "triple" said right before a number: "my social is double 17310132".
+_REPEAT_BEFORE = re.compile(r"\b(?:double|triple)[ -]$", re.IGNORECASE)
+
+
+def _with_repeats(text: str, found: list[Finding]) -> list[Finding]:
+    """Numbers grown back over the "double" or "triple" that starts them: it is a digit said."""
+    grown = []
+    for finding in found:
+        repeat = (_REPEAT_BEFORE.search(text, max(0, finding.start - 8), finding.start)
+                  if finding.kind in _NUMBER_KINDS else None)
+        grown.append(Finding(finding.kind, repeat.start(), finding.end) if repeat else finding)
     return grown
 
 
@@ -504,6 +564,21 @@ _THOUSANDS_GROUPED = re.compile(r"\d{1,3}(?:([, ])\d{3})(?:\1\d{3})*")
 _MAC = re.compile(r"[0-9a-f]{2}([:-])[0-9a-f]{2}(?:\1[0-9a-f]{2}){4}", re.IGNORECASE)
 
 
+def _heard_digits(run: str) -> int:
+    """How many digits a half-heard run holds, counting Whisper's words and letters for them.
+
+    Words count only in a run that is a number without them: 7+ digits (letters for digits
+    included), one group of 3+ ("6421 i'm free to 6616"); so times said between words ("at 7,
+    I'm free 8 to 9, then 10 to 11") and "0800, free 24" keep the short count that spares them.
+    """
+    digits = sum(ch.isdigit() for ch in run) + len(_LETTER_FOR_DIGIT.findall(run))
+    if not _JOINING_SOUND.search(run):
+        return digits
+    if digits < _CLOSE_CUE_DIGITS or not re.search(r"(?<![^\s,;])(?:[^\s,;]*?\d){3}", run):
+        return 0
+    return digits + len(_COUNTED_SOUND.findall(run))
+
+
 def _misheard_runs(text: str) -> list[Finding]:
     """Half-heard digit groups (9+ digits) after a card, account, SSN or phone cue.
 
@@ -514,7 +589,7 @@ def _misheard_runs(text: str) -> list[Finding]:
     cue_ends = [c.end() for c in cues]
     for match in _HEARD_RUN.finditer(text):
         run = match.group().rstrip(".,;")
-        digits = sum(ch.isdigit() for ch in run)
+        digits = _heard_digits(run)
         if digits < _CLOSE_CUE_DIGITS or is_reference(text, match.start()):
             continue
         # money, a time, a device's address, or a run that takes in an IP address

@@ -5,7 +5,8 @@ say only when reading out data: "oh" for zero, "double five", "dot" and "at" in
 e-mail addresses, "dash" between digit groups, "plus" before a country code,
 letters spelled one by one ("G B eighty one, B A R C", "a h m e d dot …"), and
 e-mail names said as words ("bruno patel at gmail dot com", "k moreau fifty six at
-outlook dot com"). Those few rules are written here because no maintained library
+outlook dot com"), and what Whisper writes for digits it half heard ("6O11…", "513 nilo"
+for zero). Those few rules are written here because no maintained library
 covers them.
 """
 
@@ -19,7 +20,8 @@ from text_to_num import alpha2digit
 _DIGIT_WORDS = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                 "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
                 "forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand")
-_NUMBER = re.compile(rf"^(?:\d+|{_DIGIT_WORDS}|oh)[,.]?$", re.IGNORECASE)
+# A number word, or digit groups as Whisper writes them ("2319-440-06"): "oh" beside one is 0.
+_NUMBER = re.compile(rf"^(?:\d+(?:-\d+)*|{_DIGIT_WORDS}|oh)[,.]?$", re.IGNORECASE)
 SINGLE_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # Three or more digits said one by one: "five five five", "four one one one" (but
 # "seventy seven, six …" starts at "six").
@@ -27,6 +29,9 @@ _DIGIT_BY_DIGIT = re.compile(
     rf"(?<!ty )\b(?:{'|'.join(SINGLE_DIGITS)})(?:,? (?:{'|'.join(SINGLE_DIGITS)})){{2,}}\b",
     re.IGNORECASE,
 )
+# A digit word text2num leaves alone before digits said one by one: "not one 7, 3, 8, 9".
+_DIGIT_WORD_BEFORE_DIGITS = re.compile(rf"\b({'|'.join(SINGLE_DIGITS)})(?=,? \d(?:,? \d){{2,}}\b)",
+                                       re.IGNORECASE)
 _REPEAT = re.compile(rf"\b(double|triple) ({_DIGIT_WORDS}|oh|\d)\b", re.IGNORECASE)
 # Whisper writes "double seven, eight seven" as "double 787": inside a number (after a digit
 # group), "double" or "triple" before a group repeats its first digit ("…, 283, double 787").
@@ -53,7 +58,16 @@ _DASH = re.compile(r"(?<=\d) (?:dash|hyphen) (?=\d)", re.IGNORECASE)
 # "full stop", "period"; these only ever mean the symbols.
 _AT_SIGN = re.compile(r"\b(?:at sign|at symbol|at the rate(?: of)?)\b", re.IGNORECASE)
 _FILLER = re.compile(r",? \b(?:uh|um|er|erm|ah|hmm)\b,? (?=\w)", re.IGNORECASE)
-_FULL_STOP = re.compile(r"(?<=\w) (?:full stop|period|point) (?=[a-z])", re.IGNORECASE)
+# Whisper also hyphenates it onto the word before: "hotmail point co-point uk".
+_FULL_STOP = re.compile(r"(?<=\w)(?: (?:full stop|period|point)|-(?:point|dot)) (?=[a-z])",
+                        re.IGNORECASE)
+# A mail provider's name Whisper split in two after the address's "at": "at hot mail dot …".
+_SPLIT_PROVIDER = re.compile(r"(?<=\bat )(hot|g|out|proton|ya) (mail|look|hoo)\b", re.IGNORECASE)
+# The letter O among the digits of a number as long as a phone's or a card's is a zero Whisper
+# wrote as it was said: "6O1117779183262" (a room "4O5" or "H2O" is left alone).
+_O_FOR_ZERO = re.compile(r"(?<!\w)\d[\dOo]{5,17}\d(?!\w)")
+# What Whisper writes for a zero said among digits: "645 Nilo, Nilo 513", "2 nero 1 2 …".
+_HEARD_ZERO = re.compile(r"(?<=\d)(?:,? (?:nero|nilo)\b)+", re.IGNORECASE)
 # "one nine two dot one six eight dot …" once in digits: "1 9 2 dot 1 6 8 dot 0 dot 1 4 8",
 # "1 85 dot 2 11 dot …" (text2num leaves "one eighty five" as "1 85").
 _OCTET = rf"(?:\d{{1,3}}(?: \d{{1,3}}){{0,2}}|{'|'.join(SINGLE_DIGITS)}|oh)"
@@ -80,7 +94,8 @@ _NOT_LOCAL_PART = frozenset("""is was my your his her their our the a an to at e
 # Domains of mail providers: an address there needs no "email" said before it.
 _MAIL_PROVIDERS = frozenset("""gmail googlemail hotmail outlook live msn yahoo icloud me aol
     proton protonmail gmx web mail yandex zoho fastmail btinternet sky virginmedia orange
-    free wanadoo laposte libero comcast verizon att""".split())
+    free wanadoo laposte libero comcast verizon att uol bol terra qq 163 126 naver daum
+    rediffmail seznam tiscali virgilio sapo rambler""".split())
 # Pauses Whisper writes between groups ("two two two one... five eight …").
 _PAUSE = re.compile(r"\s*(?:\.{2,}|…)\s*(?=\S)")
 # "two thousand and seven" is one number, also inside an e-mail name.
@@ -101,9 +116,11 @@ _EMAIL_CONTEXT = re.compile(r"\b(e-?mail|mail|address|write|send|contact|reach|c
 def to_written(text: str) -> str:
     """`text` with spoken numbers as digits and spoken e-mail addresses as addresses."""
     text = _PAUSE.sub(", ", text)
+    text = _O_FOR_ZERO.sub(lambda m: re.sub("[Oo]", "0", m.group()), text)
     text = _AT_SIGN.sub("at", text)
     if re.search(r"\bat\b", text, re.IGNORECASE):  # "jane full stop doe at example …"
         text = _FULL_STOP.sub(" dot ", text)
+        text = _SPLIT_PROVIDER.sub(r"\1\2", text)
     text = re.sub(r",? ?\b(?:all one word|all lower ?case|lower ?case|all small letters|"
                   r"no spaces|all together)\b,?", "", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<=\w) @ (?=\w)", "@", text)  # "marsh1 @ mweb.co.za"
@@ -114,6 +131,7 @@ def to_written(text: str) -> str:
                              if (m.group(1) + m.group(2)).upper() in IBAN_COUNTRIES
                              else m.group(), text)
     text = re.sub(r"\b(?:nought|naught)\b", "zero", text, flags=re.IGNORECASE)
+    text = _HEARD_ZERO.sub(lambda m: re.sub(r"[a-z]+", "0", m.group(), flags=re.IGNORECASE), text)
     text = _NUMBER_AND.sub(r"\1 ", text)
     text = _SPELLED_CAPITALS.sub(lambda m: m.group().replace(" ", ""), text)
     text = _IBAN_SPELLED.sub("IBAN ", text)  # "I B A N A T …" spelled as one: "IBAN AT …"
@@ -130,6 +148,8 @@ def to_written(text: str) -> str:
     text = _DIGIT_BY_DIGIT.sub(_digits, text)
     text = alpha2digit(text, "en")
     text = _HUNDRED_AND.sub(_hundred_and, text)
+    text = _DIGIT_WORD_BEFORE_DIGITS.sub(lambda m: str(SINGLE_DIGITS.index(m.group().lower())),
+                                         text)
     text = _SPOKEN_IP.sub(_ip, text)
     return _PLUS.sub("+", _DASH.sub("-", text))
 
@@ -159,7 +179,9 @@ def _oh_as_zero(text: str) -> str:
         before = words[i - 1] if i > 0 else ""
         after = words[i + 1] if i + 1 < len(words) else ""
         if _NUMBER.match(before.rstrip(",.;:?!")) or _NUMBER.match(after):
-            words[i] = "zero" + words[i][len(word):]
+            # beside digits, a digit: text2num leaves a lone "zero" before "2319-440-06"
+            zero = "0" if after[:1].isdigit() else "zero"
+            words[i] = zero + words[i][len(word):]
     return " ".join(words)
 
 

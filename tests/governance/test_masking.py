@@ -104,6 +104,32 @@ def test_masking_stays_fast_on_long_adversarial_text(text):
     ("the printer IP is 10.4i.22.7 now", ["now"], ["22.7"]),
     # "one hundred and ninety two" written as "100 and 92" inside an address
     ("my router is 100 and 92.100 and 68.1.20", ["my router is"], ["68", "20"]),
+    # Whisper's words for digits between the groups of a phone number ("free", "I'm", "to")
+    ("ring my brother on 7718 i'm free to 5524 tonight", ["ring my brother on", "tonight"],
+     ["7718", "free", "5524"]),
+    # a lone letter for a digit inside the groups
+    ("her cell is 4i27.3i8 if the line drops", ["if the line drops"], ["4i27", "3i8"]),
+    # "double" said before the digits of an SSN
+    ("the social on file is double 48203917", ["the social on file is"], ["double", "4820"]),
+    # "Nilo" and "Nero", Whisper's zero after digits
+    ("my social is 312-55-908 Nilo", ["my social is"], ["908", "Nilo"]),
+    # "oh" before a dashed group
+    ("my social, oh, 4418-207-93", ["my social"], ["oh", "4418"]),
+    # the letter O for a zero inside an unbroken card
+    ("the card was declined, 45O6117779183211 again", ["again"], ["45O6", "1117"]),
+    # "car number" for "card number"
+    ("my car number is 5105105105105108", ["my car number is"], ["5105"]),
+    # a card in groups with a point before its last digit
+    ("I'll read it slowly: 5421, 339018, 4470.6 got it?", ["got it?"], ["5421", "4470"]),
+    # a mail provider split in two, and "point" hyphenated onto a word
+    ("my address for mail is tomas vidal at out look point com", ["my address for mail is"],
+     ["tomas", "vidal", "look"]),
+    ("mail siobhan at hot mail point co-point uk", ["mail"], ["siobhan", "hot", "uk"]),
+    # a dotted name right after "email is", its "at" lost or split by a full stop
+    ("her email is dara.quinn88atfastpost.net", ["her email is"], ["dara", "fastpost"]),
+    ("my email is rosa. delgado.mailbox.net", ["my email is"], ["rosa", "delgado"]),
+    # "one" before digits said one by one
+    ("the social is not one 4, 2, 7, 7, 0, 3, 5", ["the social is"], ["one", "7, 0"]),
 ])
 def test_whisper_forms_are_masked(text, kept, gone):
     masked = masker.mask(text).text
@@ -125,6 +151,22 @@ def test_whisper_forms_are_masked(text, kept, gone):
     "between 100 and 92.5 percent of them",
     "what is 25 plus 1234567",
     "the part is RX-8, 2GB",
+    # times and counts between Whisper's digit words stay
+    "ring me at 7, I'm free 8 to 9, then 10 to 11",
+    "call 2 for 1 pizza on 0800, free 24",
+    "my phone has 128 for 256 GB, i'm free to 512",
+    "the card was a double 15 minute slot",
+    # a lone letter in a model, an O in a formula
+    "the phone is a 6i plus with 128 GB",
+    "boil the H2O for 2O minutes in room 4O5",
+    # a car's plate, decimals after a grouped count, thousands with a decimal
+    "my car number is KA01AB1234",
+    "the scores were 12.5, 13.0 and 14.2",
+    "the total was 1,234,567,890,123.5 dollars",
+    # a split provider and a dotted name not given as an address
+    "I read it at hot mail for years",
+    "the email is from updates.example.org",
+    "the code is one 5, 5, 5",
 ])
 def test_whisper_form_rules_leave_look_alikes(text):
     assert masker.mask(text).text == text
