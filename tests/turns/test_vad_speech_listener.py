@@ -29,6 +29,12 @@ async def _feed(vad, samples: np.ndarray, events: dict | None = None) -> list[in
     return heard
 
 
+def _vad(engines, settings):
+    vad = make_vad_analyzer(settings.turns, engines.vad_model_path)
+    vad.set_sample_rate(16000)
+    return vad
+
+
 def _with_hiss(*parts: np.ndarray) -> np.ndarray:
     """A microphone's own hiss (RMS 30) under the parts, one after another."""
     audio = np.concatenate(parts).astype(np.float64)
@@ -38,17 +44,14 @@ def _with_hiss(*parts: np.ndarray) -> np.ndarray:
 
 async def test_the_speech_listener_hears_the_user_start_once_within_a_quarter_second(
         engines, settings, speak):
-    vad = make_vad_analyzer(settings.turns, engines.vad_model_path)
-    vad.set_sample_rate(16000)
+    vad = _vad(engines, settings)
     voice = speak("How far away is the sun?", lead_s=0.0)
     onset = int(np.argmax(np.abs(voice) > 300))
     silence = np.zeros(16000, np.int16)
     # A microphone's own hiss (RMS 30): after digital silence pipecat's loudness, smoothed
     # as it rises, would add ~0.1 s (kept: rising at once, the kiosk heard its own echo
     # in 1 of 50 replies, 4 of 50 at half speed, against none).
-    audio = np.concatenate([silence, voice, silence]).astype(np.float64)
-    audio += np.random.default_rng(1).standard_normal(audio.size) * 30
-    heard = await _feed(vad, np.clip(audio, -32768, 32767).astype(np.int16))
+    heard = await _feed(vad, _with_hiss(silence, voice, silence))
     assert len(heard) == 1, heard  # once per stretch of speech, not per word
     late_ms = (heard[0] - len(silence) - onset) / 16
     # start_secs (0.15 s: five 32 ms Silero frames) after the voice, and no sooner
@@ -56,8 +59,7 @@ async def test_the_speech_listener_hears_the_user_start_once_within_a_quarter_se
 
 
 async def test_silence_and_a_click_are_not_speech(engines, settings):
-    vad = make_vad_analyzer(settings.turns, engines.vad_model_path)
-    vad.set_sample_rate(16000)
+    vad = _vad(engines, settings)
     click = np.zeros(16000, np.int16)
     click[8000:8040] = 20000
     assert await _feed(vad, np.concatenate([np.zeros(16000, np.int16), click])) == []
@@ -65,8 +67,7 @@ async def test_silence_and_a_click_are_not_speech(engines, settings):
 
 async def test_a_loud_voice_hushes_at_its_onset_before_the_vad_confirms_it(
         engines, settings, speak):
-    vad = make_vad_analyzer(settings.turns, engines.vad_model_path)
-    vad.set_sample_rate(16000)
+    vad = _vad(engines, settings)
     voice = speak("How far away is the sun?", lead_s=0.0)
     onset = int(np.argmax(np.abs(voice) > 300))
     silence = np.zeros(16000, np.int16)
@@ -81,8 +82,7 @@ async def test_a_loud_voice_hushes_at_its_onset_before_the_vad_confirms_it(
 
 
 async def test_a_quiet_voice_has_no_onset_but_still_barges_in(engines, settings, speak):
-    vad = make_vad_analyzer(settings.turns, engines.vad_model_path)
-    vad.set_sample_rate(16000)
+    vad = _vad(engines, settings)
     voice = speak("How far away is the sun?", lead_s=0.0).astype(np.float64)
     # Its loudest 32 ms at -33 dBFS, below the onset's -30: a person across the room.
     frames = voice[:voice.size // 512 * 512].reshape(-1, 512)
@@ -97,8 +97,7 @@ async def test_a_quiet_voice_has_no_onset_but_still_barges_in(engines, settings,
 
 
 async def test_a_burst_too_short_for_speech_is_a_false_start(engines, settings, speak):
-    vad = make_vad_analyzer(settings.turns, engines.vad_model_path)
-    vad.set_sample_rate(16000)
+    vad = _vad(engines, settings)
     voice = speak("How far away is the sun?", lead_s=0.0)
     onset = int(np.argmax(np.abs(voice) > 300))
     burst = voice[onset:onset + 1920]  # 120 ms of the voice: two onset frames, not five
