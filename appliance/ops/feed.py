@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
-from appliance.governance.masking import mask_text
+from appliance.governance.masking import mask_exchange, mask_text
 from appliance.ops.events import (
     ApprovalEvent,
     FeedEvent,
@@ -69,13 +69,15 @@ class EventFeed:
             self.publish(FeedTranscriptEvent(turn_id=record.turn_id,
                                              text=mask_text(record.transcript), **where))
         elif kind == "reply":
-            self.publish(FeedReplyEvent(turn_id=record.turn_id,
-                                        text=mask_text(record.reply.strip()), **where))
+            # A reply is masked as the audit masks it, by what the user said: "Paris" in an
+            # answer is no one's data, the card number the user read out is.
+            _, reply = mask_exchange(record.transcript, record.reply.strip())
+            self.publish(FeedReplyEvent(turn_id=record.turn_id, text=reply, **where))
         else:
             turn = TurnEvent.of(record)
+            transcript, reply = mask_exchange(turn.transcript, turn.reply)
             self.publish(FeedTurnEvent(**turn.model_dump(exclude={"transcript", "reply"}),
-                                       transcript=mask_text(turn.transcript),
-                                       reply=mask_text(turn.reply), **where))
+                                       transcript=transcript, reply=reply, **where))
 
     def on_approval(self, what: str, approval: dict) -> None:
         """An approval listener: requests and decisions."""

@@ -28,7 +28,8 @@ class LocalSileroVADAnalyzer(SileroVADAnalyzer):
     It also tells how long the current pause has lasted (`quiet_s`) and numbers the
     pauses (`pause_serial`), so speech-to-text can start on a pause before the VAD
     has waited out `stop_secs` to declare the speech over. With `onset_level_db` it
-    also tells of a loud voice's first frames, before it confirms speech (`onset`).
+    also tells of a loud voice's first frames, before it confirms speech
+    (`add_onset_listeners`).
     """
 
     def __init__(self, model_path: Path, *, params: VADParams,
