@@ -120,7 +120,7 @@ _LED_ADDRESS = re.compile(
     re.IGNORECASE)
 # A number of people, things or minutes, or a time ("6 30 from the station"), is no house
 # number.
-_NOT_AN_ADDRESS = re.compile(
+_NOT_A_HOUSE_NUMBER = re.compile(
     r"(?:[1-9]|1[0-2])[ :.][0-5]\d\b(?!-)|"
     r"\d+ (?:am|pm|a\.m|p\.m|o'clock|minutes?|mins?|hours?|days?|weeks?|people|persons|"
     r"guests|items?|copies|boxes|bags|parcels|packages|percent|of|more|other|different|"
@@ -138,7 +138,7 @@ def _led_addresses(text: str) -> list[tuple[int, int]]:
     spans = []
     for lead in _ADDRESS_LEAD.finditer(text):
         address = _LED_ADDRESS.match(text, lead.end())
-        if address is None or _NOT_AN_ADDRESS.match(text, lead.end()):
+        if address is None or _NOT_A_HOUSE_NUMBER.match(text, lead.end()):
             continue
         rest = address.group()[len(re.match(r"\d+[a-z]?", address.group()).group()):]
         if lead.group("said") or re.search(r"\d", rest):

@@ -510,13 +510,14 @@ _HEARD_GROUP = r"(?:[A-Za-z]{0,2}|[A-Za-z]-)\d[\w'.-]*"
 # What Whisper writes for digit words it half heard ("free" for three, "I'm" for nine, "nero"
 # for zero), and the "to" and "for" of two and four, hyphenated or not: "6421 i'm free to
 # 6616", "5-2, double-free, 5-0-free time, 4-2-time-2".
-_DIGIT_SOUND = r"(?:free|i'm|nero|nilo|zero|oh|double|triple|time|to|for)"
-_SOUNDS = rf"{_DIGIT_SOUND}(?:-{_DIGIT_SOUND})*"
 # Sounds that stand for a digit of their own (not "double", "to", "for" or "time").
-_COUNTED_SOUND = re.compile(r"(?<![\w'])(?:free|i'm|nero|nilo|zero|oh)(?![\w'])", re.IGNORECASE)
+_DIGIT_OF_ITS_OWN = "free|i'm|nero|nilo|zero|oh"
+_DIGIT_SOUND = rf"(?:{_DIGIT_OF_ITS_OWN}|double|triple|time|to|for)"
+_SOUNDS = rf"{_DIGIT_SOUND}(?:-{_DIGIT_SOUND})*"
+_COUNTED_SOUND = re.compile(rf"(?<![\w'])(?:{_DIGIT_OF_ITS_OWN})(?![\w'])", re.IGNORECASE)
 # Sounds that only Whisper's hearing puts between digit groups ("to" and "for" are words too).
-_JOINING_SOUND = re.compile(r"(?<![\w'])(?:free|i'm|nero|nilo|zero|oh|double|triple|time)"
-                            r"(?![\w'])", re.IGNORECASE)
+_JOINING_SOUND = re.compile(rf"(?<![\w'])(?:{_DIGIT_OF_ITS_OWN}|double|triple|time)(?![\w'])",
+                            re.IGNORECASE)
 # A lone letter between digits is a digit Whisper misheard: "6i195.8i9".
 _LETTER_FOR_DIGIT = re.compile(r"(?<=\d)[a-z](?=\d)", re.IGNORECASE)
 _HEARD_RUN = re.compile(
@@ -527,10 +528,11 @@ _GROUP_RUN = re.compile(rf"(?<![\w$£€/]){_HEARD_GROUP}(?:[ ,;]+(?:{_HEARD_GRO
                         re.IGNORECASE)
 # Digits a text needs before half-heard runs are looked for ("6i195.8i9" holds six).
 _HEARD_MIN_DIGITS = 5
+# "IBAN", and "Iben", "Iber", "iBNT", "Ryban", "Riber", "Ryman": how Whisper base writes it.
+_IBAN_WORD = r"iban|[ie] ?b[aeiou]?[nr]\w{0,3}|r[iy]b[ae]?[nr]\w{0,2}|r[iy]m[ao]n"
 _DATA_CUE = re.compile(
     r"\b(?:(?P<card>card|credit|debit|visa|mastercard|amex|discover)|"
-    # "Iben", "Iber", "iBNT", "Ryban", "Riber", "Ryman": how Whisper base writes a spoken "IBAN".
-    r"(?P<iban>iban|[ie] ?b[aeiou]?[nr]\w{0,3}|r[iy]b[ae]?[nr]\w{0,2}|r[iy]m[ao]n|account|"
+    rf"(?P<iban>{_IBAN_WORD}|account|"
     r"acct|sort code|routing|bank|transfer|wire|standing order|refund\w*|deposit|pay it in)|"
     r"(?P<us_ssn>socials?|ssn|security number)|"
     r"(?P<phone>phone|mobile|cell|number|call|reach|reached|text|ring|whatsapp|dial|contact|"
@@ -669,9 +671,8 @@ _HEARD_IBAN = re.compile(r"(?<![\w-])(?P<country>[A-Z]{2})[ -]?\d{2}"
 # What a sentence about paying into an account says, Whisper's "IBAN" among it ("Ryban",
 # "Riber", "Ibane", "Ryman").
 _PAYMENT_CUE = re.compile(
-    r"\b(?:iban|account|acct|transfer|wire|into|bank|deposit|refund|pay|paid|payment|rent|"
-    r"send|standing order|direct debit|[ie] ?b[aeiou]?[nr]\w{0,3}|r[iy]b[ae]?[nr]\w{0,2}|"
-    r"r[iy]m[ao]n)\b", re.IGNORECASE)
+    r"\b(?:account|acct|transfer|wire|into|bank|deposit|refund|pay|paid|payment|rent|"
+    rf"send|standing order|direct debit|{_IBAN_WORD})\b", re.IGNORECASE)
 
 
 # Each country's IBAN length, from python-stdnum's registry ("DE": 22, "NL": 18); what

@@ -35,6 +35,12 @@ def _vad(engines, settings):
     return vad
 
 
+def _question(speak) -> tuple[np.ndarray, int]:
+    """A spoken question and where (in samples) its voice becomes audible."""
+    voice = speak("How far away is the sun?", lead_s=0.0)
+    return voice, int(np.argmax(np.abs(voice) > 300))
+
+
 def _with_hiss(*parts: np.ndarray) -> np.ndarray:
     """A microphone's own hiss (RMS 30) under the parts, one after another."""
     audio = np.concatenate(parts).astype(np.float64)
@@ -45,8 +51,7 @@ def _with_hiss(*parts: np.ndarray) -> np.ndarray:
 async def test_the_speech_listener_hears_the_user_start_once_within_a_quarter_second(
         engines, settings, speak):
     vad = _vad(engines, settings)
-    voice = speak("How far away is the sun?", lead_s=0.0)
-    onset = int(np.argmax(np.abs(voice) > 300))
+    voice, onset = _question(speak)
     silence = np.zeros(16000, np.int16)
     # A microphone's own hiss (RMS 30): after digital silence pipecat's loudness, smoothed
     # as it rises, would add ~0.1 s (kept: rising at once, the kiosk heard its own echo
@@ -68,8 +73,7 @@ async def test_silence_and_a_click_are_not_speech(engines, settings):
 async def test_a_loud_voice_hushes_at_its_onset_before_the_vad_confirms_it(
         engines, settings, speak):
     vad = _vad(engines, settings)
-    voice = speak("How far away is the sun?", lead_s=0.0)
-    onset = int(np.argmax(np.abs(voice) > 300))
+    voice, onset = _question(speak)
     silence = np.zeros(16000, np.int16)
     events: dict = {}
     heard = await _feed(vad, _with_hiss(silence, voice, silence), events)
@@ -98,8 +102,7 @@ async def test_a_quiet_voice_has_no_onset_but_still_barges_in(engines, settings,
 
 async def test_a_burst_too_short_for_speech_is_a_false_start(engines, settings, speak):
     vad = _vad(engines, settings)
-    voice = speak("How far away is the sun?", lead_s=0.0)
-    onset = int(np.argmax(np.abs(voice) > 300))
+    voice, onset = _question(speak)
     burst = voice[onset:onset + 1920]  # 120 ms of the voice: two onset frames, not five
     events: dict = {}
     heard = await _feed(vad, _with_hiss(np.zeros(16000, np.int16), burst,
