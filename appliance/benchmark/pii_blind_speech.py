@@ -16,6 +16,10 @@ set (`pii_blind_whisper.jsonl`, …): `text` is what Whisper wrote, `said` the s
 `voice` the voice, `id` the sentence's id with "-whisper". An empty transcript is kept
 (it leaks nothing). Tests read the files; they never run Whisper. Run it under `nice`:
 150 sentences take about two minutes on two cores.
+
+`--negatives` records 60 of the set's spoken hard negatives the same way instead
+(`pii_blind_whisper_negatives.jsonl`, …): the rules for Whisper's own shapes must not
+mask what Whisper makes of an order number, a price or a famous name either.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ SET_FILES = {name: DATA_FILE.with_name(f"pii_{name}.jsonl")
              for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
                           "blind8", "blind9")}
 SENTENCES = 150
+NEGATIVES = 60
 RATE = 16000
 PIPER = "piper:en_US-joe-medium"
 VOICES = (PIPER, "espeak-ng:en-us", "espeak-ng:en-gb", "espeak-ng:en-us+f3",
@@ -98,10 +103,18 @@ async def _transcribe_all(items: list[dict]) -> list[dict]:
     return out
 
 
-def whisper_file(name: str) -> Path:
-    """Where the transcripts of blind set `name` are kept."""
+def whisper_file(name: str, negatives: bool = False) -> Path:
+    """Where the transcripts of blind set `name` (or of its negatives) are kept."""
     data = SET_FILES[name]
-    return data.with_name(f"{data.stem}_whisper.jsonl")
+    return data.with_name(f"{data.stem}_whisper{'_negatives' if negatives else ''}.jsonl")
+
+
+def chosen_negatives(items: list[dict], count: int = NEGATIVES) -> list[dict]:
+    """Spoken hard negatives with no digit characters, in a fixed pseudo-random order."""
+    pool = [i for i in items if i["form"] == "spoken" and not i["values"]
+            and not any(ch.isdigit() for ch in i["text"])]
+    pool.sort(key=lambda i: hashlib.sha256(i["id"].encode()).hexdigest())
+    return pool[:count]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -109,12 +122,17 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("set", nargs="?", default="blind", choices=sorted(SET_FILES),
                         help="which blind set to speak (default: blind)")
-    name = parser.parse_args(argv).set
-    items = asyncio.run(_transcribe_all(chosen(load(SET_FILES[name]), SENTENCES)))
-    with whisper_file(name).open("w", encoding="utf-8") as out:
+    parser.add_argument("--negatives", action="store_true",
+                        help=f"speak {NEGATIVES} of its hard negatives instead")
+    args = parser.parse_args(argv)
+    sentences = load(SET_FILES[args.set])
+    said = chosen_negatives(sentences) if args.negatives else chosen(sentences, SENTENCES)
+    items = asyncio.run(_transcribe_all(said))
+    path = whisper_file(args.set, args.negatives)
+    with path.open("w", encoding="utf-8") as out:
         for item in items:
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
-    print(f"{len(items)} transcripts written to {whisper_file(name)}")
+    print(f"{len(items)} transcripts written to {path}")
 
 
 if __name__ == "__main__":
