@@ -488,7 +488,7 @@ def _long_numbers(text: str) -> list[Finding]:
         if not 13 <= sum(ch.isdigit() for ch in run) <= 19 or re.search(r"\d\.\d", grouped) or (
                 _THOUSANDS_GROUPED.fullmatch(grouped)):  # a decimal, or "1,234,567,890,123.5"
             continue
-        if _is_counting(run, re.findall(r"\d+", run)):
+        if _is_counting(run, re.findall(r"\d+", run)) or _is_isbn(run):
             continue
         if is_reference(text, start) or (start > 0 and text[start - 1] in "$£€"):
             continue
@@ -500,6 +500,15 @@ def _long_numbers(text: str) -> list[Finding]:
         if is_said_as_a_card or not _is_checked_and_wrong(run, "card"):
             found.append(Finding("card", start, match.end()))
     return found
+
+
+def _is_isbn(run: str) -> bool:
+    """A book's number: 13 digits from 978 or 979 (no card starts so), whatever its cue.
+
+    Whisper hears "ISBN" as "I SBN" or "is b n", so the word cannot be relied on.
+    """
+    compact = re.sub(r"\D", "", run)
+    return len(compact) == 13 and compact[:3] in ("978", "979")
 
 
 # What Whisper makes of a number it half heard: digit groups with letters in them ("T57,

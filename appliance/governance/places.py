@@ -17,6 +17,7 @@ from appliance.governance.spoken import SINGLE_DIGITS
 from appliance.governance.word_lists import (
     common_words,
     first_names,
+    frequent_words,
     is_uncommon_word,
     last_names,
     place_names,
@@ -77,7 +78,7 @@ _NUMBER_FIRST_STREET = re.compile(
     re.IGNORECASE)
 # A Japanese block address, number first: "2-14-19 Tenjin", "1-2-17-307 Gion-machi".
 _BLOCK_ADDRESS = re.compile(r"(?<![\w-])\d{1,2}-\d{1,2}-\d{1,3}(?:-\d{1,4})? "
-                            r"[A-Za-z][\w-]+")
+                            r"(?P<place>[A-Za-z][\w-]+)")
 # What follows a street in an address, part by part, each after a comma or a space: a unit
 # ("int. 7", "apto 53", "lgh 1203", "Daire 29", "m. 44"), a district ("Col. Americana",
 # "Chuo-ku", "Jongno gu"), a town, a region or its code ("Jalisco", "MG"), a postcode in any
@@ -339,8 +340,11 @@ def _street_addresses(text: str) -> list[tuple[int, int]]:
     for pattern in (_EUROPEAN_STREET, _NUMBER_FIRST_STREET):
         spans += [(m.start(), _tail_end(text, m.end())) for m in pattern.finditer(text)
                   if not _NOT_STREET_NAME.intersection((m.group("name") or "").lower().split())]
-    spans += [(m.start(), m.end()) for pattern in (_UNIT_LED, _UNIT_LED_LOOSE, _BLOCK_ADDRESS)
+    spans += [(m.start(), m.end()) for pattern in (_UNIT_LED, _UNIT_LED_LOOSE)
               for m in pattern.finditer(text)]
+    # "7-9-1 either prime": digits Whisper joined with dashes, then an everyday word.
+    spans += [(m.start(), m.end()) for m in _BLOCK_ADDRESS.finditer(text)
+              if m.group("place").split("-")[0].lower() not in frequent_words()]
     spans += [(m.start(), _tail_end(text, m.end())) for m in _UNIT_THEN_STREET.finditer(text)]
     spans += _postcodes_before_towns(text)
     for postcode in (*_POSTCODE.finditer(text), *_EIRCODE.finditer(text)):

@@ -155,6 +155,8 @@ masker = PersonalDataMasker()
     ("For the babysitting circle, text her on 07 for 06, 0570 for 06.", "[PHONE]", "0570"),
     ("Say Rahul's number, it's so free, 9215, 7389.", "[PHONE]", "7389"),
     ("Our new starter can be reached on 0.8.98134728.", "[PHONE]", "98134728"),
+    # a Japanese block address still is one
+    ("send it to 1-2-17-307 Gion-machi please", "[ADDRESS]", "Gion"),
 ])
 def test_each_form_is_masked_whole(text, label, gone):
     masked = masker.mask(text).text
@@ -231,6 +233,10 @@ def test_each_form_is_masked_whole(text, label, gone):
     "Call the bank about transaction 4839201 from yesterday",
     "My account shows 1 250 000 points",
     "The router's MAC address is 7c-16-a4-e8-f9-01, is that normal?",
+    # as Whisper wrote spoken negatives: digits joined by dashes before an everyday word,
+    # a book's ISBN heard without its cue
+    "Is 7-9-1 either prime number?",
+    "Once did I SBN 978-140-4491364?",
 ])
 def test_references_quantities_and_public_names_are_left_alone(text):
     assert masker.mask(text).text == text

@@ -35,6 +35,10 @@ HELD_OUT_FLOORS = {
 HELD_OUT_MAX_FALSE_POSITIVES = {"team": 0.02, "blind": 0.02, "blind2": 0.02, "blind3": 0.02,
                                 "blind4": 0.02, "blind5": 0.02, "blind6": 0.15, "blind7": 0.04,
                                 "blind8": 0.04, "blind9": 0.04}
+# Whisper's transcripts of 60 spoken hard negatives per blind set: 4-15 % of those in a
+# held-out half are changed, mostly a word Whisper garbled taken for a name ("Portato is
+# blocked" for "port 8080 is blocked"). A ceiling, not a target met.
+HELD_OUT_MAX_WHISPER_FALSE_POSITIVES = 0.16
 BLIND_SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
               "blind9")
 
@@ -55,6 +59,9 @@ def test_the_labelled_sets_are_large_and_hold_hard_negatives():
         assert sum(not i["values"] for i in subset) >= 150, name
         assert {i["split"] for i in subset} == {"dev", "heldout"}, name
         assert sum(i["source"] == "whisper" for i in subset) >= 60, name
+        if name != "team":
+            heard_negatives = [i for i in subset if i["source"] == "whisper" and not i["values"]]
+            assert len(heard_negatives) >= 50, name
 
 
 def test_held_out_recall_and_false_positives_stay_at_their_measured_floors(reports):
@@ -66,6 +73,8 @@ def test_held_out_recall_and_false_positives_stay_at_their_measured_floors(repor
                 assert figures[figure] >= floor, (name, figure, figures[figure])
         if name in HELD_OUT_MAX_FALSE_POSITIVES:
             assert figures["false_positive_rate"] <= HELD_OUT_MAX_FALSE_POSITIVES[name], name
+        assert figures["whisper_false_positive_rate"] <= HELD_OUT_MAX_WHISPER_FALSE_POSITIVES, (
+            name, figures["whisper_false_positive_rate"])
 
 
 def test_dev_recall_and_false_positives_meet_the_targets(reports):
