@@ -80,7 +80,7 @@ def build(seed: int = SEED) -> list[dict]:
 # Who wrote each set: the team that wrote the masker, or authors who never saw it.
 SET_NAMES = {"pii": "team", "blind": "blind", "blind2": "blind2", "blind3": "blind3",
              "blind4": "blind4", "blind5": "blind5", "blind6": "blind6", "blind7": "blind7",
-             "blind8": "blind8", "blind9": "blind9"}
+             "blind8": "blind8", "blind9": "blind9", "blind10": "blind10"}
 
 
 def set_of(item: dict) -> str:

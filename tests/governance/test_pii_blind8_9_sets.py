@@ -1,4 +1,4 @@
-"""Integrity of blind sets 8 and 9: the files, their labels and splits. Never runs the masker."""
+"""Integrity of blind sets 8 to 10: the files, their labels and splits. Never runs the masker."""
 
 import hashlib
 import importlib.util
@@ -17,7 +17,8 @@ pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parents[2]
 # Each set: its generator's list of phone regions, and how many data templates it has at least.
-SETS = {"blind8": ("PHONE_PREFIXES", 300), "blind9": ("PHONE_REGIONS", 290)}
+SETS = {"blind8": ("PHONE_PREFIXES", 300), "blind9": ("PHONE_REGIONS", 290),
+        "blind10": ("PHONE_REGIONS", 290)}
 
 KINDS = {"card", "us_ssn", "phone", "email", "iban", "ip_address", "street_address",
          "person_name"}
