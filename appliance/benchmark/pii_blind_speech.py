@@ -41,7 +41,7 @@ from appliance.benchmark.pii_speech import chosen
 # Each blind set and its transcripts, side by side in tests/governance.
 SET_FILES = {name: DATA_FILE.with_name(f"pii_{name}.jsonl")
              for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-                          "blind8", "blind9")}
+                          "blind8", "blind9", "blind10")}
 SENTENCES = 150
 NEGATIVES = 60
 RATE = 16000
