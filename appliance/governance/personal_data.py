@@ -63,8 +63,9 @@ _PHONE_PATTERNS = (
     # groups (an IBAN, a card) is not a phone number.
     re.compile(r"(?<![\w.+-])(?<!\d )0[1-9]\d{0,3}(?:([ -])\d{2,8}(?:\1\d{2,8}){0,2}|"
                r"(?:\.\d{2,8}){2,3})(?![\w-]|\.\d)"),
-    # A trunk prefix in brackets: "(03) 5555 1234", "(020) 7946 0958", "(030) 1234567".
-    re.compile(r"(?<![\w(])\(0\d{1,4}\) ?\d{3,4}[ -]?\d{3,4}(?![\w-])"),
+    # A trunk prefix in brackets: "(03) 5555 1234", "(020) 7946 0958", "(030) 1234567", and
+    # the local number in any grouping after it ("(0222) 587 13 26", "(028) 75319").
+    re.compile(r"(?<![\w(])\(0\d{1,4}\) ?\d{2,5}(?:[ -]?\d{2,4}){0,3}(?![\w-])"),
     # International as Whisper writes it when it hears the digits: "+9-1-98662-39608".
     re.compile(r"(?<![\w+])\+ ?\d{1,3}(?:[ .,-]{1,2}\(?\d{1,6}\)?){1,15}(?![\w])"),
     # International with the "00" prefix most of the world dials: "0027 10 311 6346".
@@ -105,6 +106,11 @@ _REFERENCE_CUE = re.compile(
 _ASKS_REFERENCE = re.compile(r"\b(?:reference|order|booking|tracking|confirmation|invoice|"
                              r"ticket|case|policy|claim)\b[^?]{0,40}\?[^?\d]{0,30}$",
                              re.IGNORECASE)
+# Someone's own number named for a purpose: "my SSN for the unemployment claim is …", "the
+# card for the booking is …". What follows is that number, not the claim's or booking's.
+_OWN_NUMBER_FOR = re.compile(
+    r"\b(?:card|ssn|social(?: security)?|phone|mobile|cell|iban)(?: numbers?| no\.?)?"
+    r" (?:for|on|of) (?:[\w'’-]+ ){0,3}$", re.IGNORECASE)
 # A number joined to a code's letters is part of the code: "INV-2026-004512", "SKU-88-…".
 _CODE_PREFIX = re.compile(r"\b[A-Za-z]{3,}-$")
 # A run right after these words is personal data whatever its shape, as long as it holds
@@ -266,6 +272,7 @@ def find_by_rules(text: str) -> list[Finding]:
                 if " " in text[a:b] or not is_reference(text, a))]
     found = _with_repeats(text, _with_extensions(text, _without_overlaps(_widened(text, found))))
     found += _corrected(text, found)
+    found += [f for f in _another_phone(text, found) if not _Spans(found).overlaps(f.start, f.end)]
     # A name never cuts into other data: "jackom atoutlook.com" is an e-mail address.
     data = _Spans(found)
     names = [Finding("person_name", a, b)
@@ -323,6 +330,27 @@ _NUMBER_KINDS = frozenset({"card", "phone", "us_ssn", "iban"})
 _TAKEN_BACK = re.compile(
     r"(?P<run>\d(?:[ ,.-]{0,2}\d)+)[ ,.]*\b(?:no|sorry|oops|wait|i mean|scratch that|"
     r"let me start again|start again|correction|actually)\b[^\d]{0,40}$", re.IGNORECASE)
+
+
+# A second number said straight after a phone, in its sentence: "+358 48 0757516, the
+# Estonian one is 5826 4805", "… 020 7946 0958 or 07700 900123". Its shape is the region's
+# own, so no plan is checked; the first number says what it is.
+_ANOTHER_NUMBER = re.compile(
+    r"[^.?!\d]{0,50}?\b(?:and|or|one is|one's|number is|other is|also|else|alternatively)"
+    r"\W+(?P<run>\+?\(?\d[\d ().-]{5,}\d)(?![\w-]|\.\d)", re.IGNORECASE)
+
+
+def _another_phone(text: str, found: list[Finding]) -> list[Finding]:
+    """Numbers of 7-15 digits said as another way to reach whoever a phone found is."""
+    extra = []
+    for finding in found:
+        if finding.kind != "phone":
+            continue
+        match = _ANOTHER_NUMBER.match(text, finding.end)
+        if match and 7 <= sum(ch.isdigit() for ch in match.group("run")) <= 15 and (
+                not is_reference(text, match.start("run"))):
+            extra.append(Finding("phone", match.start("run"), match.end("run")))
+    return extra
 
 
 def _corrected(text: str, found: list[Finding]) -> list[Finding]:
@@ -392,8 +420,13 @@ class _Spans:
 
 def is_reference(text: str, start: int) -> bool:
     """Whether the number starting at `start` follows "order", "tracking", "flight" …."""
-    before = text[max(0, start - 40):start]
-    return (_REFERENCE_CUE.search(before) is not None or _CODE_PREFIX.search(before) is not None
+    offset = max(0, start - 40)
+    before = text[offset:start]
+    cue = _REFERENCE_CUE.search(before)
+    if cue and _OWN_NUMBER_FOR.search(text, max(0, offset + cue.start() - 60),
+                                      offset + cue.start()):
+        cue = None  # "my SSN for the unemployment claim is …": the SSN, not the claim's
+    return (cue is not None or _CODE_PREFIX.search(before) is not None
             or _ASKS_REFERENCE.search(text, max(0, start - 90), start) is not None)
 
 
@@ -848,6 +881,10 @@ _NOT_AN_ADDRESS = re.compile(r"\b(?:not (?:an?|valid|real)|invalid|valid|fake|ex
 # halves ("1-0.0.7.237", "19-2.168.7.228"), or a letter stuck to an octet ("109.8i.135.11").
 _HYPHENED_IP = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}(?:\.\d{1,3}){3}(?![\w]|\.\d)")
 _LETTERED_IP = re.compile(r"(?<![\w.])\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?){3}(?![\w]|\.\d)")
+# A version anywhere shortly before a dotted run no address check passes: "Windows update
+# is stuck on 10.0.19045.3803". (A well-formed address needs the word right before it.)
+_VERSION_NEAR = re.compile(r"\b(?:version|firmware|release|update|build|kernel|windows|ios|"
+                           r"android|macos|app|software|patch)\b", re.IGNORECASE)
 _IP_CUE = re.compile(r"\b(?:ip|server|router|camera|gateway|nas|printer|address|host|device)\b",
                      re.IGNORECASE)
 
@@ -862,7 +899,7 @@ def _misheard_ips(text: str) -> list[Finding]:
             found.append(Finding("ip_address", match.start(), match.end()))
     for match in _HEARD_IP.finditer(text):
         before = text[max(0, match.start() - 40):match.start()]
-        if _VERSION_CUE.search(before) or is_reference(text, match.start()) or (
+        if _VERSION_NEAR.search(before) or is_reference(text, match.start()) or (
                 _NOT_AN_ADDRESS.search(before)):
             continue
         try:  # a well-formed address is `_ip_addresses`' to judge (a netmask is no one's)

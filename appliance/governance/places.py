@@ -57,7 +57,9 @@ _STREET = re.compile(
 # "Calle Mayor 5", then often the postcode before the town ("10115 Berlin").
 _EUROPEAN_STREET = re.compile(
     r"(?<![\w-])(?:(?:rue|avenue|boulevard|calle|avenida|via|viale|piazza|plaza|rua|paseo|"
-    r"carrer|chemin|place|quai|corso|ulica|ul\.|thanon)(?P<name>(?: [\w'’.-]+){1,4})"
+    r"carrer|chemin|place|quai|corso|ulica|ul\.|thanon|calzada|camino|carretera|privada|"
+    r"cerrada|circuito|prolongación|callejón|ronda|travesía|travessa|estrada|alameda|strada|"
+    r"vicolo)(?P<name>(?: [\w'’.-]+){1,4})"
     r"|(?:(?-i:[A-Z])[\w'’-]+ (?:(?:de|van|der|den|la|le|du|des|di|da|do|el|von) )+)?"
     r"[^\W\d_]+(?:straße|strasse|str\.|weg|platz|gasse|allee|damm|straat|laan|gracht|plein|"
     r"vej|gatan|gata|veien|gade|vägen|katu|tie|-ro|-gil|-daero)(?P<none>)"
@@ -93,13 +95,14 @@ _PART = (r"(?:(?-i:[A-ZÀ-ÖØ-ÞĀ-Žİ])[^\W_]*(?:[.'’-][^\W_]+)*\.?"
 _PART_WORDS = frozenset("""int interno piso apto apt lgh daire flat unit suite col county plot
     block blk soi moo gu ku dong ro gil building bldg floor door puerta depto casa apartment
     room""".split())
-_NEXT_PARTS = re.compile(rf"(?:[,.]| -)? {_PART}(?: -? ?{_PART}){{0,7}}", re.IGNORECASE)
+# Joined by a colon after a unit letter ("No: 77 D: 22") or a slash ("Beyoğlu/İstanbul").
+_NEXT_PARTS = re.compile(rf"(?:[,.:]| -)? {_PART}(?:(?: -? ?|/){_PART}){{0,7}}", re.IGNORECASE)
 # Towns and districts said before the street: "Szeged, | Kossuth Lajos utca 34".
 _PARTS_BEFORE = re.compile(r"(?:(?-i:[A-ZÀ-ÖØ-ÞĀ-Žİ])[\w'’-]+(?: [\w'’-]+){0,2}, ){1,3}$")
 _UNIT_WORD = (r"(?:room|flat|apartment|appartement|apt\.?|plot|block|blk|unit|suite|house|"
               r"villa|lot|floor|piso|apto)")
-_UNITS_BEFORE = re.compile(rf"\b(?:{_UNIT_WORD} [\w-]{{1,6}}(?: [A-Z])?,? ){{1,3}}$",
-                           re.IGNORECASE)
+_UNITS_BEFORE = re.compile(rf"\b(?:{_UNIT_WORD}(?: no\.?| number| #)? [\w-]{{1,6}}(?: [A-Z])?,? )"
+                           rf"{{1,3}}$", re.IGNORECASE)
 # A plot or flat, then a street with no house number: "plot seven, Nyali Road, Nyali".
 _UNIT_THEN_STREET = re.compile(
     rf"\b{_UNIT_WORD} [\w-]{{1,6}}(?: [A-Z])?, (?:(?:[A-Z][\w'’-]+|de|la|el) ){{1,4}}"
@@ -315,6 +318,8 @@ def _is_plain_words(part: str) -> bool:
     Towns ("Madrid"), codes in capitals ("MG") and unit words ("apto") are no such words.
     """
     words = re.findall(r"[^\W\d_]+", part)
+    if all(len(w) == 1 for w in words) and re.search(r"\d", part):
+        return False  # a postcode's letters and digits: "C.P. 66220"
     return bool(words) and all(
         w.lower() in common_words() and w.lower() not in place_names() and not (
             len(w) > 1 and w.isupper()) and w.lower() not in _PART_WORDS for w in words)

@@ -157,6 +157,21 @@ masker = PersonalDataMasker()
     ("Our new starter can be reached on 0.8.98134728.", "[PHONE]", "98134728"),
     # a Japanese block address still is one
     ("send it to 1-2-17-307 Gion-machi please", "[ADDRESS]", "Gion"),
+    # someone's own number named for a purpose; a second number after a phone; a bracketed
+    # trunk prefix with the local number in any grouping
+    ("my social for the housing claim is four one two, seven seven, one two three four",
+     "[SSN]", "one two three four"),
+    ("his UK mobile is +44 7700 900123, the Swiss one is 078 123 45 67.", "[PHONE]", "45 67"),
+    ("Missed a call from (0312) 418 22 90 this morning", "[PHONE]", "418 22"),
+    ("Next of kin: (021) 48311", "[PHONE]", "48311"),
+    # a house number before the street; a Turkish door and flat and district/city; a
+    # Mexican street type, colonia and C.P.
+    ("ship it to House No. 27, 14 Park Road, Koramangala, Bengaluru 560034", "[ADDRESS]",
+     "House No. 27"),
+    ("Adresim Bağdat Caddesi No: 12 D: 5, 34728 Kadıköy/İstanbul, thanks", "[ADDRESS]",
+     "Kadıköy"),
+    ("Mi dirección es Calzada Madero 410 int. 3, Col. Centro, C.P. 64000, Monterrey",
+     "[ADDRESS]", "64000"),
 ])
 def test_each_form_is_masked_whole(text, label, gone):
     masked = masker.mask(text).text
@@ -237,6 +252,9 @@ def test_each_form_is_masked_whole(text, label, gone):
     # a book's ISBN heard without its cue
     "Is 7-9-1 either prime number?",
     "Once did I SBN 978-140-4491364?",
+    # a build number after a version word a few words back; a reference after a phone order
+    "My Windows update is stuck on 10.0.22631.4317 again",
+    "the tracking number for my phone order is 1Z999AA10123456784",
 ])
 def test_references_quantities_and_public_names_are_left_alone(text):
     assert masker.mask(text).text == text
