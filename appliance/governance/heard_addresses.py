@@ -56,9 +56,11 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 _TOWN_BEFORE_REGION = re.compile(r"(?<![\w'’-])(?:(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+|"
                                  r"[a-z][\w'’-]+)$")
 # The street before the town, however Whisper garbled its name: a house number and up to six
-# words, "37 Willow Creek Place apartment aid, " or "64 cotton wood-briber apartment 20b, ".
+# words, "37 Willow Creek Place apartment aid, " or "64 cotton wood-briber apartment 20b, ",
+# then its unit after a comma ("2122 Prairie Roseway, up to 29 ": "up to" is Whisper's "apt").
 _STREET_BEFORE_TOWN = re.compile(r"(?<![\w.,-])(?:\d{1,2},(?=\d{3} ))?\d{1,5}[a-z]?"
-                                 r"(?:[ -][\w'’.-]+){1,6},? $")
+                                 r"(?:[ -][\w'’.-]+){1,6}(?:, (?:up to|apt\.?|apartment|unit|"
+                                 r"suite|flat|#) ?\d+[a-z]?)?,? $")
 
 
 # State codes that are also words or abbreviations in capitals: "meeting ID 845 …", "OK 200".
@@ -125,7 +127,7 @@ _NOT_A_HOUSE_NUMBER = re.compile(
     r"\d+ (?:am|pm|a\.m|p\.m|o'clock|minutes?|mins?|hours?|days?|weeks?|people|persons|"
     r"guests|items?|copies|boxes|bags|parcels|packages|percent|of|more|other|different|"
     r"addresses|places|locations|stops|friends|colleagues|kids|new|characters|digits|letters|"
-    r"numbers|times)\b", re.IGNORECASE)
+    r"numbers|times|nights|months|years|miles|km)\b", re.IGNORECASE)
 
 
 def _led_addresses(text: str) -> list[tuple[int, int]]:
@@ -167,6 +169,8 @@ def _us_tails(text: str) -> list[tuple[int, int]]:
         if zip_end == region.end() or town is None:
             continue
         street = _STREET_BEFORE_TOWN.search(text, max(0, town.start() - 60), town.start())
+        if street and _NOT_A_HOUSE_NUMBER.match(text, street.start()):
+            street = None  # "3 days, then 2 nights in Dallas, Texas 75201"
         if street:
             spans.append((street.start(), zip_end))
         elif _ADDRESS_CUE.search(text):  # "Dallas, Texas 75201 had a record heat" is no one's

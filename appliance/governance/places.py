@@ -134,8 +134,9 @@ _OTHER_REGIONS = ("Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan
                   "Queensland|Tasmania|South Australia|Western Australia|Northern Territory")
 _OTHER_CODES = "ON|QC|BC|AB|MB|SK|NS|NB|NSW|VIC|QLD|TAS|ACT|WA|SA|NT"
 _TOWN = r"[A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[ -][A-Za-zÀ-ÖØ-Þ][a-zß-öø-ÿ]+){0,2}"
-_UNIT_AFTER = re.compile(rf",? (?:{_UNIT}|(?:number|no\.?) \d+[A-Za-z]?(?:[ -]\d+)*)(?![\w-])",
-                         re.IGNORECASE)
+# ("up to 7": Whisper's "apt. 7")
+_UNIT_AFTER = re.compile(rf",? (?:{_UNIT}|(?:number|no\.?|up to) \d+[A-Za-z]?(?:[ -]\d+)*)"
+                         rf"(?![\w-])", re.IGNORECASE)
 # A town, with its district number if it has one ("Dublin 9", "dublin 6").
 _TOWN_AFTER = re.compile(rf"(?:,| in)? ({_TOWN})(?: \d{{1,2}}(?=,))?(?![\w-])")
 ZIP_AFTER = re.compile(r",? (?:\d{5}(?:-\d{4})?|\d(?: \d){3,4}|\d{4})(?![\w-])")
@@ -156,7 +157,7 @@ MISHEARD_POSTAL_SHAPE = re.compile(
 # A ZIP Whisper broke into odd groups after a state: "Minnesota 5.5.885", "Texas 7-9-4-27",
 # "Tennessee 374971303"; the digits must add up to a ZIP (5) or a ZIP+4 (9). A comma ends
 # it: "Nebraska 69188, 708-…" is the ZIP, then a phone number.
-_HEARD_ZIP = re.compile(r",? (\d(?:[.-]?\d){3,10})(?![\w-]|[.,]\d)")
+_HEARD_ZIP = re.compile(r",? ?(\d(?:[.-]?\d){3,10})(?![\w-]|[.,]\d)")
 # India and others: a flat or house, a few parts, then a six-digit PIN code.
 # Its parts may come without commas, and the PIN in groups: "… chennai 6 0 0, 0 2 0".
 _UNIT_LED = re.compile(rf"\b{_UNIT}(?:, [^,.\n+@]{{2,40}}){{1,6}},? [^,.\d\n+@]{{0,30}}"
@@ -182,8 +183,9 @@ def region_pattern() -> re.Pattern:
     names = sorted((s.name for s in states), key=len, reverse=True)
     region = "|".join([*map(re.escape, names), _OTHER_REGIONS])
     codes = "|".join([*(s.abbr for s in states), _OTHER_CODES])
-    return re.compile(rf",? (?:(?:{region}|(?-i:{codes}))\b|(?:{codes})(?=,? \d))",
-                      re.IGNORECASE)
+    # The code may be glued to its ZIP as Whisper writes it: "Lexington, KY40502".
+    return re.compile(rf",? (?:(?:{region}|(?-i:{codes}))\b|(?:{codes})(?=,? \d)"
+                      rf"|(?-i:{codes})(?=\d{{5}}\b))", re.IGNORECASE)
 
 
 def end_of(pattern: re.Pattern, text: str, position: int) -> int:

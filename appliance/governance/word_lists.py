@@ -38,6 +38,9 @@ NOT_NAMES = frozenset("""i me my you your he him his she her we us our they them
 )) | frozenset("""one two three four five six seven eight nine ten""".split())
 
 
+# A town named with its river or a town nearby: "Frankfurt am Main", "Kingston upon Hull".
+_RIVER_SUFFIX = re.compile(r"^\S+ (?:am|im|bei|an der|in der|upon) ")
+
 # The nations of the United Kingdom, which geonames files under one country.
 _HOME_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain")
 
@@ -128,8 +131,11 @@ def place_names() -> frozenset[str]:
     countries = (c["name"] for c in cache_.get_countries().values())
     states = (s["name"] for s in cache_.get_us_states().values())
     continents = (c["name"] for c in cache_.get_continents().values())
-    return frozenset(n.lower() for n in (*cities, *countries, *states, *continents,
-                                         *_HOME_NATIONS))
+    names = frozenset(n.lower() for n in (*cities, *countries, *states, *continents,
+                                          *_HOME_NATIONS))
+    # "Frankfurt am Main", "Kingston upon Hull": the town is said without its river.
+    short = (n.split(" ", 1)[0] for n in names if _RIVER_SUFFIX.search(n))
+    return names | frozenset(n for n in short if n not in first_names())
 
 
 def _is_word(lower: str) -> bool:

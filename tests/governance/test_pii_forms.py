@@ -172,6 +172,13 @@ masker = PersonalDataMasker()
      "Kadıköy"),
     ("Mi dirección es Calzada Madero 410 int. 3, Col. Centro, C.P. 64000, Monterrey",
      "[ADDRESS]", "64000"),
+    # as Whisper writes them: a state code glued to its ZIP, "up to" for "apt", a German
+    # town said without its river
+    ("deliver it to 88 Rosewood Way, Austin, TX78701", "[ADDRESS]", "78701"),
+    ("the ambulance to 19 Prairie Roseway, up to 12 Lexington, KY40502", "[ADDRESS]",
+     "up to 12"),
+    ("Unser address is the trace 9 63065 Offenbach, put it on the order", "[ADDRESS]",
+     "63065"),
 ])
 def test_each_form_is_masked_whole(text, label, gone):
     masked = masker.mask(text).text
@@ -255,6 +262,7 @@ def test_each_form_is_masked_whole(text, label, gone):
     # a build number after a version word a few words back; a reference after a phone order
     "My Windows update is stuck on 10.0.22631.4317 again",
     "the tracking number for my phone order is 1Z999AA10123456784",
+    "We had 3 days, then 2 nights in Dallas, Texas 75201",
 ])
 def test_references_quantities_and_public_names_are_left_alone(text):
     assert masker.mask(text).text == text
