@@ -206,6 +206,11 @@ def find_personal_data(text: str) -> list[Finding]:
              for a, b in _uncovered(text, found, t.start, t.end)]
     # `_uncovered` leaves no overlap with the rules' findings to resolve.
     found = _joined(text, sorted(found + extra, key=lambda f: f.start))
+    # A number straight after a name the tagger found is that person's, as after the rules'.
+    data = _Spans(found)
+    found = sorted(found + [f for f in _numbers_after_names(
+        text, [f for f in found if f.kind == "person_name"]) if not data.overlaps(f.start, f.end)],
+        key=lambda f: f.start)
     # An address the tagger ended halfway through a glued code ("New York 1|.256").
     return [Finding(f.kind, f.start, glued_end(text, f.end)) if f.kind == "street_address"
             else f for f in found]
@@ -333,10 +338,11 @@ _TAKEN_BACK = re.compile(
 
 
 # A second number said straight after a phone, in its sentence: "+358 48 0757516, the
-# Estonian one is 5826 4805", "… 020 7946 0958 or 07700 900123". Its shape is the region's
-# own, so no plan is checked; the first number says what it is.
+# Estonian one is 5826 4805", "… 020 7946 0958 or 07700 900123", "… and his one in Lagos
+# is …". Its shape is the region's own, so no plan is checked; the first says what it is.
 _ANOTHER_NUMBER = re.compile(
-    r"[^.?!\d]{0,50}?\b(?:and|or|one is|one's|number is|other is|also|else|alternatively)"
+    r"[^.?!\d]{0,50}?\b(?:and|or|(?:one|number|other)(?: (?!and|or)[\w'’]+){0,3} is|one's|"
+    r"also|else|alternatively)"
     r"\W+(?P<run>\+?\(?\d[\d ().-]{5,}\d)(?![\w-]|\.\d)", re.IGNORECASE)
 
 

@@ -164,6 +164,10 @@ masker = PersonalDataMasker()
     ("his UK mobile is +44 7700 900123, the Swiss one is 078 123 45 67.", "[PHONE]", "45 67"),
     ("Missed a call from (0312) 418 22 90 this morning", "[PHONE]", "418 22"),
     ("Next of kin: (021) 48311", "[PHONE]", "48311"),
+    ("Mum's Lagos number is 0803 555 0199 and Dad's one in Abuja is 46-21-7781", "[PHONE]",
+     "7781"),
+    # a number after a name only the tagger found: "(516 80316)" after "Nikau Mizrahi"
+    ("the contacts are Tamati Rangi (427 60519) and the school", "[PHONE]", "60519"),
     # a house number before the street; a Turkish door and flat and district/city; a
     # Mexican street type, colonia and C.P.
     ("ship it to House No. 27, 14 Park Road, Koramangala, Bengaluru 560034", "[ADDRESS]",
