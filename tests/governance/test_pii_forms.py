@@ -166,8 +166,9 @@ masker = PersonalDataMasker()
     ("Next of kin: (021) 48311", "[PHONE]", "48311"),
     ("Mum's Lagos number is 0803 555 0199 and Dad's one in Abuja is 46-21-7781", "[PHONE]",
      "7781"),
-    # a number after a name only the tagger found: "(516 80316)" after "Nikau Mizrahi"
-    ("the contacts are Tamati Rangi (427 60519) and the school", "[PHONE]", "60519"),
+    # a number after a name only the tagger found (the rules found the second phone)
+    ("My emergency contacts are Kauri Benhamou (427 60519) and Ana (0732 814996)", "[PHONE]",
+     "60519"),
     # a house number before the street; a Turkish door and flat and district/city; a
     # Mexican street type, colonia and C.P.
     ("ship it to House No. 27, 14 Park Road, Koramangala, Bengaluru 560034", "[ADDRESS]",
