@@ -23,6 +23,14 @@ and "text Vodafone" go out unchanged.
   school"), asked about ("Is Priya coming?"), given alone as an answer ("Vikram."),
   before "here" or a possessive with contact data, and after "and" or a comma that
   follows a name ("Priya, Kenji and Ananya").
+- After cues that only a person fits: a list of people ("Guest list: prasert srisuk,
+  …"), the name a form shows ("my name as NKOSI, NOMVULA"), the one given access or let
+  in ("Give Sandy access", "let Reed use …"), a role filled ("the captain … is Ivy"), a
+  greeting ("Happy birthday Autumn!"), two people asked between ("is it Inga Bals or
+  Priya Agarwal who …", but not "was it Newton or Einstein who discovered …"), initials
+  ("addressed to A. Becker"), and "a"/"para" after a Spanish or Portuguese message
+  ("Manda un WhatsApp a Lupita"). Not a thing named for someone: "the Mona Lisa",
+  "Queen Elizabeth II", "a bottle of Jack Daniel's", "Book Wendy's for 9".
 - A name found once is masked wherever it comes again ("Vikram, V I K R A M").
 
 The word, name and place lists are in `word_lists`.
@@ -161,7 +169,7 @@ _PERSONAL_STATE = re.compile(r" (?:coming|going|free|available|home|awake|back|f
 # A sentence about someone in general, not someone the user deals with.
 _GENERAL_QUESTION = re.compile(
     r"^\W*(?:who|what|when|where|why|how|which|did|does|do|is|was|were|are|has|had|"
-    r"tell me about|play|find|search|look up|show me)\b|"
+    r"tell me about|play|put on|find|search|look up|show me)\b|"
     r"\b(?:by|about|of|on|some|play|played|put on|listen to|watch|read|starring|featuring|like|"
     r"than|president|king|queen|author|singer|actor|actress|band|song|songs|album|movie|"
     r"film|book|books|novel|painting|theory|prize|news|latest|biography|quotes?|famous|"
@@ -236,7 +244,11 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
     if is_intro:
         # "My name is …" introduces a name whatever it is, bar common words in small
         # letters ("my name is not important").
-        if not is_capitalised and not (_is_uncommon(first) or _is_plain_first_name(first)):
+        # "my surname is gill, g i l l" (written "gill, gill"): spelled, so a name.
+        is_spelled = re.match(rf",? {re.escape(kept[0])}\b", text[match.start("name")
+                                                                   + len(kept[0]):], re.I)
+        if not is_capitalised and not (_is_uncommon(first) or _is_plain_first_name(first)
+                                       or is_spelled):
             return None
     elif not is_capitalised:
         # Typed or heard in small letters ("call bruno", "i'm ingrid"): a first name that
@@ -291,7 +303,9 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
                           and first not in proper_nouns()
                           and match.group(0).lower().startswith("for"))
         # In small letters, a known first name and a surname: "the iban for sam okoro".
-        is_small_full_name = is_full_name and first in first_names()
+        # "the reference for efua nwachukwu": no word, then a known surname.
+        is_small_full_name = is_full_name and (first in first_names() or (
+            _is_stranger(first) and last in last_names()))
         # "pls save yetunde new number": one word in small letters that no list knows.
         is_small_stranger = (not is_capitalised and len(kept) == 1 and _is_uncommon(first)
                              and first not in place_names() and first not in proper_nouns()
@@ -306,6 +320,10 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
     if (re.match(r"from\W", match.group(0), re.IGNORECASE) and _BOUGHT.search(
             text, max(0, match.start() - 50), match.start()) and first not in first_names()
             and len(kept) == 1 and not _PARTICLE_TAIL.match(text, end)):
+        return None
+    # "how far is Leeds from Hylobi": a distance is between places, whatever their names.
+    if (re.match(r"(?:from|to)\W", match.group(0), re.IGNORECASE) and first not in first_names()
+            and _DISTANCE.search(text) is not None):
         return None
     # "message from London", "remind me about Martin Luther King Day"; but "text Fergus"
     # is a person though a town bears the name.
@@ -351,6 +369,7 @@ def _full_name_span(match: re.Match, text: str, *,
                 and given not in _CUE_VERBS  # "Tell | Kwame Mensah", though Tell is a name
                 and all(_looks_like_name(w, surname=True) for w in name[1:])
                 and " ".join(name).lower() not in place_names()
+                and not _THE_BEFORE.search(text, max(0, start - 4), start)
                 and not _names_a_thing(text, match.end())
                 and not _is_general(text, start)):
             return start, match.end()
@@ -363,7 +382,22 @@ _NAMED_AFTER = re.compile(
     r"station|university|college|hospital|school|library|museum|stadium|theatre|theater|"
     r"memorial|institute|foundation|prize|award|show|band)\b|"
     r" (?:is|was) (?:a|an|the) (?:\w+ )?(?:song|film|movie|book|show|band|game|album|series|"
-    r"play|musical|novel)\b", re.IGNORECASE)
+    r"play|musical|novel)\b|"
+    # A regnal number: "Queen Elizabeth II", "Louis XIV", "Henry VIII" are public.
+    r"(?-i: (?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI)\b)", re.IGNORECASE)
+
+
+# "the" before a full name makes it a thing: "the Mona Lisa", "the Dolly Parton one".
+_THE_BEFORE = re.compile(r"\b(?i:the) $")
+# Clubs win leagues and cups: "Flamengo will win the league", "Olimpia beat them in the final".
+_TEAM_TALK = re.compile(r"\b(?:win|wins|won|winning|beat|beats|beaten|lose|loses|lost|draw|drew|"
+                        r"relegated|promoted|champions?)\b[^.!?]{0,30}\b(?:league|cup|title|"
+                        r"championship|derby|final|playoffs?|tournament|table)\b", re.IGNORECASE)
+_DISTANCE = re.compile(r"\b(?:how far|distance|how many (?:miles|km|kilometres|kilometers))\b",
+                       re.IGNORECASE)
+# The user's own messages: "play the voicemail Jannik Vogel left", "show me texts from …".
+_OWN_MESSAGES = re.compile(r"\b(?:voicemails?|voice ?notes?|voice messages?|missed calls?|"
+                           r"(?:messages?|texts?|e-?mails?) from)\b", re.IGNORECASE)
 
 
 def is_title(word: str) -> bool:
@@ -395,7 +429,8 @@ def _names_a_thing(text: str, end: int) -> bool:
 def _is_general(text: str, start: int) -> bool:
     """Whether the name at `start` is asked about in general ("when did Marie Curie …")."""
     sentence = re.split(r"[.!?] ", text[max(0, start - 120):start])[-1]
-    return bool(_GENERAL_QUESTION.search(sentence)) and not _PERSONAL_MARKER.search(text)
+    return bool(_GENERAL_QUESTION.search(sentence)) and not _PERSONAL_MARKER.search(text) and (
+        not _OWN_MESSAGES.search(sentence))
 
 
 # Small words inside a surname: "ter Horst", "da Costa", "de la Cruz", "bin Abdullah".
@@ -430,9 +465,9 @@ _OPENING_HOURS = re.compile(r"^\W*(?:is|are|when|what time|how late)\b.*\b(?:ope
 _BEFORE_A_PLACE = re.compile(r"\b(?:at|to|in|into|near|nearest|of|the|a|an|on|via|by|visit|"
                              r"from|fails|passes|uses|using|supports|runs|install|installed|"
                              r"download|update|buy|bought)\s+$", re.IGNORECASE)
-# A second name after "&" in a shop bought from: "order … from Holland & | Barrett".
+# A second name after "&" or "and" in a shop bought from: "order … from Holland & | Barrett".
 _SHOP_PAIR = re.compile(r"\b(?:order|ordered|bought|delivery|receipt)\b.{0,40}\bfrom "
-                        rf"{_CAPITAL_WORD} & $", re.IGNORECASE)
+                        rf"{_CAPITAL_WORD} (?:&|and) $", re.IGNORECASE)
 _BEFORE_A_SHOP = re.compile(r"\b(?:to|at|near|nearest|from|into)\s+$", re.IGNORECASE)
 _AFTER_A_BUSINESS = re.compile(r"(?:['’]s)? (?:delivery|deliveries|shares?|stock|store|shop|app|"
                                r"order|account|website|site|branch|outlet|open|opens|closed|"
@@ -451,19 +486,42 @@ _MEDIA_OR_FAME = re.compile(r"\b(?:play|song|songs|album|movie|film|book|novel|t
 _BOUGHT = re.compile(r"\b(?:order|ordered|orders|bought|buy|delivery|takeaway|receipt|"
                      r"purchase|purchased|refund)\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(rf"{_CAPITAL_WORD} $")  # "Fela | Kuti's"
+# Goods sold by measure carry their maker's name: "a bottle of Jack Daniel's", "a jar of
+# Hellmann's".
+_MEASURE_OF = re.compile(r"\b(?:bottle|glass|can|pack|box|jar|tin|bag|case|packet|carton|shot|"
+                         rf"pint|bar|tub|crate)s? of (?:{_CAPITAL_WORD} )?$", re.IGNORECASE)
+# A restaurant booked by its owner's name: "Book Wendy's for 9", "reserve Nando's at 8".
+_BOOKED = re.compile(r"\b(?:book|reserve|table at|booking at|reservation at|dinner at|"
+                     r"lunch at)\s+$", re.IGNORECASE)
+_NOTHING_OWNED = re.compile(r"\s*(?:$|[.!?,]|(?:for|at|on|tonight|tomorrow)\b)",
+                            re.IGNORECASE)
 _NAME_AND = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}),? (?:and|&) $")
 # Surname first, as on lists and forms: "Castillo, Njeri - balance £45", "did Lefebvre,
-# Marisol pay".
+# Marisol pay", and before the role given ("Make Lomidze, Davit an admin").
 _SURNAME_FIRST = re.compile(rf"(?<![\w'’-])(?P<surname>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?), "
-                            rf"(?P<given>{_CAPITAL_WORD})(?=\s*(?:[-–:]|pay|paid|owes|$|\.|,|\?))")
-# An initial and a surname: "Quote for E. Agarwal".
-_INITIAL_AND_SURNAME = re.compile(rf"(?<![\w'’-])(?P<name>(?-i:[A-Z])\. ?(?P<surname>"
+                            rf"(?P<given>{_CAPITAL_WORD})(?![\w'’])"
+                            r"(?=\s*(?:[-–:]|pay|paid|owes|$|\.|,|\?|(?:an?|as) [a-z]))")
+# One to three initials and a surname: "Quote for E. Agarwal", "cc T. A. Mitchell".
+_INITIAL_AND_SURNAME = re.compile(rf"(?<![\w'’-])(?P<name>(?P<initials>(?:(?-i:[A-Z])\. ?){{1,3}})"
+                                  rf"(?P<surname>"
                                   rf"{_CAPITAL_WORD}))(?![\w'’-])")
+# Words before a person written as initials and a surname: "addressed to A. Becker".
+_BEFORE_INITIALS = re.compile(r"\b(?:to|from|for|cc|with|and|attn:?|dear|signed)\s+$",
+                              re.IGNORECASE)
+# Initials that name places and times, not people: "the U.S. Open", "A.M. Radio".
+_ABBREVIATIONS = frozenset({"US", "UK", "EU", "UN", "UAE", "USA", "DC", "NY", "LA", "AM", "PM",
+                            "AD", "BC", "TV"})
 # "the Kapoor family", "the Zapatas"
 _FAMILY = re.compile(rf"\bthe (?P<name>{_CAPITAL_WORD}) family\b")
-# "Is it Hamid or Leilani?"
-_EITHER_OR = re.compile(rf"(?:\b(?i:is it|was it|either)|[-–:]) (?P<a>{_CAPITAL_WORD}) (?i:or) "
-                        rf"(?P<b>{_CAPITAL_WORD})\b")
+# "Is it Hamid or Leilani?", "is it Veera Korhonen or Eeva Virtanen who has the key".
+_EITHER_OR = re.compile(rf"(?:\b(?i:is it|was it|either)|[-–:]) (?P<a>{_CAPITAL_WORD}"
+                        rf"(?: {_CAPITAL_WORD})?) (?i:or) (?P<b>{_CAPITAL_WORD}"
+                        rf"(?: {_CAPITAL_WORD})?)(?![\w'’-])")
+# "was it Newton or Einstein who discovered …": a deed the famous are asked about.
+_FAMOUS_DEED = re.compile(
+    r" (?:who|that) (?:first |really |actually )?(?:was|were|invented|wrote|discovered|painted|"
+    r"composed|directed|founded|said|sang|won|created|built|designed|ruled|led|starred|became|"
+    r"proved|coined|developed|killed|assassinated|conquered|reigned)\b", re.IGNORECASE)
 # A full name in small letters or in capitals: "chloe thistlethwaite and funmilayo owusu r
 # coming", "pickup sign should say KOFI OWUSU"; and a chat mention: "@ Alfie ur parcel".
 _SMALL_FULL_NAME = re.compile(rf"(?<![\w'’@.-])(?P<given>[{_LOWER}]{{3,}}) (?P<surname>"
@@ -498,6 +556,70 @@ _SPELLED_AFTER = re.compile(r"\b(?P<word>[^\W\d_]{3,})[,.:]? (?:that's |as in )?
 _CHAT_SUBJECT = re.compile(
     rf"(?:^|[.!?] |\b(?:omg|lol|btw|fyi|so|oh|and|also|guess what),? )(?P<name>[{_LOWER}]+) "
     r"(?:just|is|was|will|has|had|said|says|sent|called|texted|moved|asked|wants|needs)\b")
+# What only a person just did, after a chat subject: "lol autumn just sent the pics".
+_CHAT_DEED = re.compile(r" (?:just )?(?:sent|said|says|texted|called|asked|messaged|replied|"
+                        r"emailed|rang|phoned)\b")
+
+# A list of people after a label: "Guest list: prasert srisuk, étienne fontaine",
+# "Attendees: Ana Lima and Kofi Owusu"; each item is weighed on its own (`_is_listed_name`).
+_PEOPLE_LIST = re.compile(
+    r"\b(?:guest ?list|guests|attendees|invitees|invited|participants|team|players|members|"
+    r"speakers|passengers|people|names|roster|squad|rsvps?|who's coming|carpool|rota)"
+    r"\s*(?::|\s[-–—])\s*(?P<items>[^.!?:;\n\d()]+)", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:^|,|&|\band\b)\s*(?P<item>[^\W\d_][\w'’-]*"
+                        r"(?: (?!and\b)[^\W\d_][\w'’-]*){0,2})\s*(?=,|&|\band\b|$)")
+# A name as a form or booking shows it: "the form has my name as BOTANÎ, DILAN", "booked
+# under the name Okafor", "my name is down as Mei Lin".
+_NAME_AS = re.compile(
+    r"\bname (?:is |was )?(?:down |written |spelled |spelt |listed |printed |shown |showing )?"
+    r"as|\bname (?:reads|says|shows)|\bunder the name(?: of)?", re.IGNORECASE)
+_NAME_AS_WORDS = re.compile(r"[:,]? (?P<name>[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*"
+                            r"(?:,? [^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*){0,2})")
+# The one given access, let in or allowed to do something: "Give Sandy access to the smart
+# lock", "let Reed use the garage", "allow Sky to open the gate": a first name, though also a
+# word, capitalised mid-sentence.
+_LET_IN = (
+    re.compile(rf"\b(?i:give|grant) (?P<name>{_CAPITAL_WORD}) (?i:access|permission|"
+               r"(?:the|a) (?:code|key|keys|password|pin|login|fob))\b"),
+    re.compile(rf"\b(?i:let) (?P<name>{_CAPITAL_WORD}) (?:in|into|use|borrow|have|drive|stay|"
+               r"know|through|come)\b"),
+    re.compile(rf"\b(?i:allow) (?P<name>{_CAPITAL_WORD}) (?:to|in|into|access)\b"),
+)
+# Smart-home makers and voice and chat assistants let in, given access or asked: not persons.
+_DEVICES = frozenset("""alexa siri google cortana bixby nest ring hive echo sonos tado arlo wyze
+    eufy hue blink yale tile roku chatgpt claude gemini copilot""".split())
+# Spanish, Portuguese and Italian put "a" or "para" before the person a message or call goes
+# to: "Manda un WhatsApp a Lupita", "llama a Maite", "manda mensagem para Joana".
+_MESSAGE_TO = re.compile(
+    r"\b(?:whats ?app|mensaje|mensajito|mensagem|messaggio|sms|correo|audio|llama|llámale|"
+    r"llamar|marca|escribe|escríbele|avisa|avísale|dile|pregúntale|chiama|scrivi|telefona|"
+    r"ligue|liga|ligar|escreve) (?:a|à|ao|para) "
+    rf"(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?)", re.IGNORECASE)
+# A role and then who fills it, ending the sentence: "the captain on Saturday is Ivy", "our
+# driver tomorrow will be Crystal": a first name though also a word.
+_ROLE_IS = re.compile(
+    r"\b(?:the|our|my|your) (?:captain|driver|host|referee|coach|cook|chef|leader|organi[sz]er|"
+    r"babysitter|nanny|tutor|teacher|doctor|nurse|dentist|plumber|cleaner|manager|supervisor|"
+    r"presenter|goalkeeper|keeper|best man|maid of honou?r|godmother|godfather|contact|"
+    r"carer|instructor|guide)"
+    r"(?: [\w:]+){0,3} (?:is|will be|was) "
+    rf"(?P<name>{_CAPITAL_WORD})(?=[.!?]?$|,| and\b)", re.IGNORECASE)
+# Greeted or congratulated by name, opening what is said: "Happy birthday Autumn!", "Dear
+# Hope,"; not "play Hey Jude", "a Hello Kitty".
+_ADDRESSED = re.compile(
+    r"(?:^|(?<=[.!?,;:\"“] ))(?:happy birthday|happy anniversary|congrats|congratulations|dear|"
+    r"hi|hello|hey|"
+    rf"good morning|good night|goodnight),? (?P<name>{_CAPITAL_WORD})(?=\s*[!,.]|$)",
+    re.IGNORECASE)
+# Words said to anyone, not names: "Hi Honey", "Dear Sir".
+_ENDEARMENTS = frozenset("""love honey sweetie sweetheart darling babe baby sunshine dear buddy
+    mate sir madam guys team all everyone everybody folks world gorgeous angel""".split())
+# Whose the data after a colon or dash is: "new address for Malik: …", "Aisha's mobile"
+# is the possessive rule's.
+_DATA_FOR = re.compile(rf"\b(?i:for|of) (?P<name>{_CAPITAL_WORD}) ?(?:[:–—]|- )")
+# A person asked or told something: "ask Gaz if they're coming", "tell Mo to hurry".
+_ASKED_IF = re.compile(rf"\b(?i:ask|tell|remind|text|message|call|ping) "
+                       rf"(?P<name>{_CAPITAL_WORD}) (?:if|whether|to|about|that)\b")
 
 
 def _with_particles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -570,6 +692,8 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
                        and (_BEFORE_A_SHOP.search(text, max(0, match.start("name") - 12),
                                                   match.start("name")) is not None
                             or _OPENING_HOURS.search(text) is not None))
+            is_shop = is_shop or (pattern is _FIRST_NAME_POSSESSIVE
+                                  and _is_brand_or_venue(text, match.start(), match.end()))
             if ((_is_plain_first_name(given) or _is_stranger(words[0]) or is_speaker)
                     and given not in _BUSINESSES and not is_shop
                     and match.group("name").lower() not in place_names()
@@ -594,21 +718,133 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
     spans += _names_before_and(text, spans)
     spans += [span for m in _SURNAME_FIRST.finditer(text) if (span := _surname_first(m))]
     spans += [(m.start("name"), m.end("name")) for m in _INITIAL_AND_SURNAME.finditer(text)
-              if _is_surname_in_small_letters(m.group("surname"))]
+              if _is_initialled_name(m)]
     spans += [(m.start("name"), m.end("name")) for m in _FAMILY.finditer(text)
               if m.group("name").lower() not in _NOT_NAMES]
-    spans += [(m.start(g), m.end(g)) for m in _EITHER_OR.finditer(text) for g in ("a", "b")
-              if _is_plain_first_name(m.group(g)) or _is_stranger(m.group(g))
-              or m.group(g).lower() in first_names()]
+    spans += [span for m in _EITHER_OR.finditer(text) if not _FAMOUS_DEED.match(text, m.end())
+              for g in ("a", "b") if (span := _either_name(m, g))]
     spans += [(m.start(), m.end()) for pattern in (_SMALL_FULL_NAME, _CAPITALS_NAME)
               for m in pattern.finditer(text)
               if _is_small_full_name(m.group("given").lower(), m.group("surname").lower())
               and not _is_general(text, m.start())]
     spans += [(m.start("name"), m.end("name")) for m in _MENTION.finditer(text)
               if m.group("name").lower() not in _NOT_NAMES]
+    spans += _cued_people(text)
+    if is_near_data:  # "new address for Malik: 14 Quarry Lane …", "mobile for Aisha - 0770 …"
+        spans += [(m.start("name"), m.end("name")) for m in _DATA_FOR.finditer(text)
+                  if _is_given_name(m.group("name"))
+                  and m.group("name").lower() not in place_names()]
     spans = _with_particles(text, spans)
     spans = [(a, b) for a, b in spans if not _PRODUCT_LABEL.search(text, max(0, a - 24), a)]
     return spans + _repeats(text, spans)
+
+
+def _cued_people(text: str) -> list[tuple[int, int]]:
+    """Names after the cues of `_PEOPLE_LIST`, `_NAME_AS`, `_LET_IN`, `_MESSAGE_TO` and others."""
+    spans = [span for m in _PEOPLE_LIST.finditer(text) if not _is_general(text, m.start())
+             for span in _listed_names(m)]
+    spans += [span for m in _NAME_AS.finditer(text) if (span := _name_as(text, m.end()))]
+    spans += [(m.start("name"), m.end("name")) for pattern in _LET_IN
+              for m in pattern.finditer(text) if _is_given_name(m.group("name"))]
+    spans += [span for m in _MESSAGE_TO.finditer(text) if (span := _messaged(m))]
+    # A first name that is also a word, where only a person fits: "the captain … is Ivy",
+    # "Happy birthday Autumn!", "ask Gaz if …", "lol autumn just sent …".
+    spans += [(m.start("name"), m.end("name")) for m in _ROLE_IS.finditer(text)
+              if _is_given_name(m.group("name"))]
+    spans += [(m.start("name"), m.end("name")) for m in _ADDRESSED.finditer(text)
+              if m.group("name").lower() not in _ENDEARMENTS and _is_given_name(m.group("name"))
+              and not _is_general(text, m.start())]
+    spans += [(m.start("name"), m.end("name")) for m in _ASKED_IF.finditer(text)
+              if _is_asked_if(m.group("name"))]
+    spans += [(m.start("name"), m.end("name")) for m in _CHAT_SUBJECT.finditer(text)
+              if m.group("name") in first_names() and _CHAT_DEED.match(text, m.end("name"))]
+    return spans
+
+
+def _listed_names(match: re.Match) -> list[tuple[int, int]]:
+    """The items of a list of people that look like names (`_is_listed_name`)."""
+    items, offset = match.group("items"), match.start("items")
+    return [(offset + m.start("item"), offset + m.end("item"))
+            for m in _LIST_ITEM.finditer(items.rstrip()) if _is_listed_name(m.group("item"))]
+
+
+def _is_listed_name(item: str) -> bool:
+    """A first name that is no word, or a given name and a surname, in any case.
+
+    "prasert srisuk", "Ana Lima", "Kenji"; not "sales", "the kids", "red team".
+    """
+    words = item.lower().split(" ")
+    if any(w in _NOT_NAMES for w in words) or item.lower() in place_names():
+        return False
+    given, surname = words[0], words[-1]
+    if len(words) == 1:
+        return _is_plain_first_name(given) or _is_unknown(given)
+    return ((given in first_names() or _is_unknown(given))
+            and (surname in last_names() or _is_unknown(surname))
+            and not (given in common_words() and surname in common_words()))
+
+
+def _is_unknown(lower: str) -> bool:
+    """No word, town or shop, nor the plural of a word ("sales", "devs")."""
+    return _is_stranger(lower) and not is_plural_of_a_word(lower)
+
+
+def _name_as(text: str, end: int) -> tuple[int, int] | None:
+    """The name after "my name as", "under the name": one to three words of one case.
+
+    "BOTANÎ, DILAN", "Mei Lin", "okafor"; not "it appears", "a co-signer".
+    """
+    match = _NAME_AS_WORDS.match(text, end)
+    if match is None:
+        return None
+    words = list(re.finditer(r"[^\s,]+", match.group("name")))
+    style = _case_style(words[0].group())
+    end = None
+    for word in words:
+        lower = word.group().lower()
+        if lower in _NOT_NAMES or _case_style(word.group()) != style or (
+                style == "small" and not (_is_uncommon(lower) or _is_plain_first_name(lower))):
+            break
+        end = match.start("name") + word.end()
+    return (match.start("name"), end) if end else None
+
+
+def _case_style(word: str) -> str:
+    """"capitals" (NKOSI), "title" (Nkosi) or "small" (nkosi)."""
+    if word.isupper():
+        return "capitals"
+    return "title" if word[0].isupper() else "small"
+
+
+def _is_given_name(word: str) -> bool:
+    """A first name, though also a word ("Sandy", "Reed", "Will"), or no word at all."""
+    lower = word.lower()
+    if lower in _DEVICES or (lower in _NOT_NAMES and lower not in _NAMES_TOO):
+        return False
+    return lower in first_names() or lower in _NAMES_TOO or _is_stranger(lower)
+
+
+def _messaged(match: re.Match) -> tuple[int, int] | None:
+    """The person after "a" or "para" in a Romance-language message: "… a Lupita".
+
+    A known first name, or a word no list knows before a surname; not "a Movistar".
+    """
+    words = match.group("name").split(" ")
+    given = words[0].lower()
+    has_surname = len(words) > 1 and _looks_like_name(words[1], surname=True)
+    if given in _NOT_NAMES or not (given in first_names() or (
+            has_surname and _is_stranger(given))):
+        return None
+    start = match.start("name")
+    return (start, match.end("name")) if has_surname else (start, start + len(words[0]))
+
+
+def _is_asked_if(word: str) -> bool:
+    """A capitalised word asked or told something: no frequent word, shop, town or pronoun."""
+    lower = word.lower()
+    return (lower not in _NOT_NAMES and lower not in _BUSINESSES and lower not in _DEVICES
+            and lower not in place_names() and (lower in first_names()
+                                                or lower not in frequent_words()))
 
 
 def _is_small_full_name(given: str, surname: str) -> bool:
@@ -620,6 +856,39 @@ def _is_small_full_name(given: str, surname: str) -> bool:
             and surname not in common_words()
             and (surname in last_names() or is_uncommon_word(surname))
             and f"{given} {surname}" not in place_names())
+
+
+def _is_initialled_name(match: re.Match) -> bool:
+    """Initials and a surname: "Quote for E. Agarwal", "addressed to A. Becker".
+
+    A surname that is also a town counts after two initials ("T. A. Mitchell"), and one
+    that is also a word after a word that sends to or from someone ("addressed to A.
+    Becker"); "the U.S. Open", "U.P. Town" are no one.
+    """
+    text, start = match.string, match.start()
+    surname = match.group("surname").lower()
+    if surname in _NOT_NAMES or re.sub(r"[. ]", "", match.group("initials")) in _ABBREVIATIONS:
+        return False
+    is_sent = _BEFORE_INITIALS.search(text, max(0, start - 16), start) is not None
+    is_initialled = match.group("initials").count(".") > 1 and surname not in common_words()
+    return (_is_surname_in_small_letters(surname) or (
+        (is_sent or is_initialled) and surname in last_names())) and not _is_general(text, start)
+
+
+def _either_name(match: re.Match, group: str) -> tuple[int, int] | None:
+    """One of two people asked between: a first name, with its surname if one follows.
+
+    "is it Hamid or Leilani?", "is it Inga Bals or Priya Agarwal who has the key".
+    """
+    words = match.group(group).split(" ")
+    given = words[0].lower()
+    if not (_is_stranger(given) or given in first_names()):
+        return None
+    start = match.start(group)
+    if len(words) > 1 and _looks_like_name(words[1], surname=True) and (
+            match.group(group).lower() not in place_names()):
+        return start, match.end(group)
+    return start, start + len(words[0])
 
 
 def _surname_first(match: re.Match) -> tuple[int, int] | None:
@@ -650,6 +919,16 @@ def _names_before_and(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
                       or _is_stranger(match.group("name"))):
             found.append((match.start("name"), match.end("name")))
     return found
+
+
+def _is_brand_or_venue(text: str, start: int, end: int) -> bool:
+    """Whether a possessive is a brand bought by measure or a place booked.
+
+    "a bottle of Jack Daniel's", "Book Wendy's for 9": nothing of theirs follows.
+    """
+    return _MEASURE_OF.search(text, max(0, start - 40), start) is not None or (
+        _BOOKED.search(text, max(0, start - 12), start) is not None
+        and _NOTHING_OWNED.match(text, end) is not None)
 
 
 def _is_stranger(word: str) -> bool:
@@ -689,6 +968,8 @@ def _strangers(text: str) -> list[tuple[int, int]]:
         is_town = match.group("name").lower() in place_names() and not is_named_like_a_town
         if is_town or _names_a_thing(text, match.end()) or _is_general(text, match.start()):
             continue
+        if given.lower() not in first_names() and _TEAM_TALK.search(text):
+            continue  # "Flamengo will win the league": a club
         found.append((match.start(), match.end()))
     return found
 

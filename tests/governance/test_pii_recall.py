@@ -1,7 +1,7 @@
-"""The masker on the labelled sets: the team's own and nine written by authors who never
+"""The masker on the labelled sets: the team's own and ten written by authors who never
 saw the masker (`pii_blind*`).
 
-The held-out halves of blind 4-9 were never tuned on; those of the team's set and of
+The held-out halves of blind 4-10 were never tuned on; those of the team's set and of
 blind 1-3 were, once their dev halves were exhausted (`pii_bench.TUNED_SETS`). The floors
 are the figures measured when the masker last changed (see README, "Personal data"); they
 guard against regressions. The targets of the issue (recall 0.98, false positives 2 %) are
@@ -27,20 +27,23 @@ HELD_OUT_FLOORS = {
     ("blind6", "typed"): 0.95, ("blind6", "spoken_text"): 0.94, ("blind6", "whisper"): 0.76,
     ("blind7", "typed"): 0.96, ("blind7", "spoken_text"): 0.96, ("blind7", "whisper"): 0.72,
     ("blind8", "typed"): 0.95, ("blind8", "spoken_text"): 0.91, ("blind8", "whisper"): 0.76,
-    ("blind9", "typed"): 0.96, ("blind9", "spoken_text"): 0.96, ("blind9", "whisper"): 0.78,
+    ("blind9", "typed"): 0.96, ("blind9", "spoken_text"): 0.95, ("blind9", "whisper"): 0.78,
+    ("blind10", "typed"): 0.94, ("blind10", "spoken_text"): 0.96, ("blind10", "whisper"): 0.80,
 }
+# Blind 10's held-out negatives arrived with 11.5 % changed (its author put in data-shaped
+# negatives on purpose: meeting IDs, firmware numbers, short codes); not tuned on since.
 # Blind 6 counts NHS and medical record numbers as negatives; the masker masks them as the
 # personal identifiers they are (12 of its 17: "hospital number MRN 31534737" too, since a
 # phone-like run of 7-8 digits close after "number" is masked), so its rate is above 2 %.
 HELD_OUT_MAX_FALSE_POSITIVES = {"team": 0.02, "blind": 0.02, "blind2": 0.02, "blind3": 0.02,
                                 "blind4": 0.02, "blind5": 0.02, "blind6": 0.15, "blind7": 0.04,
-                                "blind8": 0.04, "blind9": 0.04}
+                                "blind8": 0.04, "blind9": 0.04, "blind10": 0.12}
 # Whisper's transcripts of 60 spoken hard negatives per blind set: 4-15 % of those in a
 # held-out half are changed, mostly a word Whisper garbled taken for a name ("Portato is
 # blocked" for "port 8080 is blocked"). A ceiling, not a target met.
 HELD_OUT_MAX_WHISPER_FALSE_POSITIVES = 0.16
 BLIND_SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
-              "blind9")
+              "blind9", "blind10")
 
 
 @pytest.fixture(scope="module")

@@ -37,8 +37,8 @@ def test_the_tagger_masks_the_rest_of_an_address_the_rules_half_caught(monkeypat
 
 
 def test_a_name_right_beside_an_address_is_masked(monkeypatch):
-    text = "new address for Malik: 14 Quarry Lane, Ballymote, F56 X2Y3"
-    assert PersonalDataMasker().mask_text(text) == "new address for [NAME]: [ADDRESS]"
+    text = "parcel for Malik at 14 Quarry Lane, Ballymote, F56 X2Y3"
+    assert PersonalDataMasker().mask_text(text) == "parcel for [NAME] at [ADDRESS]"
     assert "Malik" in _rules_alone(monkeypatch).mask_text(text)
 
 
