@@ -23,23 +23,38 @@ and "text Vodafone" go out unchanged.
   school"), asked about ("Is Priya coming?"), given alone as an answer ("Vikram."),
   before "here" or a possessive with contact data, and after "and" or a comma that
   follows a name ("Priya, Kenji and Ananya").
-- After cues that only a person fits: a list of people ("Guest list: prasert srisuk,
-  …"), the name a form shows ("my name as NKOSI, NOMVULA"), the one given access or let
-  in ("Give Sandy access", "let Reed use …"), a role filled ("the captain … is Ivy"), a
-  greeting ("Happy birthday Autumn!"), two people asked between ("is it Inga Bals or
-  Priya Agarwal who …", but not "was it Newton or Einstein who discovered …"), initials
-  ("addressed to A. Becker"), and "a"/"para" after a Spanish or Portuguese message
-  ("Manda un WhatsApp a Lupita"). Not a thing named for someone: "the Mona Lisa",
-  "Queen Elizabeth II", "a bottle of Jack Daniel's", "Book Wendy's for 9".
+- Two people asked between ("is it Inga Bals or Priya Agarwal who …", but not "was it
+  Newton or Einstein who discovered …"), and initials ("addressed to A. Becker").
+- After cues that only a person fits, found by `name_cues`: a list of people, the name
+  a form shows, a greeting, a role filled ("Guest list: prasert srisuk, …", "Happy
+  birthday Autumn!").
+- Not a thing named for someone: "the Mona Lisa", "Queen Elizabeth II", "a bottle of
+  Jack Daniel's", "Book Wendy's for 9".
 - A name found once is masked wherever it comes again ("Vikram, V I K R A M").
 
-The word, name and place lists are in `word_lists`.
+The word, name and place lists are in `word_lists`; what a single word says about a name
+("a first name that is no word", "no word at all") is in `name_words`.
 """
 
 from __future__ import annotations
 
 import re
 
+from appliance.governance.name_cues import CHAT_SUBJECT, find_cued_people, find_data_owners
+from appliance.governance.name_words import (
+    BUSINESSES,
+    CAPITAL_WORD,
+    GENERAL_QUESTION,
+    LOWER,
+    NAME_WORD,
+    NAMES_TOO,
+    PERSONAL_MARKER,
+    UPPER,
+    is_general,
+    is_plain_first_name,
+    is_stranger,
+    looks_like_name,
+)
 from appliance.governance.word_lists import NOT_NAMES as _NOT_NAMES
 from appliance.governance.word_lists import (
     census_first_names,
@@ -105,54 +120,41 @@ _WEAK_CUE = r"i'm|i am|this is|it's|its|it is|he's|she's|he is|she is|under|am|t
 # errands ("pick up Ananya at 5"): a name no list knows counts after them when capitalised.
 _GREETING = (r"hi|hello|hey|dear|thanks|cheers|love|best|from:|to:|attn:?|"
              r"pick up|drop off|let|see you|happy birthday|congrats|congratulations")
-# Words of `_NOT_NAMES` that are also given names, taken as names after "my name is".
-_NAMES_TOO = frozenset({"will", "may", "june", "april", "august"})
 _GREETED = re.compile(r"\b(?:hi|hello|hey|hiya|morning|afternoon|evening)\W*$", re.IGNORECASE)
 _ASKS_NAME = re.compile(r"\b(?:name|surname|who)\b[^?]{0,60}\?", re.IGNORECASE)
 _CALLER = re.compile(r" (?:calling|speaking|here|again|from)\b", re.IGNORECASE)
 _TITLE = (r"(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|dame|mister|missus|misses|doctor|auntie|"
           r"aunty|uncle|pastor|coach|nana|granny)\.?")
 _TITLE_WORD = re.compile(_TITLE, re.IGNORECASE)
-# Letters of Latin scripts, so "Wiśniewski", "Zoë" and "Núñez" are words too; "O'Connor",
-# "McDonald" and "Al-Sayed" are one word.
-_LOWER = "a-zß-öø-ÿā-ž"
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-# The letters after the first are taken possessively (`++`): under IGNORECASE they would
-# also match the capital of "McDonald", and trying each split of a long word into the two
-# parts cost the cube of its length (20,000 letters: 7 s).
-_NAME_WORD = (rf"(?:[{_UPPER}{_LOWER}]['’])?[{_UPPER}{_LOWER}][{_LOWER}]++"
-              rf"(?:[{_UPPER}][{_LOWER}]+)?(?:['’-][{_UPPER}{_LOWER}]?[{_LOWER}]+)?")
-_CAPITAL_WORD = (rf"(?-i:(?:[{_UPPER}]['’])?[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?"
-                 rf"(?:['’-][{_UPPER}]?[{_LOWER}]+)?)")
 # The name is looked for after each cue without consuming it, so one cue's miss does not
 # hide the next: "remind | me to call | Mateo", "Hi, | this is | Oluwaseun Costa".
 _CUED_NAME = re.compile(
     rf"\b(?:(?P<intro>{_INTRO_CUE})|(?P<verb>{_PERSON_VERB})|{_STRONG_CUE}|"
     rf"(?P<weak>{_WEAK_CUE}|(?P<greet>{_GREETING})))[,:]?"
-    rf"(?: (?:is|are|was|named|called)(?= (?-i:[{_UPPER}])| [{_LOWER}]+(?: [{_LOWER}]+)?,))? "
-    rf"(?=(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![\w]|-\w))",
+    rf"(?: (?:is|are|was|named|called)(?= (?-i:[{UPPER}])| [{LOWER}]+(?: [{LOWER}]+)?,))? "
+    rf"(?=(?P<name>{NAME_WORD}(?: {NAME_WORD}){{0,2}})(?![\w]|-\w))",
     re.IGNORECASE)
-_TITLED = re.compile(rf"\b{_TITLE},? (?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})(?![\w])",
+_TITLED = re.compile(rf"\b{_TITLE},? (?P<name>{CAPITAL_WORD}(?: {CAPITAL_WORD}){{0,2}})(?![\w])",
                      re.IGNORECASE)
-_FULL_NAME = re.compile(rf"(?<![\w’-])(?<!\w')(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{1,2}})"
+_FULL_NAME = re.compile(rf"(?<![\w’-])(?<!\w')(?P<name>{CAPITAL_WORD}(?: {CAPITAL_WORD}){{1,2}})"
                         r"(?![\w’-])(?!'\w)")
-_HERE = re.compile(rf"(?:^|[.!?,] )(?:(?:hi|hello|hey),? )?(?P<name>{_NAME_WORD}"
-                   rf"(?: {_NAME_WORD})?) here\b", re.IGNORECASE)
+_HERE = re.compile(rf"(?:^|[.!?,] )(?:(?:hi|hello|hey),? )?(?P<name>{NAME_WORD}"
+                   rf"(?: {NAME_WORD})?) here\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(
-    rf"\b(?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)['’]s (?:phone|number|mobile|cell|e-?mail|"
+    rf"\b(?P<name>{NAME_WORD}(?: {NAME_WORD})?)['’]s (?:phone|number|mobile|cell|e-?mail|"
     r"address|home|birthday|social|card|account|ssn|iban|flat|place|house|share|mum|mom|dad|"
     r"mother|father|wife|husband|son|daughter|sister|brother|kids?|boss|party|wedding)\b",
     re.IGNORECASE)
 # "Ananya's school", "Kenji's party": a first name that is no word, owning anything.
-_FIRST_NAME_POSSESSIVE = re.compile(rf"\b(?P<name>{_CAPITAL_WORD})['’]s\b")
+_FIRST_NAME_POSSESSIVE = re.compile(rf"\b(?P<name>{CAPITAL_WORD})['’]s\b")
 # A first name as the subject at the start of a sentence: "Kenji needs a ride at 5".
 _SUBJECT = re.compile(
-    rf"(?:^|[.!?] )(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?) (?:is|was|will|needs|wants|"
+    rf"(?:^|[.!?] )(?P<name>{CAPITAL_WORD}(?: {CAPITAL_WORD})?) (?:is|was|will|needs|wants|"
     r"has|had|said|says|called|texted|asked|emailed|can|could|should|would|won't|isn't|"
     r"doesn't|didn't|can't|did|does|just|also|and I|and me|picked|owes|lives|left|sent|"
     r"got|bought|paid|moved|loves|likes|hates|works|told|wrote|brought|took|made)\b")
 # The next name in a list: "Priya, Kenji and Ananya".
-_AND_NAME = re.compile(rf"(?: (?:and|&|or)|,) (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w])",
+_AND_NAME = re.compile(rf"(?: (?:and|&|or)|,) (?P<name>{NAME_WORD}(?: {NAME_WORD})?)(?![\w])",
                        re.IGNORECASE)
 # "Is Tahmina coming?", "who is Tahmina in my contacts?": a first name asked about.
 _ASKED_PREDICATE = (r"(?:say|said|reply|replied|answer|answered|call|called|text|texted|write|"
@@ -160,60 +162,18 @@ _ASKED_PREDICATE = (r"(?:say|said|reply|replied|answer|answered|call|called|text
                     r"left|pick|bring|need|want|like|know|coming|going|free|available|still)")
 _ASKED_ABOUT = re.compile(
     r"\b(?:is|was|has|did|does|will|can|where's|where is|who's|who is) (?P<name>"
-    rf"{_NAME_WORD}(?: (?!{_ASKED_PREDICATE}\b|ever\b|already\b){_NAME_WORD})?)"
+    rf"{NAME_WORD}(?: (?!{_ASKED_PREDICATE}\b|ever\b|already\b){NAME_WORD})?)"
     r"(?= (?:(?:ever|already|just|still|not|never) )?(?:there|here|home|ok|okay|awake|back|"
     rf"at|in|on|up|around|feeling|doing|with|from|{_ASKED_PREDICATE})\b)",
     re.IGNORECASE)
 _PERSONAL_STATE = re.compile(r" (?:coming|going|free|available|home|awake|back|feeling|here|"
                              r"there|ok|okay|around|up)\b", re.IGNORECASE)
-# A sentence about someone in general, not someone the user deals with.
-_GENERAL_QUESTION = re.compile(
-    r"^\W*(?:who|what|when|where|why|how|which|did|does|do|is|was|were|are|has|had|"
-    r"tell me about|play|put on|find|search|look up|show me)\b|"
-    r"\b(?:by|about|of|on|some|play|played|put on|listen to|watch|read|starring|featuring|like|"
-    r"than|president|king|queen|author|singer|actor|actress|band|song|songs|album|movie|"
-    r"film|book|books|novel|painting|theory|prize|news|latest|biography|quotes?|famous|"
-    r"directed|written|painted|composed|invented|discovered|won|said)\W+$",
-    re.IGNORECASE)
-# "My" capitalised mid-sentence is a title's word ("Play My Way by Frank Sinatra").
-_PERSONAL_MARKER = re.compile(r"(?:^|(?<=[.!?] ))(?:My|Our)\b|"
-                              r"\b(?:(?-i:my|our|mine|contacts?)|[Ii]|[Ii]'m)\b")
-
-
-# Businesses people call, text or e-mail ("text Vodafone", "email Amazon"): not persons.
-_BUSINESSES = frozenset("""amazon apple microsoft netflix spotify vodafone verizon tmobile
-    comcast xfinity paypal ebay walmart target costco ikea fedex ups dhl usps tesco asda argos
-    boots barclays hsbc lloyds natwest santander citibank doordash grubhub deliveroo instacart
-    airbnb expedia facebook whatsapp instagram twitter tiktok zoom slack skype starbucks
-    subway walgreens cvs o2 ee sky virgin orange telstra optus rogers bell telus jio airtel
-    sainsbury's domino's mcdonald's nando nando's nandos royal""".split())
-
-
-def _looks_like_name(word: str, *, surname: bool = False) -> bool:
-    """A known first name (or surname, for a second word), or no common English word.
-
-    Surnames alone are not enough for a first word: "Baker", "Milk" and "Rose" are
-    surnames too.
-    """
-    lower = word.lower()
-    if lower in _NOT_NAMES or len(lower) < 2:
-        return False
-    return (lower in first_names() or (surname and lower in last_names())
-            or is_uncommon_word(lower))
-
-
 _is_uncommon = is_uncommon_word
-
-
-def _is_plain_first_name(word: str) -> bool:
-    """A known first name that is no English word: "Priya", not "Grace" or "Will"."""
-    lower = word.lower()
-    return lower in first_names() and lower not in common_words()
 
 
 def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None:
     words = match.group("name").split(" ")
-    if re.search(r"['’]s$", words[0]) or words[0].lower() in _BUSINESSES:  # "call Domino's"
+    if re.search(r"['’]s$", words[0]) or words[0].lower() in BUSINESSES:  # "call Domino's"
         return None
     # A capitalised name ends at the first small word: "Freya Lindqvist | saying".
     is_capitalised = words[0][0].isupper()
@@ -221,7 +181,7 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
     kept = []
     for word in words:
         # "first name Will", "My name is May": a name though also a word in the list.
-        is_named = is_capitalised and word.lower() in _NAMES_TOO and (
+        is_named = is_capitalised and word.lower() in NAMES_TOO and (
             is_intro or (not kept and len(words) > 1 and words[1][0].isupper()))
         if (word.lower() in _NOT_NAMES and not is_named) or (
                 is_capitalised and not word[0].isupper()):
@@ -247,7 +207,7 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
         # "my surname is gill, g i l l" (written "gill, gill"): spelled, so a name.
         is_spelled = re.match(rf",? {re.escape(kept[0])}\b", text[match.start("name")
                                                                    + len(kept[0]):], re.I)
-        if not is_capitalised and not (_is_uncommon(first) or _is_plain_first_name(first)
+        if not is_capitalised and not (_is_uncommon(first) or is_plain_first_name(first)
                                        or is_spelled):
             return None
     elif not is_capitalised:
@@ -263,14 +223,14 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
                 text, match.start("name") + len(kept[0]))
             # "collect from flowers": in small letters a plural is the word's, though
             # "Flowers" is a surname.
-            is_stranger = _is_uncommon(first) and not is_plural_of_a_word(first)
-            if ((match.group("weak") and not is_greeted) or not is_stranger) and (
+            is_unknown_word = _is_uncommon(first) and not is_plural_of_a_word(first)
+            if ((match.group("weak") and not is_greeted) or not is_unknown_word) and (
                     not is_caller):
                 return None
     elif match.group("weak"):
         # "I'm Kwame", "this is Ananya Iyer", but not "I'm Fine", "I'm Feeling Lucky",
         # "play Hey Jude".
-        if _is_general(match.string, match.start()):
+        if is_general(match.string, match.start()):
             return None
         last = kept[-1].lower()
         is_full_name = len(kept) > 1 and (last in last_names() or _is_uncommon(last))
@@ -282,11 +242,11 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
                                                             + len(kept[0])) is not None
         is_caller = is_first_name and _CALLER.match(text, match.start("name") + len(kept[0]))
         if not ((is_full_name and (is_first_name or _is_uncommon(first)))
-                or _is_plain_first_name(first) or is_near_data or is_caller
+                or is_plain_first_name(first) or is_near_data or is_caller
                 or (has_surname and (is_first_name or _is_uncommon(first)))
                 or ((match.group("greet") or is_greeted or is_asked) and _is_uncommon(first))):
             return None
-    elif not (_looks_like_name(kept[0]) or (len(kept) > 1 and kept[-1].lower() in last_names())
+    elif not (looks_like_name(kept[0]) or (len(kept) > 1 and kept[-1].lower() in last_names())
               or is_near_data):
         return None
 
@@ -295,7 +255,7 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
         # "book a table for Christmas", "update firmware", "to Heathrow Terminal 5", "to
         # Chicago O'Hare": a first name that is no word, or a full name ending in a surname.
         last = kept[-1].lower()
-        is_first_name = _is_plain_first_name(first)
+        is_first_name = is_plain_first_name(first)
         is_full_name = (len(kept) > 1 and first not in place_names() and last not in
                         common_words() and (last in last_names() or _is_uncommon(last)))
         # "book a table for Nkechi": after "for", one capitalised word no list knows.
@@ -305,11 +265,11 @@ def _name_span(match: re.Match, *, is_near_data: bool) -> tuple[int, int] | None
         # In small letters, a known first name and a surname: "the iban for sam okoro".
         # "the reference for efua nwachukwu": no word, then a known surname.
         is_small_full_name = is_full_name and (first in first_names() or (
-            _is_stranger(first) and last in last_names()))
+            is_stranger(first) and last in last_names()))
         # "pls save yetunde new number": one word in small letters that no list knows.
         is_small_stranger = (not is_capitalised and len(kept) == 1 and _is_uncommon(first)
                              and first not in place_names() and first not in proper_nouns()
-                             and first not in _BUSINESSES
+                             and first not in BUSINESSES
                              and not match.group(0).lower().startswith(("for", "to")))
         if not (is_first_name or is_full_name or is_unknown_for or is_small_stranger) or not (
                 is_capitalised or is_small_full_name or is_small_stranger):
@@ -363,15 +323,15 @@ def _full_name_span(match: re.Match, text: str, *,
             is_near_data or (_is_uncommon(surname) and (
                 surname in last_names() or is_mid_sentence))))
         # "Payee Will Quigley": a word that is a given name, before a surname no word.
-        is_named = (given in _NAMES_TOO and surname in last_names() and _is_uncommon(surname)
+        is_named = (given in NAMES_TOO and surname in last_names() and _is_uncommon(surname)
                     and is_mid_sentence)
-        if ((is_given and given not in _NOT_NAMES or is_named) and given not in _BUSINESSES
+        if ((is_given and given not in _NOT_NAMES or is_named) and given not in BUSINESSES
                 and given not in _CUE_VERBS  # "Tell | Kwame Mensah", though Tell is a name
-                and all(_looks_like_name(w, surname=True) for w in name[1:])
+                and all(looks_like_name(w, surname=True) for w in name[1:])
                 and " ".join(name).lower() not in place_names()
                 and not _THE_BEFORE.search(text, max(0, start - 4), start)
                 and not _names_a_thing(text, match.end())
-                and not _is_general(text, start)):
+                and not is_general(text, start)):
             return start, match.end()
         start += len(words[first]) + 1
     return None
@@ -395,9 +355,6 @@ _TEAM_TALK = re.compile(r"\b(?:win|wins|won|winning|beat|beats|beaten|lose|loses
                         r"championship|derby|final|playoffs?|tournament|table)\b", re.IGNORECASE)
 _DISTANCE = re.compile(r"\b(?:how far|distance|how many (?:miles|km|kilometres|kilometers))\b",
                        re.IGNORECASE)
-# The user's own messages: "play the voicemail Jannik Vogel left", "show me texts from …".
-_OWN_MESSAGES = re.compile(r"\b(?:voicemails?|voice ?notes?|voice messages?|missed calls?|"
-                           r"(?:messages?|texts?|e-?mails?) from)\b", re.IGNORECASE)
 
 
 def is_title(word: str) -> bool:
@@ -411,8 +368,8 @@ def sentence_cues(text: str) -> list[str]:
     "general": a question about the famous; "media": songs, films, books; "bought":
     orders and shops; "personal": the speaker's own people ("my", "I").
     """
-    return [name for name, pattern in (("general", _GENERAL_QUESTION), ("media", _MEDIA_OR_FAME),
-                                       ("bought", _BOUGHT), ("personal", _PERSONAL_MARKER))
+    return [name for name, pattern in (("general", GENERAL_QUESTION), ("media", _MEDIA_OR_FAME),
+                                       ("bought", _BOUGHT), ("personal", PERSONAL_MARKER))
             if pattern.search(text)]
 
 
@@ -426,28 +383,21 @@ def _names_a_thing(text: str, end: int) -> bool:
     return _NAMED_AFTER.match(text, end) is not None
 
 
-def _is_general(text: str, start: int) -> bool:
-    """Whether the name at `start` is asked about in general ("when did Marie Curie …")."""
-    sentence = re.split(r"[.!?] ", text[max(0, start - 120):start])[-1]
-    return bool(_GENERAL_QUESTION.search(sentence)) and not _PERSONAL_MARKER.search(text) and (
-        not _OWN_MESSAGES.search(sentence))
-
-
 # Small words inside a surname: "ter Horst", "da Costa", "de la Cruz", "bin Abdullah".
 _PARTICLES = (r"van|von|der|den|de|del|della|di|da|la|le|du|dos|das|ter|ten|bin|binti|ibn|al|"
               r"el|ní|nic|mac|ap")
-_PARTICLE_TAIL = re.compile(rf"(?: (?i:{_PARTICLES}))+ {_CAPITAL_WORD}")
+_PARTICLE_TAIL = re.compile(rf"(?: (?i:{_PARTICLES}))+ {CAPITAL_WORD}")
 _TITLED_PARTICLE = re.compile(rf"\b{_TITLE} (?P<name>(?:{_PARTICLES})(?: (?:{_PARTICLES}))* "
-                              rf"{_CAPITAL_WORD})", re.IGNORECASE)
+                              rf"{CAPITAL_WORD})", re.IGNORECASE)
 # A name given alone as an answer: "Siobhan.", "Caller: Tariq.", "who should I call? Vikram."
-_ANSWER = re.compile(rf"(?:^|[?:] )(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?)[.!]?$")
+_ANSWER = re.compile(rf"(?:^|[?:] )(?P<name>{CAPITAL_WORD}(?: {CAPITAL_WORD})?)[.!]?$")
 
 
 # A title in small letters: "ask mister bianchi", "book me in with doctor reyes".
-_TITLED_SMALL = re.compile(rf"\b(?-i:{_TITLE}) (?P<name>[{_LOWER}]+(?:['’-][{_LOWER}]+)?)(?![\w])",
+_TITLED_SMALL = re.compile(rf"\b(?-i:{_TITLE}) (?P<name>[{LOWER}]+(?:['’-][{LOWER}]+)?)(?![\w])",
                            re.IGNORECASE)
 # Capitalised words in a row, up to three: "Ploy Sukprasert", "Selin".
-_CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD}){{0,2}})"
+_CAPITALISED_RUN = re.compile(rf"(?<![\w'’-])(?P<name>{CAPITAL_WORD}(?: {CAPITAL_WORD}){{0,2}})"
                               r"(?![\w-])")
 # What follows these labels names a product, not a person: "model Garmin Venu 3",
 # "make and model: Toyota Yaris", "brand Tommy Hilfiger".
@@ -467,7 +417,7 @@ _BEFORE_A_PLACE = re.compile(r"\b(?:at|to|in|into|near|nearest|of|the|a|an|on|vi
                              r"download|update|buy|bought)\s+$", re.IGNORECASE)
 # A second name after "&" or "and" in a shop bought from: "order … from Holland & | Barrett".
 _SHOP_PAIR = re.compile(r"\b(?:order|ordered|bought|delivery|receipt)\b.{0,40}\bfrom "
-                        rf"{_CAPITAL_WORD} (?:&|and) $", re.IGNORECASE)
+                        rf"{CAPITAL_WORD} (?:&|and) $", re.IGNORECASE)
 _BEFORE_A_SHOP = re.compile(r"\b(?:to|at|near|nearest|from|into)\s+$", re.IGNORECASE)
 _AFTER_A_BUSINESS = re.compile(r"(?:['’]s)? (?:delivery|deliveries|shares?|stock|store|shop|app|"
                                r"order|account|website|site|branch|outlet|open|opens|closed|"
@@ -485,26 +435,26 @@ _MEDIA_OR_FAME = re.compile(r"\b(?:play|song|songs|album|movie|film|book|novel|t
                             re.IGNORECASE)
 _BOUGHT = re.compile(r"\b(?:order|ordered|orders|bought|buy|delivery|takeaway|receipt|"
                      r"purchase|purchased|refund)\b", re.IGNORECASE)
-_OWNER_BEFORE = re.compile(rf"{_CAPITAL_WORD} $")  # "Fela | Kuti's"
+_OWNER_BEFORE = re.compile(rf"{CAPITAL_WORD} $")  # "Fela | Kuti's"
 # Goods sold by measure carry their maker's name: "a bottle of Jack Daniel's", "a jar of
 # Hellmann's".
 _MEASURE_OF = re.compile(r"\b(?:bottle|glass|can|pack|box|jar|tin|bag|case|packet|carton|shot|"
-                         rf"pint|bar|tub|crate)s? of (?:{_CAPITAL_WORD} )?$", re.IGNORECASE)
+                         rf"pint|bar|tub|crate)s? of (?:{CAPITAL_WORD} )?$", re.IGNORECASE)
 # A restaurant booked by its owner's name: "Book Wendy's for 9", "reserve Nando's at 8".
 _BOOKED = re.compile(r"\b(?:book|reserve|table at|booking at|reservation at|dinner at|"
                      r"lunch at)\s+$", re.IGNORECASE)
 _NOTHING_OWNED = re.compile(r"\s*(?:$|[.!?,]|(?:for|at|on|tonight|tomorrow)\b)",
                             re.IGNORECASE)
-_NAME_AND = re.compile(rf"(?<![\w'’-])(?P<name>{_CAPITAL_WORD}),? (?:and|&) $")
+_NAME_AND = re.compile(rf"(?<![\w'’-])(?P<name>{CAPITAL_WORD}),? (?:and|&) $")
 # Surname first, as on lists and forms: "Castillo, Njeri - balance £45", "did Lefebvre,
 # Marisol pay", and before the role given ("Make Lomidze, Davit an admin").
-_SURNAME_FIRST = re.compile(rf"(?<![\w'’-])(?P<surname>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?), "
-                            rf"(?P<given>{_CAPITAL_WORD})(?![\w'’])"
+_SURNAME_FIRST = re.compile(rf"(?<![\w'’-])(?P<surname>{CAPITAL_WORD}(?: {CAPITAL_WORD})?), "
+                            rf"(?P<given>{CAPITAL_WORD})(?![\w'’])"
                             r"(?=\s*(?:[-–:]|pay|paid|owes|$|\.|,|\?|(?:an?|as) [a-z]))")
 # One to three initials and a surname: "Quote for E. Agarwal", "cc T. A. Mitchell".
 _INITIAL_AND_SURNAME = re.compile(rf"(?<![\w'’-])(?P<name>(?P<initials>(?:(?-i:[A-Z])\. ?){{1,3}})"
                                   rf"(?P<surname>"
-                                  rf"{_CAPITAL_WORD}))(?![\w'’-])")
+                                  rf"{CAPITAL_WORD}))(?![\w'’-])")
 # Words before a person written as initials and a surname: "addressed to A. Becker".
 _BEFORE_INITIALS = re.compile(r"\b(?:to|from|for|cc|with|and|attn:?|dear|signed)\s+$",
                               re.IGNORECASE)
@@ -512,11 +462,11 @@ _BEFORE_INITIALS = re.compile(r"\b(?:to|from|for|cc|with|and|attn:?|dear|signed)
 _ABBREVIATIONS = frozenset({"US", "UK", "EU", "UN", "UAE", "USA", "DC", "NY", "LA", "AM", "PM",
                             "AD", "BC", "TV"})
 # "the Kapoor family", "the Zapatas"
-_FAMILY = re.compile(rf"\bthe (?P<name>{_CAPITAL_WORD}) family\b")
+_FAMILY = re.compile(rf"\bthe (?P<name>{CAPITAL_WORD}) family\b")
 # "Is it Hamid or Leilani?", "is it Veera Korhonen or Eeva Virtanen who has the key".
-_EITHER_OR = re.compile(rf"(?:\b(?i:is it|was it|either)|[-–:]) (?P<a>{_CAPITAL_WORD}"
-                        rf"(?: {_CAPITAL_WORD})?) (?i:or) (?P<b>{_CAPITAL_WORD}"
-                        rf"(?: {_CAPITAL_WORD})?)(?![\w'’-])")
+_EITHER_OR = re.compile(rf"(?:\b(?i:is it|was it|either)|[-–:]) (?P<a>{CAPITAL_WORD}"
+                        rf"(?: {CAPITAL_WORD})?) (?i:or) (?P<b>{CAPITAL_WORD}"
+                        rf"(?: {CAPITAL_WORD})?)(?![\w'’-])")
 # "was it Newton or Einstein who discovered …": a deed the famous are asked about.
 _FAMOUS_DEED = re.compile(
     r" (?:who|that) (?:first |really |actually )?(?:was|were|invented|wrote|discovered|painted|"
@@ -524,102 +474,34 @@ _FAMOUS_DEED = re.compile(
     r"proved|coined|developed|killed|assassinated|conquered|reigned)\b", re.IGNORECASE)
 # A full name in small letters or in capitals: "chloe thistlethwaite and funmilayo owusu r
 # coming", "pickup sign should say KOFI OWUSU"; and a chat mention: "@ Alfie ur parcel".
-_SMALL_FULL_NAME = re.compile(rf"(?<![\w'’@.-])(?P<given>[{_LOWER}]{{3,}}) (?P<surname>"
-                              rf"[{_LOWER}]{{3,}}(?:-[{_LOWER}]+)?)(?![\w'’@-])")
+_SMALL_FULL_NAME = re.compile(rf"(?<![\w'’@.-])(?P<given>[{LOWER}]{{3,}}) (?P<surname>"
+                              rf"[{LOWER}]{{3,}}(?:-[{LOWER}]+)?)(?![\w'’@-])")
 _CAPITALS_NAME = re.compile(r"(?<![\w'’@.-])(?P<given>[A-Z]{3,}) (?P<surname>[A-Z]{3,}(?:-[A-Z]+)?)"
                             r"(?![\w'’@-])")
-_SMALL_WORD = re.compile(rf"(?<![\w'’@.-])[{_LOWER}]{{3,}}(?![\w'’@-]|\.\w)")
-_MENTION = re.compile(rf"(?:^|\s)@ ?(?P<name>{_CAPITAL_WORD})\b")
+_SMALL_WORD = re.compile(rf"(?<![\w'’@.-])[{LOWER}]{{3,}}(?![\w'’@-]|\.\w)")
+_MENTION = re.compile(rf"(?:^|\s)@ ?(?P<name>{CAPITAL_WORD})\b")
 # Form labels read out ("Patient: Baker, Rosalind", "Payee: Will Quigley").
 _LABELLED = re.compile(
     r"\b(?:patient|guest|passenger|payee|customer|caller|tenant|applicant|holder|"
     r"beneficiary|recipient|contact|name)\s*:\s*"
-    rf"(?P<name>{_CAPITAL_WORD}(?:,? {_CAPITAL_WORD}){{0,2}})(?![\w])", re.IGNORECASE)
+    rf"(?P<name>{CAPITAL_WORD}(?:,? {CAPITAL_WORD}){{0,2}})(?![\w])", re.IGNORECASE)
 # "Oyelaran is my surname"
-_OWN_NAME = re.compile(rf"\b(?P<name>{_NAME_WORD}) is my (?:sur|last |first |family |given |"
+_OWN_NAME = re.compile(rf"\b(?P<name>{NAME_WORD}) is my (?:sur|last |first |family |given |"
                        r"middle )?name\b", re.IGNORECASE)
 # "the booking is under Okoro", "table for four under Bianchi"
 # "thats where zeynep lives", "save 0158 … as kofi okafor"
-_WHERE_LIVES = re.compile(rf"\bwhere (?P<name>{_NAME_WORD}) (?:lives|works|stays|lived)\b",
+_WHERE_LIVES = re.compile(rf"\bwhere (?P<name>{NAME_WORD}) (?:lives|works|stays|lived)\b",
                           re.IGNORECASE)
-_SAVE_AS = re.compile(rf"\bsave\b[^.]{{0,60}}? as (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)"
+_SAVE_AS = re.compile(rf"\bsave\b[^.]{{0,60}}? as (?P<name>{NAME_WORD}(?: {NAME_WORD})?)"
                       r"(?![\w'’])", re.IGNORECASE)
 _UNDER = re.compile(r"\b(?:booking|reservation|table|order|appointment|room|it|that)s?\b"
-                    rf"[^.,!?]{{0,25}}\bunder (?P<name>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w])",
+                    rf"[^.,!?]{{0,25}}\bunder (?P<name>{NAME_WORD}(?: {NAME_WORD})?)(?![\w])",
                     re.IGNORECASE)
 _LABELLED_NAMES = (_LABELLED, _OWN_NAME, _UNDER, _WHERE_LIVES, _SAVE_AS)
 # A word followed by its spelling: "gill, g i l l", "Kaczmarek, K-A-C-Z-M-A-R-E-K".
 # Spoken spelling comes out of `spoken.to_written` as one word in capitals: "Hart, HART".
 _SPELLED_AFTER = re.compile(r"\b(?P<word>[^\W\d_]{3,})[,.:]? (?:that's |as in )?"
                             r"(?P<letters>[^\W\d_](?:[ -][^\W\d_]){2,}|[A-Z]{3,})\b")
-# A first name in small letters opening a chat line: "omg priya just moved", "lol ottilie".
-_CHAT_SUBJECT = re.compile(
-    rf"(?:^|[.!?] |\b(?:omg|lol|btw|fyi|so|oh|and|also|guess what),? )(?P<name>[{_LOWER}]+) "
-    r"(?:just|is|was|will|has|had|said|says|sent|called|texted|moved|asked|wants|needs)\b")
-# What only a person just did, after a chat subject: "lol autumn just sent the pics".
-_CHAT_DEED = re.compile(r" (?:just )?(?:sent|said|says|texted|called|asked|messaged|replied|"
-                        r"emailed|rang|phoned)\b")
-
-# A list of people after a label: "Guest list: prasert srisuk, étienne fontaine",
-# "Attendees: Ana Lima and Kofi Owusu"; each item is weighed on its own (`_is_listed_name`).
-_PEOPLE_LIST = re.compile(
-    r"\b(?:guest ?list|guests|attendees|invitees|invited|participants|team|players|members|"
-    r"speakers|passengers|people|names|roster|squad|rsvps?|who's coming|carpool|rota)"
-    r"\s*(?::|\s[-–—])\s*(?P<items>[^.!?:;\n\d()]+)", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"(?:^|,|&|\band\b)\s*(?P<item>[^\W\d_][\w'’-]*"
-                        r"(?: (?!and\b)[^\W\d_][\w'’-]*){0,2})\s*(?=,|&|\band\b|$)")
-# A name as a form or booking shows it: "the form has my name as BOTANÎ, DILAN", "booked
-# under the name Okafor", "my name is down as Mei Lin".
-_NAME_AS = re.compile(
-    r"\bname (?:is |was )?(?:down |written |spelled |spelt |listed |printed |shown |showing )?"
-    r"as|\bname (?:reads|says|shows)|\bunder the name(?: of)?", re.IGNORECASE)
-_NAME_AS_WORDS = re.compile(r"[:,]? (?P<name>[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*"
-                            r"(?:,? [^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*){0,2})")
-# The one given access, let in or allowed to do something: "Give Sandy access to the smart
-# lock", "let Reed use the garage", "allow Sky to open the gate": a first name, though also a
-# word, capitalised mid-sentence.
-_LET_IN = (
-    re.compile(rf"\b(?i:give|grant) (?P<name>{_CAPITAL_WORD}) (?i:access|permission|"
-               r"(?:the|a) (?:code|key|keys|password|pin|login|fob))\b"),
-    re.compile(rf"\b(?i:let) (?P<name>{_CAPITAL_WORD}) (?:in|into|use|borrow|have|drive|stay|"
-               r"know|through|come)\b"),
-    re.compile(rf"\b(?i:allow) (?P<name>{_CAPITAL_WORD}) (?:to|in|into|access)\b"),
-)
-# Smart-home makers and voice and chat assistants let in, given access or asked: not persons.
-_DEVICES = frozenset("""alexa siri google cortana bixby nest ring hive echo sonos tado arlo wyze
-    eufy hue blink yale tile roku chatgpt claude gemini copilot""".split())
-# Spanish, Portuguese and Italian put "a" or "para" before the person a message or call goes
-# to: "Manda un WhatsApp a Lupita", "llama a Maite", "manda mensagem para Joana".
-_MESSAGE_TO = re.compile(
-    r"\b(?:whats ?app|mensaje|mensajito|mensagem|messaggio|sms|correo|audio|llama|llámale|"
-    r"llamar|marca|escribe|escríbele|avisa|avísale|dile|pregúntale|chiama|scrivi|telefona|"
-    r"ligue|liga|ligar|escreve) (?:a|à|ao|para) "
-    rf"(?P<name>{_CAPITAL_WORD}(?: {_CAPITAL_WORD})?)", re.IGNORECASE)
-# A role and then who fills it, ending the sentence: "the captain on Saturday is Ivy", "our
-# driver tomorrow will be Crystal": a first name though also a word.
-_ROLE_IS = re.compile(
-    r"\b(?:the|our|my|your) (?:captain|driver|host|referee|coach|cook|chef|leader|organi[sz]er|"
-    r"babysitter|nanny|tutor|teacher|doctor|nurse|dentist|plumber|cleaner|manager|supervisor|"
-    r"presenter|goalkeeper|keeper|best man|maid of honou?r|godmother|godfather|contact|"
-    r"carer|instructor|guide)"
-    r"(?: [\w:]+){0,3} (?:is|will be|was) "
-    rf"(?P<name>{_CAPITAL_WORD})(?=[.!?]?$|,| and\b)", re.IGNORECASE)
-# Greeted or congratulated by name, opening what is said: "Happy birthday Autumn!", "Dear
-# Hope,"; not "play Hey Jude", "a Hello Kitty".
-_ADDRESSED = re.compile(
-    r"(?:^|(?<=[.!?,;:\"“] ))(?:happy birthday|happy anniversary|congrats|congratulations|dear|"
-    r"hi|hello|hey|"
-    rf"good morning|good night|goodnight),? (?P<name>{_CAPITAL_WORD})(?=\s*[!,.]|$)",
-    re.IGNORECASE)
-# Words said to anyone, not names: "Hi Honey", "Dear Sir".
-_ENDEARMENTS = frozenset("""love honey sweetie sweetheart darling babe baby sunshine dear buddy
-    mate sir madam guys team all everyone everybody folks world gorgeous angel""".split())
-# Whose the data after a colon or dash is: "new address for Malik: …", "Aisha's mobile"
-# is the possessive rule's.
-_DATA_FOR = re.compile(rf"\b(?i:for|of) (?P<name>{_CAPITAL_WORD}) ?(?:[:–—]|- )")
-# A person asked or told something: "ask Gaz if they're coming", "tell Mo to hurry".
-_ASKED_IF = re.compile(rf"\b(?i:ask|tell|remind|text|message|call|ping) "
-                       rf"(?P<name>{_CAPITAL_WORD}) (?:if|whether|to|about|that)\b")
 
 
 def _with_particles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -647,7 +529,7 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
         # "misses" is how Whisper writes "Mrs": "ring misses, Pemberton", not "misses Paris".
         is_verb = match.group().lower().startswith("misses") and (
             match.group("name").lower() in place_names())
-        if match.group("name").split(" ")[0].lower() not in _NOT_NAMES and not _is_general(
+        if match.group("name").split(" ")[0].lower() not in _NOT_NAMES and not is_general(
                 text, match.start()) and not is_verb:
             spans.append((match.start("name"), match.end("name")))
     for match in _FULL_NAME.finditer(text):
@@ -672,7 +554,7 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
         # Alone, only a first name that is no word; after a question, any unknown word;
         # after a question for a name ("who should we call? Rose."), any word.
         is_asked = _ASKS_NAME.search(text, 0, answer.start()) is not None
-        if _is_plain_first_name(given) or (answer.start() > 0 and _is_uncommon(given)) or (
+        if is_plain_first_name(given) or (answer.start() > 0 and _is_uncommon(given)) or (
                 is_asked and given not in _NOT_NAMES):
             spans.append((answer.start("name"), answer.end("name")))
     spans = _with_particles(text, spans)
@@ -685,7 +567,7 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
             # "how long to drive to Anneliese's?" asks about no one famous.
             owner = _OWNER_BEFORE.search(text, max(0, match.start("name") - 30),
                                          match.start("name"))
-            is_general = _is_general(text, owner.start() if owner else match.start("name")) and (
+            is_in_general = is_general(text, owner.start() if owner else match.start("name")) and (
                 pattern is _SUBJECT or _MEDIA_OR_FAME.search(text) is not None)
             # "directions to Addenbrooke's" is a place; "drive to Anneliese's" a home.
             is_shop = (pattern is _FIRST_NAME_POSSESSIVE and given not in first_names()
@@ -694,10 +576,10 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
                             or _OPENING_HOURS.search(text) is not None))
             is_shop = is_shop or (pattern is _FIRST_NAME_POSSESSIVE
                                   and _is_brand_or_venue(text, match.start(), match.end()))
-            if ((_is_plain_first_name(given) or _is_stranger(words[0]) or is_speaker)
-                    and given not in _BUSINESSES and not is_shop
+            if ((is_plain_first_name(given) or is_stranger(words[0]) or is_speaker)
+                    and given not in BUSINESSES and not is_shop
                     and match.group("name").lower() not in place_names()
-                    and not is_general):
+                    and not is_in_general):
                 spans.append((match.start("name"), match.end("name")))
     spans += _strangers(text)
     spans += _small_first_names(text)
@@ -707,14 +589,14 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
             start = match.start("name")
             # "that | peggy's birthday", "ring | meilin's mum": the owner is the last word
             # when the pair is no name.
-            if len(words) > 1 and (words[0].lower() in _NOT_NAMES or not _looks_like_name(
+            if len(words) > 1 and (words[0].lower() in _NOT_NAMES or not looks_like_name(
                     words[0]) or words[0].lower() in common_words()):
                 start += len(words.pop(0)) + 1
-            if not _NOT_NAMES.intersection(w.lower() for w in words) and _looks_like_name(
+            if not _NOT_NAMES.intersection(w.lower() for w in words) and looks_like_name(
                     words[0]):
                 spans.append((start, match.end("name")))
-    spans += [(m.start("name"), m.end("name")) for m in _CHAT_SUBJECT.finditer(text)
-              if _is_plain_first_name(m.group("name")) or _is_stranger(m.group("name"))]
+    spans += [(m.start("name"), m.end("name")) for m in CHAT_SUBJECT.finditer(text)
+              if is_plain_first_name(m.group("name")) or is_stranger(m.group("name"))]
     spans += _names_before_and(text, spans)
     spans += [span for m in _SURNAME_FIRST.finditer(text) if (span := _surname_first(m))]
     spans += [(m.start("name"), m.end("name")) for m in _INITIAL_AND_SURNAME.finditer(text)
@@ -726,125 +608,15 @@ def find_names(text: str, *, is_near_data: bool = False) -> list[tuple[int, int]
     spans += [(m.start(), m.end()) for pattern in (_SMALL_FULL_NAME, _CAPITALS_NAME)
               for m in pattern.finditer(text)
               if _is_small_full_name(m.group("given").lower(), m.group("surname").lower())
-              and not _is_general(text, m.start())]
+              and not is_general(text, m.start())]
     spans += [(m.start("name"), m.end("name")) for m in _MENTION.finditer(text)
               if m.group("name").lower() not in _NOT_NAMES]
-    spans += _cued_people(text)
+    spans += find_cued_people(text)
     if is_near_data:  # "new address for Malik: 14 Quarry Lane …", "mobile for Aisha - 0770 …"
-        spans += [(m.start("name"), m.end("name")) for m in _DATA_FOR.finditer(text)
-                  if _is_given_name(m.group("name"))
-                  and m.group("name").lower() not in place_names()]
+        spans += find_data_owners(text)
     spans = _with_particles(text, spans)
     spans = [(a, b) for a, b in spans if not _PRODUCT_LABEL.search(text, max(0, a - 24), a)]
     return spans + _repeats(text, spans)
-
-
-def _cued_people(text: str) -> list[tuple[int, int]]:
-    """Names after the cues of `_PEOPLE_LIST`, `_NAME_AS`, `_LET_IN`, `_MESSAGE_TO` and others."""
-    spans = [span for m in _PEOPLE_LIST.finditer(text) if not _is_general(text, m.start())
-             for span in _listed_names(m)]
-    spans += [span for m in _NAME_AS.finditer(text) if (span := _name_as(text, m.end()))]
-    spans += [(m.start("name"), m.end("name")) for pattern in _LET_IN
-              for m in pattern.finditer(text) if _is_given_name(m.group("name"))]
-    spans += [span for m in _MESSAGE_TO.finditer(text) if (span := _messaged(m))]
-    # A first name that is also a word, where only a person fits: "the captain … is Ivy",
-    # "Happy birthday Autumn!", "ask Gaz if …", "lol autumn just sent …".
-    spans += [(m.start("name"), m.end("name")) for m in _ROLE_IS.finditer(text)
-              if _is_given_name(m.group("name"))]
-    spans += [(m.start("name"), m.end("name")) for m in _ADDRESSED.finditer(text)
-              if m.group("name").lower() not in _ENDEARMENTS and _is_given_name(m.group("name"))
-              and not _is_general(text, m.start())]
-    spans += [(m.start("name"), m.end("name")) for m in _ASKED_IF.finditer(text)
-              if _is_asked_if(m.group("name"))]
-    spans += [(m.start("name"), m.end("name")) for m in _CHAT_SUBJECT.finditer(text)
-              if m.group("name") in first_names() and _CHAT_DEED.match(text, m.end("name"))]
-    return spans
-
-
-def _listed_names(match: re.Match) -> list[tuple[int, int]]:
-    """The items of a list of people that look like names (`_is_listed_name`)."""
-    items, offset = match.group("items"), match.start("items")
-    return [(offset + m.start("item"), offset + m.end("item"))
-            for m in _LIST_ITEM.finditer(items.rstrip()) if _is_listed_name(m.group("item"))]
-
-
-def _is_listed_name(item: str) -> bool:
-    """A first name that is no word, or a given name and a surname, in any case.
-
-    "prasert srisuk", "Ana Lima", "Kenji"; not "sales", "the kids", "red team".
-    """
-    words = item.lower().split(" ")
-    if any(w in _NOT_NAMES for w in words) or item.lower() in place_names():
-        return False
-    given, surname = words[0], words[-1]
-    if len(words) == 1:
-        return _is_plain_first_name(given) or _is_unknown(given)
-    return ((given in first_names() or _is_unknown(given))
-            and (surname in last_names() or _is_unknown(surname))
-            and not (given in common_words() and surname in common_words()))
-
-
-def _is_unknown(lower: str) -> bool:
-    """No word, town or shop, nor the plural of a word ("sales", "devs")."""
-    return _is_stranger(lower) and not is_plural_of_a_word(lower)
-
-
-def _name_as(text: str, end: int) -> tuple[int, int] | None:
-    """The name after "my name as", "under the name": one to three words of one case.
-
-    "BOTANÎ, DILAN", "Mei Lin", "okafor"; not "it appears", "a co-signer".
-    """
-    match = _NAME_AS_WORDS.match(text, end)
-    if match is None:
-        return None
-    words = list(re.finditer(r"[^\s,]+", match.group("name")))
-    style = _case_style(words[0].group())
-    end = None
-    for word in words:
-        lower = word.group().lower()
-        if lower in _NOT_NAMES or _case_style(word.group()) != style or (
-                style == "small" and not (_is_uncommon(lower) or _is_plain_first_name(lower))):
-            break
-        end = match.start("name") + word.end()
-    return (match.start("name"), end) if end else None
-
-
-def _case_style(word: str) -> str:
-    """"capitals" (NKOSI), "title" (Nkosi) or "small" (nkosi)."""
-    if word.isupper():
-        return "capitals"
-    return "title" if word[0].isupper() else "small"
-
-
-def _is_given_name(word: str) -> bool:
-    """A first name, though also a word ("Sandy", "Reed", "Will"), or no word at all."""
-    lower = word.lower()
-    if lower in _DEVICES or (lower in _NOT_NAMES and lower not in _NAMES_TOO):
-        return False
-    return lower in first_names() or lower in _NAMES_TOO or _is_stranger(lower)
-
-
-def _messaged(match: re.Match) -> tuple[int, int] | None:
-    """The person after "a" or "para" in a Romance-language message: "… a Lupita".
-
-    A known first name, or a word no list knows before a surname; not "a Movistar".
-    """
-    words = match.group("name").split(" ")
-    given = words[0].lower()
-    has_surname = len(words) > 1 and _looks_like_name(words[1], surname=True)
-    if given in _NOT_NAMES or not (given in first_names() or (
-            has_surname and _is_stranger(given))):
-        return None
-    start = match.start("name")
-    return (start, match.end("name")) if has_surname else (start, start + len(words[0]))
-
-
-def _is_asked_if(word: str) -> bool:
-    """A capitalised word asked or told something: no frequent word, shop, town or pronoun."""
-    lower = word.lower()
-    return (lower not in _NOT_NAMES and lower not in _BUSINESSES and lower not in _DEVICES
-            and lower not in place_names() and (lower in first_names()
-                                                or lower not in frequent_words()))
 
 
 def _is_small_full_name(given: str, surname: str) -> bool:
@@ -872,7 +644,7 @@ def _is_initialled_name(match: re.Match) -> bool:
     is_sent = _BEFORE_INITIALS.search(text, max(0, start - 16), start) is not None
     is_initialled = match.group("initials").count(".") > 1 and surname not in common_words()
     return (_is_surname_in_small_letters(surname) or (
-        (is_sent or is_initialled) and surname in last_names())) and not _is_general(text, start)
+        (is_sent or is_initialled) and surname in last_names())) and not is_general(text, start)
 
 
 def _either_name(match: re.Match, group: str) -> tuple[int, int] | None:
@@ -882,10 +654,10 @@ def _either_name(match: re.Match, group: str) -> tuple[int, int] | None:
     """
     words = match.group(group).split(" ")
     given = words[0].lower()
-    if not (_is_stranger(given) or given in first_names()):
+    if not (is_stranger(given) or given in first_names()):
         return None
     start = match.start(group)
-    if len(words) > 1 and _looks_like_name(words[1], surname=True) and (
+    if len(words) > 1 and looks_like_name(words[1], surname=True) and (
             match.group(group).lower() not in place_names()):
         return start, match.end(group)
     return start, start + len(words[0])
@@ -901,8 +673,8 @@ def _surname_first(match: re.Match) -> tuple[int, int] | None:
     if len(words) > 1 and words[0].lower() in common_words():  # "Did | Farouk, Lindiwe"
         start += len(words.pop(0)) + 1
     surname, given = words[-1].lower(), match.group("given").lower()
-    is_given = _is_plain_first_name(given) or _is_stranger(given)
-    is_surname = surname in last_names() or _is_stranger(surname) or (
+    is_given = is_plain_first_name(given) or is_stranger(given)
+    is_surname = surname in last_names() or is_stranger(surname) or (
         is_given and surname not in _NOT_NAMES)
     if not (is_given or given in first_names()) or not is_surname or (
             " ".join(words).lower() in place_names() or given in place_names()):
@@ -916,7 +688,7 @@ def _names_before_and(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     for start, _ in spans:
         match = _NAME_AND.search(text, max(0, start - 40), start)
         if match and (match.group("name").lower() in first_names()
-                      or _is_stranger(match.group("name"))):
+                      or is_stranger(match.group("name"))):
             found.append((match.start("name"), match.end("name")))
     return found
 
@@ -929,13 +701,6 @@ def _is_brand_or_venue(text: str, start: int, end: int) -> bool:
     return _MEASURE_OF.search(text, max(0, start - 40), start) is not None or (
         _BOOKED.search(text, max(0, start - 12), start) is not None
         and _NOTHING_OWNED.match(text, end) is not None)
-
-
-def _is_stranger(word: str) -> bool:
-    """A word no English word list knows and no town: "Yetunde", "Somchai", "Chebet"."""
-    lower = word.lower()
-    return (is_uncommon_word(lower) and lower not in place_names() and lower not in _BUSINESSES
-            and lower not in proper_nouns())
 
 
 def _strangers(text: str) -> list[tuple[int, int]]:
@@ -956,7 +721,7 @@ def _strangers(text: str) -> list[tuple[int, int]]:
         # "Ngozi owes me lunch": a town's name, but a person's verb.
         is_named_like_a_town = (is_uncommon_word(given) and given.lower() in place_names()
                                 and _SPEAKER_VERB.match(text, match.end()) is not None)
-        if not (_is_plain_first_name(given) or _is_stranger(given) or is_named_like_a_town):
+        if not (is_plain_first_name(given) or is_stranger(given) or is_named_like_a_town):
             continue
         if _BEFORE_A_PLACE.search(text, max(0, match.start() - 12), match.start()) or (
                 _AFTER_A_BUSINESS.match(text, match.end())) or _SHOP_PAIR.search(
@@ -966,7 +731,7 @@ def _strangers(text: str) -> list[tuple[int, int]]:
                 _MODEL_AFTER.match(text, match.end())):
             continue  # "the new Casio watch", "a used KitchenAid 5KSM175": brands
         is_town = match.group("name").lower() in place_names() and not is_named_like_a_town
-        if is_town or _names_a_thing(text, match.end()) or _is_general(text, match.start()):
+        if is_town or _names_a_thing(text, match.end()) or is_general(text, match.start()):
             continue
         if given.lower() not in first_names() and _TEAM_TALK.search(text):
             continue  # "Flamengo will win the league": a club
@@ -984,8 +749,8 @@ def _small_first_names(text: str) -> list[tuple[int, int]]:
     for match in _SMALL_WORD.finditer(text):
         word = match.group()
         if (word in first_names() and word not in common_words() and word not in frequent_words()
-                and word not in place_names() and word not in _BUSINESSES
-                and not _is_general(text, match.start())):
+                and word not in place_names() and word not in BUSINESSES
+                and not is_general(text, match.start())):
             found.append((match.start(), match.end()))
     return found
 
@@ -1014,7 +779,7 @@ def _asked_about(match: re.Match) -> tuple[int, int] | None:
     # person, capitalised mid-sentence.
     is_person = (given in first_names() and words[0][0].isupper()
                  and _PERSON_ACT.match(match.string, end) is not None)
-    return (start, end) if _is_plain_first_name(given) or is_person else None
+    return (start, end) if is_plain_first_name(given) or is_person else None
 
 
 def _is_labelled_name(match: re.Match) -> bool:
@@ -1024,9 +789,9 @@ def _is_labelled_name(match: re.Match) -> bool:
     """
     name = match.group("name")
     first = name.split(" ")[0].strip(",").lower()
-    if first in _NOT_NAMES or first in _BUSINESSES:
+    if first in _NOT_NAMES or first in BUSINESSES:
         return False
-    return name[0].isupper() or _is_uncommon(first) or _is_plain_first_name(first)
+    return name[0].isupper() or _is_uncommon(first) or is_plain_first_name(first)
 
 
 def _is_surname_in_small_letters(word: str) -> bool:
