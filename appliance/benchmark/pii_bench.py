@@ -21,11 +21,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from appliance.benchmark.pii_corpus import DATA_FILE, load, set_of
+from appliance.benchmark.pii_corpus import BLIND_SETS, DATA_FILE, load, set_of
 from appliance.governance.masking import LABELS, PersonalDataMasker
 
-BLIND_SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
-              "blind9", "blind10")
 # Beside the team's set: its transcripts, then each blind set, the transcripts of its
 # sentences with personal data and those of 60 of its spoken hard negatives.
 OTHER_FILES = (DATA_FILE.with_name("pii_whisper.jsonl"), *(

@@ -35,13 +35,11 @@ import numpy as np
 import soxr
 
 from appliance.audio.wav import float_to_int16
-from appliance.benchmark.pii_corpus import DATA_FILE, load
+from appliance.benchmark.pii_corpus import BLIND_SETS, DATA_FILE, load
 from appliance.benchmark.pii_speech import chosen
 
 # Each blind set and its transcripts, side by side in tests/governance.
-SET_FILES = {name: DATA_FILE.with_name(f"pii_{name}.jsonl")
-             for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-                          "blind8", "blind9", "blind10")}
+SET_FILES = {name: DATA_FILE.with_name(f"pii_{name}.jsonl") for name in BLIND_SETS}
 SENTENCES = 150
 NEGATIVES = 60
 RATE = 16000
@@ -109,14 +107,6 @@ def whisper_file(name: str, negatives: bool = False) -> Path:
     return data.with_name(f"{data.stem}_whisper{'_negatives' if negatives else ''}.jsonl")
 
 
-def chosen_negatives(items: list[dict], count: int = NEGATIVES) -> list[dict]:
-    """Spoken hard negatives with no digit characters, in a fixed pseudo-random order."""
-    pool = [i for i in items if i["form"] == "spoken" and not i["values"]
-            and not any(ch.isdigit() for ch in i["text"])]
-    pool.sort(key=lambda i: hashlib.sha256(i["id"].encode()).hexdigest())
-    return pool[:count]
-
-
 def main(argv: list[str] | None = None) -> None:
     """Speak, transcribe and store the transcripts of one blind set."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -126,7 +116,8 @@ def main(argv: list[str] | None = None) -> None:
                         help=f"speak {NEGATIVES} of its hard negatives instead")
     args = parser.parse_args(argv)
     sentences = load(SET_FILES[args.set])
-    said = chosen_negatives(sentences) if args.negatives else chosen(sentences, SENTENCES)
+    said = (chosen(sentences, NEGATIVES, with_data=False) if args.negatives
+            else chosen(sentences, SENTENCES))
     items = asyncio.run(_transcribe_all(said))
     path = whisper_file(args.set, args.negatives)
     with path.open("w", encoding="utf-8") as out:

@@ -77,10 +77,11 @@ def build(seed: int = SEED) -> list[dict]:
     return items
 
 
-# Who wrote each set: the team that wrote the masker, or authors who never saw it.
-SET_NAMES = {"pii": "team", "blind": "blind", "blind2": "blind2", "blind3": "blind3",
-             "blind4": "blind4", "blind5": "blind5", "blind6": "blind6", "blind7": "blind7",
-             "blind8": "blind8", "blind9": "blind9", "blind10": "blind10"}
+# The sets written by authors who never saw the masker (`pii_blind*.jsonl`).
+BLIND_SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
+              "blind9", "blind10")
+# Who wrote each set, by its ids' prefix: the team that wrote the masker, or a blind author.
+SET_NAMES = {"pii": "team", **{name: name for name in BLIND_SETS}}
 
 
 def set_of(item: dict) -> str:

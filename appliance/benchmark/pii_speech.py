@@ -24,9 +24,12 @@ WHISPER_FILE = DATA_FILE.with_name("pii_whisper.jsonl")
 SENTENCES = 80
 
 
-def chosen(items: list[dict], count: int = SENTENCES) -> list[dict]:
-    """Spoken sentences with personal data and no digits, in a fixed pseudo-random order."""
-    pool = [i for i in items if i["form"] == "spoken" and i["values"]
+def chosen(items: list[dict], count: int = SENTENCES, *, with_data: bool = True) -> list[dict]:
+    """Spoken sentences with no digits, in a fixed pseudo-random order.
+
+    Those with personal data, or (not `with_data`) the hard negatives.
+    """
+    pool = [i for i in items if i["form"] == "spoken" and bool(i["values"]) == with_data
             and not any(ch.isdigit() for ch in i["text"])]
     pool.sort(key=lambda i: hashlib.sha256(i["id"].encode()).hexdigest())
     return pool[:count]

@@ -84,7 +84,8 @@ _IBAN = re.compile(r"\b(?=([A-Z]{2}(?:(?:,? |[-.])?[A-Z0-9]{1,32}\b){1,40}))", r
 # "527-80-3938", "527 80 3938", and as typed with spaces round the dashes "674 - 83 - 5361".
 _SSN = re.compile(r"(?<![\w-])\d{3}( ?- ?| )\d{2}\1\d{4}(?![\w-])")
 # "firmware version 2.1.0.4", "the firmware is 2.4.1.8", "update to 10.0.19045.2965"
-_VERSION_CUE = re.compile(r"\b(?:version|firmware|release|update|build|kernel|v)\W*"
+_VERSION_WORD = "version|firmware|release|update|build|kernel"
+_VERSION_CUE = re.compile(rf"\b(?:{_VERSION_WORD}|v)\W*"
                           r"(?:(?:is|was|at|on|to|number)\W+)?$", re.IGNORECASE)
 _IPV4 = re.compile(r"(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w]|\.\d)")
 _IPV6 = re.compile(r"(?<![\w:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\w:])")
@@ -188,7 +189,7 @@ def find_personal_data(text: str) -> list[Finding]:
     than any value are read in pieces (`bounded_words`), so time stays linear.
     """
     text = bounded_words(text)
-    found = find_by_rules(text)
+    found = by_rules = find_by_rules(text)
     if not found:  # the tagger only adds to a finding: most log lines need no tagging
         return found
     tagged = find_tagged(text, [(f.kind, f.start, f.end) for f in found])
@@ -206,11 +207,12 @@ def find_personal_data(text: str) -> list[Finding]:
              for a, b in _uncovered(text, found, t.start, t.end)]
     # `_uncovered` leaves no overlap with the rules' findings to resolve.
     found = _joined(text, sorted(found + extra, key=lambda f: f.start))
-    # A number straight after a name the tagger found is that person's, as after the rules'.
+    # A number straight after a name the tagger found (or grew) is that person's, as after
+    # the rules' names (`find_by_rules` looked behind those already).
+    tagged_names = [f for f in found if f.kind == "person_name" and f not in by_rules]
     data = _Spans(found)
-    found = sorted(found + [f for f in _numbers_after_names(
-        text, [f for f in found if f.kind == "person_name"]) if not data.overlaps(f.start, f.end)],
-        key=lambda f: f.start)
+    found = sorted(found + [f for f in _numbers_after_names(text, tagged_names)
+                            if not data.overlaps(f.start, f.end)], key=lambda f: f.start)
     # An address the tagger ended halfway through a glued code ("New York 1|.256").
     return [Finding(f.kind, f.start, glued_end(text, f.end)) if f.kind == "street_address"
             else f for f in found]
@@ -277,7 +279,8 @@ def find_by_rules(text: str) -> list[Finding]:
                 if " " in text[a:b] or not is_reference(text, a))]
     found = _with_repeats(text, _with_extensions(text, _without_overlaps(_widened(text, found))))
     found += _corrected(text, found)
-    found += [f for f in _another_phone(text, found) if not _Spans(found).overlaps(f.start, f.end)]
+    data = _Spans(found)
+    found += [f for f in _another_phone(text, found) if not data.overlaps(f.start, f.end)]
     # A name never cuts into other data: "jackom atoutlook.com" is an e-mail address.
     data = _Spans(found)
     names = [Finding("person_name", a, b)
@@ -889,8 +892,8 @@ _HYPHENED_IP = re.compile(r"(?<![\w.-])\d{1,2}-\d{1,2}(?:\.\d{1,3}){3}(?![\w]|\.
 _LETTERED_IP = re.compile(r"(?<![\w.])\d{1,3}[a-z]?(?:\.\d{1,3}[a-z]?){3}(?![\w]|\.\d)")
 # A version anywhere shortly before a dotted run no address check passes: "Windows update
 # is stuck on 10.0.19045.3803". (A well-formed address needs the word right before it.)
-_VERSION_NEAR = re.compile(r"\b(?:version|firmware|release|update|build|kernel|windows|ios|"
-                           r"android|macos|app|software|patch)\b", re.IGNORECASE)
+_VERSION_NEAR = re.compile(rf"\b(?:{_VERSION_WORD}|windows|ios|android|macos|app|software|"
+                           r"patch)\b", re.IGNORECASE)
 _IP_CUE = re.compile(r"\b(?:ip|server|router|camera|gateway|nas|printer|address|host|device)\b",
                      re.IGNORECASE)
 

@@ -11,7 +11,7 @@ asserted where they are met and reported where they are not.
 import pytest
 
 from appliance.benchmark.pii_bench import labelled_items, score, split_figures
-from appliance.benchmark.pii_corpus import set_of
+from appliance.benchmark.pii_corpus import BLIND_SETS, set_of
 from appliance.governance.masking import PersonalDataMasker
 
 pytestmark = pytest.mark.unit
@@ -42,8 +42,6 @@ HELD_OUT_MAX_FALSE_POSITIVES = {"team": 0.02, "blind": 0.02, "blind2": 0.02, "bl
 # held-out half are changed, mostly a word Whisper garbled taken for a name ("Portato is
 # blocked" for "port 8080 is blocked"). A ceiling, not a target met.
 HELD_OUT_MAX_WHISPER_FALSE_POSITIVES = 0.16
-BLIND_SETS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8",
-              "blind9", "blind10")
 
 
 @pytest.fixture(scope="module")
